@@ -1,0 +1,113 @@
+# Data processing agreements (AVV, Auftragsverarbeitungsvertrag) with processors.
+package tom.avv
+
+import data.tom.lib
+
+_legal := "Art. 28(3) GDPR"
+
+# METADATA
+# title: Processor without data processing agreement (AVV)
+# description: >-
+#   A provider that processes personal data on the company's behalf is a processor
+#   under Art. 28 GDPR and may only do so under a written data processing agreement
+#   (AVV, Auftragsverarbeitungsvertrag) covering the points of Art. 28(3)(a)-(h).
+#   Without a recorded agreement the TOM cannot show that the processing is lawful.
+# related_resources:
+#   - description: Art. 28(3) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: avv.missing
+#   severity: deny
+#   legal: Art. 28(3) GDPR
+#   fires: >-
+#     a provider with role = "processor" that processes personal data
+#     (personal_data = true) or can reach it (access other than "none")
+#     and has no avv table
+#   quiet: >-
+#     controllers and joint controllers such as banks, tax advisers, lawyers and
+#     postal services; providers with personal_data = false and access = "none"
+#     or no access recorded
+#   example: |
+#     [[provider]]
+#     id = "it-admin"
+#     name = "IT Admin Müller"
+#     country = "DE"
+#     role = "processor"
+#     purpose = "Maintenance of the office PCs and the NAS"
+#     personal_data = true
+#     access = "full"
+#   fix: |
+#     [[provider]]
+#     id = "it-admin"
+#     name = "IT Admin Müller"
+#     country = "DE"
+#     role = "processor"
+#     purpose = "Maintenance of the office PCs and the NAS"
+#     personal_data = true
+#     access = "full"
+#     avv = { signed = 2024-01-15, document = "contracts/it-admin-avv.pdf" }
+deny contains finding if {
+	some p in lib.providers
+	p.role == "processor"
+	lib.provider_handles_personal_data(p)
+	not p.avv
+	finding := {
+		"rule": "avv.missing",
+		"subject": sprintf("provider:%s", [p.id]),
+		"field": "avv",
+		"message": sprintf("%s %s but has no data processing agreement (AVV)", [lib.label("Provider", p), _handles(p)]),
+		"help": sprintf("Record the signed agreement: avv = { signed = 2024-01-15, document = \"contracts/%s-avv.pdf\" }", [p.id]),
+		"legal": _legal,
+	}
+}
+
+_handles(p) := "processes personal data" if {
+	p.personal_data == true
+} else := sprintf("can reach personal data (access = \"%s\")", [p.access])
+
+# METADATA
+# title: Data processing agreement (AVV) has expired
+# description: >-
+#   The recorded data processing agreement of a provider ended on its expires date.
+#   Processing that continues after the agreement ended has no contractual basis under
+#   Art. 28(3) GDPR. Renew the agreement, or end the processing and record that.
+# related_resources:
+#   - description: Art. 28(3) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: avv.expired
+#   severity: deny
+#   legal: Art. 28(3) GDPR
+#   fires: a provider whose avv.expires date is before today
+#   quiet: >-
+#     agreements without an expires date (open-ended) and agreements that expire
+#     today or later
+#   example: |
+#     [[provider]]
+#     id = "newsletter"
+#     name = "Mail Marketing GmbH"
+#     country = "DE"
+#     role = "processor"
+#     personal_data = true
+#     avv = { signed = 2023-01-10, expires = 2025-12-31, document = "contracts/newsletter-avv-2023.pdf" }
+#   fix: |
+#     [[provider]]
+#     id = "newsletter"
+#     name = "Mail Marketing GmbH"
+#     country = "DE"
+#     role = "processor"
+#     personal_data = true
+#     avv = { signed = 2025-12-01, expires = 2028-12-31, document = "contracts/newsletter-avv-2025.pdf" }
+deny contains finding if {
+	some p in lib.providers
+	expires := p.avv.expires
+	expires < lib.today
+	finding := {
+		"rule": "avv.expired",
+		"subject": sprintf("provider:%s", [p.id]),
+		"field": "avv.expires",
+		"message": sprintf("The data processing agreement (AVV) with %s expired on %s", [lib.label("provider", p), expires]),
+		"help": "Record the renewed agreement with its new dates: avv = { signed = …, expires = …, document = \"…\" }; if the provider no longer processes personal data, set personal_data = false and access = \"none\"",
+		"legal": _legal,
+	}
+}

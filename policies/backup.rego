@@ -1,0 +1,311 @@
+# Backups: coverage, spatial separation, restore tests, retention, encryption.
+package tom.backup
+
+import data.tom.lib
+
+# Systems that keep data of their own and are expected to be backed up. SaaS
+# applications, phones, tablets and network gear are not.
+_needs_backup := {"server", "workstation", "laptop", "storage"}
+
+# Ids of all systems covered by at least one backup.
+_backed_up := {id | some b in lib.backups; some id in b.systems}
+
+# METADATA
+# title: System with personal data has no backup
+# description: >-
+#   Art. 32(1)(b) and (c) GDPR require the availability of personal data and the
+#   ability to restore it in a timely manner after an incident. A server, workstation,
+#   laptop or storage system that holds personal data and is covered by no backup
+#   loses that data for good with a disk failure, ransomware or theft.
+# related_resources:
+#   - description: Art. 32(1)(b),(c) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: backup.missing
+#   severity: warn
+#   legal: Art. 32(1)(b),(c) GDPR
+#   fires: >-
+#     a system of kind server, workstation, laptop or storage with
+#     personal_data = true that is listed in the systems of no backup
+#   quiet: >-
+#     SaaS applications, mobile phones, tablets and network devices; systems without
+#     personal data
+#   example: |
+#     [[system]]
+#     id = "reception-pc"
+#     name = "PC reception"
+#     kind = "workstation"
+#     location = "office"
+#     personal_data = true
+#     os = "Windows 11 Pro 25H2"
+#     encrypted = true
+#   fix: |
+#     [[system]]
+#     id = "reception-pc"
+#     name = "PC reception"
+#     kind = "workstation"
+#     location = "office"
+#     personal_data = true
+#     os = "Windows 11 Pro 25H2"
+#     encrypted = true
+#
+#     [[backup]]
+#     id = "workstation-backup"
+#     systems = ["reception-pc"]
+#     location = "hetzner-nbg1"
+#     frequency = "daily"
+#     retention_days = 90
+#     encrypted = true
+#     restore_tested = 2026-10-01
+warn contains finding if {
+	some s in lib.systems
+	s.kind in _needs_backup
+	lib.system_has_personal_data(s)
+	not _backed_up[s.id]
+	finding := {
+		"rule": "backup.missing",
+		"subject": sprintf("system:%s", [s.id]),
+		"message": sprintf("%s (%s) holds personal data but is covered by no backup", [lib.label("System", s), s.kind]),
+		"help": sprintf("Add the system to a backup: [[backup]] with systems = [\"%s\"], a location at another site, retention_days, encrypted and restore_tested", [s.id]),
+		"legal": "Art. 32(1)(b),(c) GDPR",
+	}
+}
+
+# Physical site of a location; a location without `site` is its own site.
+_site(location_id) := object.get(lib.location_by_id[location_id], "site", concat(":", ["location", location_id]))
+
+_where(location_id) := sprintf("location \"%s\" (site \"%s\")", [location_id, site]) if {
+	site := lib.location_by_id[location_id].site
+} else := sprintf("location \"%s\"", [location_id])
+
+# METADATA
+# title: Backup kept at the same site as the system it covers
+# description: >-
+#   A backup that sits in the same building or fire compartment as the system it
+#   protects is destroyed together with it by fire, flood, theft or a site-wide
+#   outage. BSI IT-Grundschutz CON.3.A12 asks for backup media to be kept spatially
+#   separated from the systems, preferably in another fire compartment. Locations
+#   with the same site value count as one place.
+# related_resources:
+#   - description: Art. 32(1)(c) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A12)
+#     ref: https://www.bsi.bund.de/DE/Themen/Unternehmen-und-Organisationen/Standards-und-Zertifizierung/IT-Grundschutz/IT-Grundschutz-Kompendium/it-grundschutz-kompendium_node.html
+# custom:
+#   id: backup.offsite
+#   severity: deny
+#   legal: Art. 32(1)(c) GDPR; BSI CON.3
+#   fires: >-
+#     a backup whose location has the same site as the location of a system in its
+#     systems list (or, for locations without site, the same location)
+#   quiet: >-
+#     a backup at another site, even of the same provider (Hetzner Falkenstein vs
+#     Nuremberg); systems or backups without a location
+#   example: |
+#     [[location]]
+#     id = "hetzner-fsn1"
+#     provider = "hetzner"
+#     country = "DE"
+#     site = "falkenstein-fsn1"
+#
+#     [[system]]
+#     id = "root-server"
+#     kind = "server"
+#     location = "hetzner-fsn1"
+#     personal_data = true
+#
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-fsn1"
+#     retention_days = 42
+#     encrypted = true
+#     restore_tested = 2026-10-05
+#   fix: |
+#     [[location]]
+#     id = "hetzner-nbg1"
+#     provider = "hetzner"
+#     country = "DE"
+#     site = "nuremberg-nbg1"
+#
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-nbg1"
+#     retention_days = 42
+#     encrypted = true
+#     restore_tested = 2026-10-05
+deny contains finding if {
+	some b in lib.backups
+	site := _site(b.location)
+	same := [lib.label("system", s) |
+		some id in b.systems
+		s := lib.system_by_id[id]
+		_site(s.location) == site
+	]
+	count(same) > 0
+	finding := {
+		"rule": "backup.offsite",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "location",
+		"message": sprintf("%s is kept at %s, the same site as %s, which it covers: one fire, flood or theft destroys the data and its backup together", [lib.label("Backup", b), _where(b.location), concat(", ", same)]),
+		"help": "Keep the copies at a location with a different site (another building, fire compartment or datacenter) and set location = \"…\" to it",
+		"legal": "Art. 32(1)(c) GDPR; BSI CON.3",
+	}
+}
+
+# METADATA
+# title: Backup restore not tested for over 12 months
+# description: >-
+#   A backup is only as good as the last successful restore. Art. 32(1)(c) GDPR
+#   requires the ability to restore personal data in a timely manner and
+#   Art. 32(1)(d) regular testing of the measures; BSI IT-Grundschutz CON.3.A15 asks
+#   for regular restore tests. The rule expects a recorded restore test within the
+#   last 12 months.
+# related_resources:
+#   - description: Art. 32(1)(c),(d) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A15)
+#     ref: https://www.bsi.bund.de/DE/Themen/Unternehmen-und-Organisationen/Standards-und-Zertifizierung/IT-Grundschutz/IT-Grundschutz-Kompendium/it-grundschutz-kompendium_node.html
+# custom:
+#   id: backup.restore-untested
+#   severity: warn
+#   legal: Art. 32(1)(c),(d) GDPR
+#   fires: >-
+#     a backup without restore_tested, or whose restore_tested date plus 12 months
+#     is before today
+#   quiet: a backup whose last restore test is at most 12 months old
+#   example: |
+#     [[backup]]
+#     id = "nas-offsite"
+#     systems = ["nas"]
+#     location = "home-office-gf"
+#     retention_days = 180
+#     encrypted = true
+#   fix: |
+#     [[backup]]
+#     id = "nas-offsite"
+#     systems = ["nas"]
+#     location = "home-office-gf"
+#     retention_days = 180
+#     encrypted = true
+#     restore_tested = 2026-09-24
+warn contains finding if {
+	some b in lib.backups
+	not b.restore_tested
+	finding := {
+		"rule": "backup.restore-untested",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "restore_tested",
+		"message": sprintf("%s has no recorded restore test", [lib.label("Backup", b)]),
+		"help": sprintf("Restore a sample (a file, a mailbox, a database) from the backup, check it, and record the date: restore_tested = %s", [lib.today]),
+		"legal": "Art. 32(1)(c),(d) GDPR",
+	}
+}
+
+warn contains finding if {
+	some b in lib.backups
+	tested := b.restore_tested
+	lib.add_months(tested, 12) < lib.today
+	finding := {
+		"rule": "backup.restore-untested",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "restore_tested",
+		"message": sprintf("%s was last restore-tested on %s, more than 12 months ago", [lib.label("Backup", b), tested]),
+		"help": sprintf("Restore a sample from the backup, check it, and update the date: restore_tested = %s", [lib.today]),
+		"legal": "Art. 32(1)(c),(d) GDPR",
+	}
+}
+
+# METADATA
+# title: Backup without retention period
+# description: >-
+#   Personal data in backups is kept no longer than necessary only if the backup has
+#   a defined retention period (storage limitation, Art. 5(1)(e) GDPR); the period
+#   also decides how far back a restore can go after ransomware or an unnoticed
+#   deletion (Art. 32 GDPR).
+# related_resources:
+#   - description: Art. 5(1)(e) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: Art. 32 GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: backup.retention-missing
+#   severity: warn
+#   legal: Art. 5(1)(e), 32 GDPR
+#   fires: a backup without retention_days
+#   quiet: a backup with retention_days, whatever its value
+#   example: |
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-nbg1"
+#     encrypted = true
+#     restore_tested = 2026-10-05
+#   fix: |
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-nbg1"
+#     retention_days = 42
+#     encrypted = true
+#     restore_tested = 2026-10-05
+warn contains finding if {
+	some b in lib.backups
+	not b.retention_days
+	finding := {
+		"rule": "backup.retention-missing",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "retention_days",
+		"message": sprintf("%s has no retention period", [lib.label("Backup", b)]),
+		"help": "Record how long copies are kept, e.g. retention_days = 42 (six weeks)",
+		"legal": "Art. 5(1)(e), 32 GDPR",
+	}
+}
+
+# METADATA
+# title: Backup at a provider is not encrypted
+# description: >-
+#   Copies kept at a location operated by a provider (a datacenter, storage box or
+#   cloud bucket) are readable by the provider's staff and by anyone who breaches it.
+#   Encrypting backups before they leave the company is the measure Art. 32(1)(a)
+#   GDPR names first.
+# related_resources:
+#   - description: Art. 32(1)(a) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: backup.unencrypted-external
+#   severity: deny
+#   legal: Art. 32(1)(a) GDPR
+#   fires: >-
+#     a backup whose location has a provider and that does not record
+#     encrypted = true
+#   quiet: backups at the company's own locations (location without provider)
+#   example: |
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-nbg1"
+#     retention_days = 42
+#     restore_tested = 2026-10-05
+#   fix: |
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-nbg1"
+#     retention_days = 42
+#     encrypted = true   # client-side, e.g. borg repokey or restic
+#     restore_tested = 2026-10-05
+deny contains finding if {
+	some b in lib.backups
+	operator := lib.location_by_id[b.location].provider
+	not b.encrypted
+	finding := {
+		"rule": "backup.unencrypted-external",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "encrypted",
+		"message": sprintf("%s is kept at location \"%s\", operated by %s, but is not encrypted", [lib.label("Backup", b), b.location, lib.label("provider", object.get(lib.provider_by_id, operator, {"id": operator}))]),
+		"help": "Encrypt the copies before they leave the company (e.g. borg or restic with a key kept in-house) and record encrypted = true",
+		"legal": "Art. 32(1)(a) GDPR",
+	}
+}

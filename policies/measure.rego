@@ -1,0 +1,70 @@
+# Art. 32 measures: every control category needs at least one implemented measure.
+package tom.measure
+
+import data.tom.lib
+
+# Control categories with at least one implemented measure; status defaults
+# to "implemented".
+_implemented := {m.control |
+	some m in lib.measures
+	object.get(m, "status", "implemented") == "implemented"
+}
+
+# Control categories that have measures of any status.
+_listed := {m.control | some m in lib.measures}
+
+# METADATA
+# title: Control category without implemented measure
+# description: >-
+#   A TOM describes the measures of every control category of Art. 32(1) GDPR
+#   (physical access, system access, data access, separation, pseudonymisation,
+#   encryption, transfer, input, availability, recoverability, order, review). A
+#   category without any implemented measure is a gap an auditor will ask about;
+#   planned and retired measures do not count.
+# related_resources:
+#   - description: Art. 32(1) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: measure.control-missing
+#   severity: warn
+#   legal: Art. 32(1) GDPR
+#   fires: >-
+#     a control category (subject control:<name>) with no measure whose status is
+#     "implemented" (the default when status is omitted)
+#   quiet: a category with at least one implemented measure, whatever else it has
+#   example: |
+#     [[measure]]
+#     id = "input-logging"
+#     control = "input"
+#     text = "Änderungen an Kundendaten werden mit Benutzer und Zeitpunkt protokolliert."
+#     status = "planned"
+#   fix: |
+#     [[measure]]
+#     id = "input-logging"
+#     control = "input"
+#     text = "Änderungen an Kundendaten werden mit Benutzer und Zeitpunkt protokolliert."
+#     status = "implemented"
+warn contains finding if {
+	some control, label in lib.controls
+	not _listed[control]
+	finding := {
+		"rule": "measure.control-missing",
+		"subject": sprintf("control:%s", [control]),
+		"message": sprintf("The TOM has no measure for control category \"%s\" (%s)", [control, label]),
+		"help": sprintf("Describe the measures in place: [[measure]] with id = \"…\", control = \"%s\" and text = \"…\"", [control]),
+		"legal": "Art. 32(1) GDPR",
+	}
+}
+
+warn contains finding if {
+	some control, label in lib.controls
+	_listed[control]
+	not _implemented[control]
+	finding := {
+		"rule": "measure.control-missing",
+		"subject": sprintf("control:%s", [control]),
+		"message": sprintf("Control category \"%s\" (%s) has measures, but none with status \"implemented\"", [control, label]),
+		"help": "Implement a planned measure and set its status = \"implemented\" (or omit status), or describe a measure that is in place",
+		"legal": "Art. 32(1) GDPR",
+	}
+}

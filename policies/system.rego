@@ -1,0 +1,130 @@
+# Systems: operating system support and encryption of portable devices.
+package tom.system
+
+import data.tom.lib
+
+_portable := {"laptop": "laptop", "mobile": "mobile device", "tablet": "tablet"}
+
+# METADATA
+# title: Operating system past its end of support
+# description: >-
+#   A system that no longer receives security updates from its vendor is not state of
+#   the art in the sense of Art. 32(1) GDPR: every vulnerability found after the end
+#   of support stays open. The os value is matched against the bundled end-of-support
+#   data (endoflife.date); a system's own eol date, e.g. for paid extended support
+#   (Windows ESU, Debian LTS, Ubuntu Pro), takes precedence.
+# related_resources:
+#   - description: Art. 32(1) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: endoflife.date
+#     ref: https://endoflife.date
+# custom:
+#   id: system.eol
+#   severity: deny
+#   legal: Art. 32(1) GDPR (state of the art)
+#   fires: >-
+#     a system with personal_data = true whose eol date, or else the end of regular
+#     security support of its os in the bundled data, is before today
+#   quiet: >-
+#     operating systems the bundled data does not know or cannot pin to one release
+#     ("Windows 11" without a feature update such as 24H2); Apple releases without a
+#     published end date; systems without personal data
+#   example: |
+#     [[system]]
+#     id = "reception-pc"
+#     name = "PC reception"
+#     kind = "workstation"
+#     location = "office"
+#     personal_data = true
+#     os = "Windows 7 Pro"
+#   fix: |
+#     [[system]]
+#     id = "reception-pc"
+#     name = "PC reception"
+#     kind = "workstation"
+#     location = "office"
+#     personal_data = true
+#     os = "Windows 11 Pro 25H2"
+deny contains finding if {
+	some s in lib.systems
+	lib.system_has_personal_data(s)
+	not s.eol
+	support := lib.os_support[s.os]
+	is_string(support.eol)
+	support.eol < lib.today
+	finding := {
+		"rule": "system.eol",
+		"subject": sprintf("system:%s", [s.id]),
+		"field": "os",
+		"message": sprintf("%s processes personal data and runs %s, whose security support ended on %s", [lib.label("System", s), support.name, support.eol]),
+		"help": _eol_help(support),
+		"legal": "Art. 32(1) GDPR (state of the art)",
+	}
+}
+
+# The system records its own end of support (e.g. a paid extension).
+deny contains finding if {
+	some s in lib.systems
+	lib.system_has_personal_data(s)
+	s.eol < lib.today
+	finding := {
+		"rule": "system.eol",
+		"subject": sprintf("system:%s", [s.id]),
+		"field": "eol",
+		"message": sprintf("%s processes personal data and its operating system is out of security support since %s", [lib.label("System", s), s.eol]),
+		"help": "Upgrade to a supported release or retire the system, then update os and eol",
+		"legal": "Art. 32(1) GDPR (state of the art)",
+	}
+}
+
+_eol_help(support) := sprintf("Upgrade to a supported release or retire the system, then update os. If paid extended security updates are booked (until %s), record them: eol = %s", [support.eoes, support.eoes]) if {
+	support.eoes >= lib.today
+} else := "Upgrade to a supported release or retire the system, then update os"
+
+# METADATA
+# title: Portable device with personal data is not encrypted
+# description: >-
+#   Laptops, phones and tablets get lost and stolen. Without encryption at rest
+#   (BitLocker, FileVault, LUKS, device encryption of iOS and Android) whoever finds
+#   the device reads the personal data on it, and the loss is a personal data breach
+#   to be reported (Art. 33 GDPR). Art. 32(1)(a) GDPR names encryption as a measure.
+# related_resources:
+#   - description: Art. 32(1)(a) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: system.unencrypted-portable
+#   severity: deny
+#   legal: Art. 32(1)(a) GDPR
+#   fires: >-
+#     a system of kind laptop, mobile or tablet with personal_data = true that does
+#     not record encrypted = true
+#   quiet: encrypted portable devices; servers, workstations and other stationary systems
+#   example: |
+#     [[system]]
+#     id = "notebook"
+#     name = "Notebook sales"
+#     kind = "laptop"
+#     personal_data = true
+#     os = "Windows 11 Pro 25H2"
+#   fix: |
+#     [[system]]
+#     id = "notebook"
+#     name = "Notebook sales"
+#     kind = "laptop"
+#     personal_data = true
+#     os = "Windows 11 Pro 25H2"
+#     encrypted = true   # BitLocker, recovery key in the password manager
+deny contains finding if {
+	some s in lib.systems
+	device := _portable[s.kind]
+	lib.system_has_personal_data(s)
+	not s.encrypted
+	finding := {
+		"rule": "system.unencrypted-portable",
+		"subject": sprintf("system:%s", [s.id]),
+		"field": "encrypted",
+		"message": sprintf("%s is a %s with personal data but is not encrypted at rest", [lib.label("System", s), device]),
+		"help": "Turn on full-disk or device encryption (BitLocker, FileVault, LUKS, iOS/Android device encryption) and record encrypted = true",
+		"legal": "Art. 32(1)(a) GDPR",
+	}
+}

@@ -1,0 +1,235 @@
+//! The check pipeline: source → facts → engine → findings.
+//!
+//! [`Checker`] holds what stays the same across revisions (policies prepared once,
+//! options); [`Checker::check`] runs one revision. The CLI, `diff` and `log` all go
+//! through here, so every mode sees the same facts and the same findings.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, Config};
+use crate::diag::Problem;
+use crate::engine::{Context, EngineOptions, Policies, Prepared};
+use crate::facts::{self, Facts};
+use crate::findings::{self, Finding};
+use crate::source::{Revision, Source};
+
+/// How to check.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The directory checked (the repository root, a subdirectory, or any folder).
+    pub root: PathBuf,
+    /// Evaluation date `YYYY-MM-DD`; `None` means today.
+    pub today: Option<String>,
+    /// Extra policy directories from the command line (read from disk).
+    pub policy_dirs: Vec<PathBuf>,
+    /// Skip the bundled policies.
+    pub no_builtin: bool,
+    pub engine: EngineOptions,
+}
+
+impl CheckOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self {
+            root: root.into(),
+            today: None,
+            policy_dirs: Vec::new(),
+            no_builtin: false,
+            engine: EngineOptions::default(),
+        }
+    }
+}
+
+/// The result of checking one revision.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub facts: Facts,
+    pub findings: Vec<Finding>,
+    pub config: Config,
+    /// `working tree`, `index` or a short commit id.
+    pub label: String,
+    /// Full commit id when a commit was checked.
+    pub revision: Option<String>,
+    pub today: String,
+}
+
+/// Today's date in the local time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+/// Reads `tomcheck.toml` from a source (defaults when absent).
+pub fn read_config(source: &Source) -> Result<Config, Vec<Problem>> {
+    match source.read_file(config::FILE).map_err(|p| vec![p])? {
+        Some(text) => Config::parse(text),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Loads the policies a configuration asks for: bundled, the repository's directories
+/// (read from `source`) and extra directories from disk.
+pub fn load_policies(source: &Source, config: &Config, options: &CheckOptions) -> Result<Policies, Vec<Problem>> {
+    let mut policies = if config.builtin && !options.no_builtin {
+        Policies::bundled()?
+    } else {
+        Policies::default()
+    };
+    let mut problems = Vec::new();
+    for dir in &config.policies {
+        match source.read_dir(dir, ".rego") {
+            Ok(Some(files)) => {
+                if let Err(p) = policies.add(files, false) {
+                    problems.extend(p);
+                }
+            }
+            Ok(None) => {}
+            Err(p) => problems.extend(p),
+        }
+        if let Ok(Some(data)) = source.read_dir(&format!("{dir}/reference"), ".json") {
+            add_reference(&mut policies, data, &mut problems);
+        }
+    }
+    for dir in &options.policy_dirs {
+        let disk = match Source::open(dir, &Revision::Worktree) {
+            Ok(s) => s,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        if !dir.is_dir() {
+            problems.push(Problem::new("policy-dir", format!("--policy {}: no such directory", dir.display())));
+            continue;
+        }
+        match disk.read_dir(".", ".rego") {
+            Ok(Some(files)) => {
+                let files = files
+                    .into_iter()
+                    .map(|f| {
+                        let path = Path::new(dir).join(f.path.trim_start_matches("./"));
+                        let path = path.to_string_lossy().replace('\\', "/");
+                        crate::text::SourceText::new(path.clone(), path, f.text.clone())
+                    })
+                    .collect();
+                if let Err(p) = policies.add(files, false) {
+                    problems.extend(p);
+                }
+            }
+            Ok(None) => {}
+            Err(p) => problems.extend(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(policies)
+    } else {
+        Err(problems)
+    }
+}
+
+fn add_reference(policies: &mut Policies, files: Vec<crate::text::SourceText>, problems: &mut Vec<Problem>) {
+    for file in files {
+        let name = file
+            .path
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.strip_suffix(".json"))
+            .unwrap_or_default()
+            .to_string();
+        match serde_json::from_str(&file.text) {
+            Ok(value) => {
+                policies.reference.insert(name, value);
+            }
+            Err(e) => {
+                let offset = file.offset_of(e.line(), e.column());
+                problems.push(Problem::at(
+                    "reference-data",
+                    format!("{} is not valid JSON: {e}", file.path),
+                    &file,
+                    offset..offset + 1,
+                    "here",
+                ));
+            }
+        }
+    }
+}
+
+/// Reads and validates the TOM facts of a source.
+pub fn load_facts(source: &Source, config: &Config) -> Result<Facts, Vec<Problem>> {
+    let dir = &config.tom;
+    let files = match source.read_dir(dir, ".toml")? {
+        Some(files) => files,
+        None => {
+            return Err(vec![Problem::new(
+                "no-tom",
+                format!("there is no TOM directory `{dir}/` in the {}", source_place(source)),
+            )
+            .with_help(format!(
+                "create {dir}/ with the TOM as TOML files (`tomcheck init` scaffolds one), run tomcheck in the repository root (or use -C DIR), or set `tom = \"…\"` in {}",
+                config::FILE
+            ))]);
+        }
+    };
+    if files.is_empty() {
+        return Err(vec![Problem::new("empty-tom", format!("`{dir}/` holds no .toml files"))
+            .with_help("describe at least the [organization] in a file such as tom/organization.toml")]);
+    }
+    facts::load(files)
+}
+
+fn source_place(source: &Source) -> String {
+    match source.label().as_str() {
+        "working tree" => format!("directory {}", source.root().display()),
+        "index" => "index".into(),
+        rev => format!("commit {rev}"),
+    }
+}
+
+/// A prepared set of policies for a configuration; reused across revisions.
+pub struct Checker {
+    pub options: CheckOptions,
+    pub policies: Policies,
+    pub prepared: Prepared,
+    pub config: Config,
+}
+
+impl Checker {
+    /// Loads configuration and policies from `source` and prepares the engine.
+    pub fn new(source: &Source, options: CheckOptions) -> Result<Self, Vec<Problem>> {
+        let config = read_config(source)?;
+        let policies = load_policies(source, &config, &options)?;
+        let prepared = policies.prepare(&options.engine)?;
+        let mut problems = config.check_rules(&policies.rule_ids());
+        if !problems.is_empty() {
+            return Err(std::mem::take(&mut problems));
+        }
+        Ok(Self { options, policies, prepared, config })
+    }
+
+    /// Checks one revision with these policies and this configuration. The TOM
+    /// directory is taken from this checker's configuration.
+    pub fn check(&self, source: &Source) -> Result<Outcome, Vec<Problem>> {
+        let facts = load_facts(source, &self.config)?;
+        let problems = facts.check_waiver_rules(&self.policies.rule_ids());
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let today = self.options.today.clone().unwrap_or_else(today);
+        let context = Context { today: today.clone(), revision: source.commit_id() };
+        let raw = self.prepared.evaluate(&facts.input, &context)?;
+        let findings = findings::build(raw, &facts, &self.config, &today);
+        Ok(Outcome {
+            facts,
+            findings,
+            config: self.config.clone(),
+            label: source.label(),
+            revision: source.commit_id(),
+            today,
+        })
+    }
+}
+
+/// Checks one revision with its own configuration and policies.
+pub fn check(revision: &Revision, options: CheckOptions) -> Result<Outcome, Vec<Problem>> {
+    let source = Source::open(&options.root, revision).map_err(|p| vec![p])?;
+    let checker = Checker::new(&source, options)?;
+    checker.check(&source)
+}

@@ -1,0 +1,186 @@
+//! The command line: argument definitions and the wiring of the pipeline per command.
+//! Exit codes: 0 nothing fails, 1 findings at or above `--fail-on`, 2 input problems.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::check::{self, CheckOptions};
+use crate::config::Severity;
+use crate::diag::Problem;
+use crate::report::{self, human, Format, Style};
+use crate::source::Revision;
+
+/// Exit code: nothing fails.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings at or above `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the input could not be checked.
+pub const EXIT_INPUT: u8 = 2;
+
+/// Checks GDPR technical and organisational measures (TOM) kept as TOML facts in git.
+#[derive(Debug, Parser)]
+#[command(name = "tomcheck", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// Run as if started in DIR.
+    #[arg(short = 'C', long = "dir", value_name = "DIR", global = true)]
+    pub dir: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Screen-reader friendly output: plain sentences, no box drawing.
+    #[arg(long, global = true)]
+    pub narrate: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the TOM against the policies.
+    Check(CheckArgs),
+    /// Print the JSON Schema of the TOM format (for taplo / Even Better TOML).
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Check the index: exactly what the next commit will contain.
+    #[arg(long, conflicts_with = "rev")]
+    pub staged: bool,
+    /// Check a commit (any revision git understands), read without a checkout.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Evaluate as of this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<String>,
+    /// Fail on findings of at least this severity [default: deny, or fail_on in tomcheck.toml].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Also evaluate the policies in DIR (repeatable).
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policy: Vec<PathBuf>,
+    /// Do not evaluate the bundled policies.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Time limit for policy evaluation, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Deny,
+    Warn,
+    Info,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Deny => Severity::Deny,
+            FailOn::Warn => Severity::Warn,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    jiff::civil::Date::strptime("%Y-%m-%d", s)
+        .map(|d| d.to_string())
+        .map_err(|_| format!("`{s}` is not a date like 2026-03-01"))
+}
+
+/// Output streams and whether they are terminals.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub out_is_terminal: bool,
+}
+
+impl Cli {
+    fn style(&self, terminal: bool) -> Style {
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+        Style { color, narrate: self.narrate, width: 100 }
+    }
+
+    fn root(&self) -> PathBuf {
+        self.dir.clone().unwrap_or_else(|| PathBuf::from("."))
+    }
+}
+
+/// Runs a parsed command line and returns the exit code.
+pub fn run(cli: Cli, io: Io<'_>) -> u8 {
+    let style = cli.style(io.out_is_terminal);
+    let err_style = cli.style(std::io::stderr().is_terminal());
+    let result = match &cli.command {
+        Command::Check(args) => run_check(&cli, args, style, io.out),
+        Command::Schema => {
+            let schema = crate::schema::json_schema();
+            serde_json::to_writer_pretty(&mut *io.out, &schema)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(io.out))
+                .map(|_| EXIT_OK)
+                .map_err(|e| vec![Problem::new("io", e.to_string())])
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(problems) => {
+            let _ = human::render_problems(&problems, err_style, io.err);
+            EXIT_INPUT
+        }
+    }
+}
+
+fn run_check(cli: &Cli, args: &CheckArgs, style: Style, out: &mut dyn Write) -> Result<u8, Vec<Problem>> {
+    let revision = match (&args.rev, args.staged) {
+        (Some(rev), _) => Revision::Commit(rev.clone()),
+        (None, true) => Revision::Index,
+        (None, false) => Revision::Worktree,
+    };
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(vec![Problem::new("usage", "--timeout must be a positive number of seconds")]);
+    }
+    let mut options = CheckOptions::new(cli.root());
+    options.today = args.today.clone();
+    options.policy_dirs = args.policy.clone();
+    options.no_builtin = args.no_builtin;
+    options.engine.timeout = Duration::from_secs_f64(args.timeout);
+    let outcome = check::check(&revision, options)?;
+    let fail_on = args
+        .fail_on
+        .map(Severity::from)
+        .or(outcome.config.fail_on)
+        .unwrap_or(Severity::Deny);
+    report::render(&outcome, args.format, style, out).map_err(|e| vec![Problem::new("io", e.to_string())])?;
+    let fails = outcome.findings.iter().any(|f| f.fails(fail_on, false));
+    Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,186 @@
+//! Input problems: everything that stops tomcheck from checking at all.
+//!
+//! Bad TOML, schema violations, dangling references, Rego compile errors, git errors and
+//! bad configuration are all [`Problem`]s: one type with a stable code, a message, labels
+//! pointing into one source file, help, and related problems for spans in other files
+//! (a duplicate id defined in two files). Loaders *collect* problems instead of stopping
+//! at the first one, so a user fixes a whole batch per run. Any problem means exit 2.
+
+use std::fmt;
+use std::ops::Range;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+
+use crate::text::SourceText;
+
+/// A reason the input could not be checked.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Stable kebab-case code, shown as `tomcheck::<code>` (documented in docs/errors.md).
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+    /// The file the labels point into, if any.
+    pub source: Option<SourceText>,
+    /// Labels: byte span and text; the first one is primary.
+    pub labels: Vec<(Range<usize>, String)>,
+    /// Further problems in other files that belong to this one.
+    pub related: Vec<Problem>,
+    /// Whether this is an error (the default) or merely advice attached to another problem.
+    pub is_advice: bool,
+}
+
+impl Problem {
+    /// A problem without a location (bad usage, git errors).
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            help: None,
+            source: None,
+            labels: Vec::new(),
+            related: Vec::new(),
+            is_advice: false,
+        }
+    }
+
+    /// A problem located in `source` at `span`.
+    pub fn at(
+        code: &'static str,
+        message: impl Into<String>,
+        source: &SourceText,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
+        let mut p = Self::new(code, message);
+        p.labels.push((source.clamp(span), label.into()));
+        p.source = Some(source.clone());
+        p
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a secondary label in the same file.
+    pub fn with_label(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        let span = match &self.source {
+            Some(s) => s.clamp(span),
+            None => span,
+        };
+        self.labels.push((span, label.into()));
+        self
+    }
+
+    pub fn with_related(mut self, related: Problem) -> Self {
+        self.related.push(related);
+        self
+    }
+
+    /// `file:line:col` of the primary label, for plain-text logs and tests.
+    pub fn location(&self) -> Option<(String, usize, usize)> {
+        let src = self.source.as_ref()?;
+        let (span, _) = self.labels.first()?;
+        let (line, col) = src.line_col(span.start);
+        Some((src.path.clone(), line, col))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl Diagnostic for Problem {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(format!("tomcheck::{}", self.code)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(if self.is_advice {
+            miette::Severity::Advice
+        } else {
+            miette::Severity::Error
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.source.is_none() || self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().enumerate().map(|(i, (span, text))| {
+            let text = (!text.is_empty()).then(|| text.clone());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, span.clone())
+            } else {
+                LabeledSpan::new_with_span(text, span.clone())
+            }
+        })))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|p| p as &dyn Diagnostic)))
+    }
+}
+
+/// miette reads source code through this impl, so a [`SourceText`] carries its display
+/// name into every report.
+impl SourceCode for SourceText {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        ).with_language(if self.path.ends_with(".rego") { "rego" } else { "toml" })))
+    }
+}
+
+/// The closest candidate to `word`, if it is close enough to be a plausible typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        let keys = ["personal_data", "purpose", "provider"];
+        assert_eq!(did_you_mean("personal_dta", keys), Some("personal_data"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

@@ -1,0 +1,571 @@
+//! The policy engine: bundled and repository Rego policies evaluated by regorus.
+//!
+//! [`Policies`] gathers policy files (bundled ones are compiled into the binary),
+//! reference data and rule metadata; [`Policies::prepare`] parses them once into a
+//! [`Prepared`] engine that is cloned for every evaluation, so `log` over many revisions
+//! pays for parsing once. Evaluation is sandboxed: regorus is built without the
+//! environment, network, clock and randomness builtins, `time.now_ns()` is an extension
+//! answering `data.context.today`, `rand.intn` fails, and every evaluation runs under an
+//! execution time limit.
+//!
+//! Every package under `tom.` may define `deny`, `warn` and `info` sets. They are
+//! evaluated package by package; `tom.waiver` goes last and sees the findings so far in
+//! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
+
+use std::cell::Cell;
+use std::num::NonZeroU32;
+use std::ops::Range;
+use std::time::Duration;
+
+use include_dir::{include_dir, Dir};
+use serde_json::{json, Value};
+
+use crate::config::Severity;
+use crate::diag::Problem;
+use crate::metadata::{self, RuleMeta};
+use crate::text::SourceText;
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
+
+/// The package evaluated after all others, with the findings so far.
+pub const WAIVER_PACKAGE: &str = "tom.waiver";
+/// The sets a package may define, by severity.
+const SETS: [(&str, Severity); 3] = [
+    ("deny", Severity::Deny),
+    ("warn", Severity::Warn),
+    ("info", Severity::Info),
+];
+
+/// A finding as a policy returned it, before spans, overrides and waivers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFinding {
+    pub rule: String,
+    pub severity: Severity,
+    pub subject: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+    pub legal: Option<String>,
+    /// The package that produced it (`tom.avv`).
+    pub package: String,
+}
+
+/// Policy files, reference data and rule metadata, not yet compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Policies {
+    pub files: Vec<SourceText>,
+    /// Test files (`*_test.rego`), used only by `tomcheck test`.
+    pub tests: Vec<SourceText>,
+    /// Reference data, added as `data.reference`.
+    pub reference: serde_json::Map<String, Value>,
+    pub rules: Vec<RuleMeta>,
+}
+
+impl Policies {
+    /// The policies and reference data that ship with tomcheck.
+    pub fn bundled() -> Result<Self, Vec<Problem>> {
+        let mut p = Self::default();
+        let mut files = Vec::new();
+        collect_bundled(&BUNDLED, &mut files);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut rego = Vec::new();
+        for (path, text) in files {
+            if path.ends_with(".rego") {
+                rego.push(SourceText::new(format!("builtin/{path}"), format!("builtin/{path}"), text));
+            } else if let Some(name) = path
+                .strip_prefix("reference/")
+                .and_then(|n| n.strip_suffix(".json"))
+            {
+                let value: Value = serde_json::from_str(text).map_err(|e| {
+                    vec![Problem::new("reference-data", format!("bundled reference data {path} is invalid: {e}"))]
+                })?;
+                p.reference.insert(name.to_string(), value);
+            }
+        }
+        p.add(rego, true)?;
+        Ok(p)
+    }
+
+    /// Adds policy files (`*_test.rego` are kept apart for `tomcheck test`).
+    pub fn add(&mut self, files: Vec<SourceText>, builtin: bool) -> Result<(), Vec<Problem>> {
+        let mut problems = Vec::new();
+        for file in files {
+            if file.path.ends_with("_test.rego") {
+                self.tests.push(file);
+                continue;
+            }
+            match metadata::read(&file, builtin) {
+                Ok(rules) => {
+                    for rule in rules {
+                        if let Some(other) = self.rules.iter().find(|r| r.id == rule.id) {
+                            let offset = file.offset_of(rule.line, 1);
+                            problems.push(
+                                Problem::at(
+                                    "duplicate-rule-id",
+                                    format!("rule id `{}` is defined twice", rule.id),
+                                    &file,
+                                    offset..offset,
+                                    "defined again here",
+                                )
+                                .with_help(format!("it is already defined in {}:{}", other.file, other.line)),
+                            );
+                        } else {
+                            self.rules.push(rule);
+                        }
+                    }
+                }
+                Err(p) => problems.extend(p),
+            }
+            self.files.push(file);
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Metadata of a rule id.
+    pub fn rule(&self, id: &str) -> Option<&RuleMeta> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// All rule ids with metadata.
+    pub fn rule_ids(&self) -> Vec<&str> {
+        self.rules.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    /// Parses the policies into an engine, ready to be cloned per evaluation.
+    pub fn prepare(&self, options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
+        self.prepare_files(&self.files, options)
+    }
+
+    /// Like [`Policies::prepare`], with the test files too (for `tomcheck test`).
+    pub fn prepare_with_tests(&self, options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
+        let all: Vec<SourceText> = self.files.iter().chain(&self.tests).cloned().collect();
+        self.prepare_files(&all, options)
+    }
+
+    fn prepare_files(&self, files: &[SourceText], options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
+        let mut engine = regorus::Engine::new();
+        engine.set_rego_v0(false);
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: options.timeout,
+            check_interval: NonZeroU32::new(64).expect("non-zero"),
+        });
+        engine
+            .add_extension("time.now_ns".into(), 0, Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))))
+            .map_err(|e| vec![Problem::new("engine", e.to_string())])?;
+        engine
+            .add_extension(
+                "rand.intn".into(),
+                2,
+                Box::new(|_| anyhow_error("rand.intn is not available: policy evaluation is deterministic")),
+            )
+            .map_err(|e| vec![Problem::new("engine", e.to_string())])?;
+        let mut problems = Vec::new();
+        let mut packages = Vec::new();
+        for file in files {
+            match engine.add_policy(file.path.clone(), file.text.to_string()) {
+                Ok(pkg) => {
+                    let pkg = pkg.trim_start_matches("data.").to_string();
+                    if !packages.contains(&pkg) {
+                        packages.push(pkg);
+                    }
+                }
+                Err(e) => problems.push(rego_problem("rego-syntax", &e.to_string(), files)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let data = json!({ "reference": Value::Object(self.reference.clone()) });
+        engine
+            .add_data(regorus::Value::from(data))
+            .map_err(|e| vec![Problem::new("engine", format!("cannot load reference data: {e}"))])?;
+        packages.sort();
+        Ok(Prepared {
+            engine,
+            packages,
+            files: files.to_vec(),
+        })
+    }
+}
+
+fn anyhow_error(msg: &str) -> anyhow::Result<regorus::Value> {
+    Err(anyhow::anyhow!(msg.to_string()))
+}
+
+fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            out.push((file.path().to_string_lossy().replace('\\', "/"), text));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_bundled(sub, out);
+    }
+}
+
+/// Evaluation settings.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Wall-clock limit of one evaluation.
+    pub timeout: Duration,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        Self { timeout: Duration::from_secs(10) }
+    }
+}
+
+/// What a policy may know about the evaluation, as `data.context`.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// `YYYY-MM-DD`.
+    pub today: String,
+    /// The commit checked, if any.
+    pub revision: Option<String>,
+}
+
+thread_local! {
+    // `time.now_ns()` answers this instead of reading the clock; set per evaluation on
+    // the evaluating thread so parallel evaluations with different dates cannot mix.
+    static TODAY_NS: Cell<i64> = const { Cell::new(0) };
+}
+
+/// Compiled policies; clone-per-evaluation.
+#[derive(Clone)]
+pub struct Prepared {
+    engine: regorus::Engine,
+    packages: Vec<String>,
+    files: Vec<SourceText>,
+}
+
+impl Prepared {
+    /// The packages under `tom.` that may produce findings, waiver package last.
+    fn finding_packages(&self) -> (Vec<&str>, Option<&str>) {
+        let mut normal = Vec::new();
+        let mut waiver = None;
+        for p in &self.packages {
+            if !p.starts_with("tom.") || p.ends_with("_test") {
+                continue;
+            }
+            if p == WAIVER_PACKAGE {
+                waiver = Some(p.as_str());
+            } else {
+                normal.push(p.as_str());
+            }
+        }
+        (normal, waiver)
+    }
+
+    /// Evaluates every package against `input`.
+    pub fn evaluate(&self, input: &Value, context: &Context) -> Result<Vec<RawFinding>, Vec<Problem>> {
+        let mut engine = self.engine.clone();
+        set_today(&context.today);
+        engine.set_input(regorus::Value::from(input.clone()));
+        let mut ctx = json!({ "today": context.today });
+        if let Some(rev) = &context.revision {
+            ctx["revision"] = rev.clone().into();
+        }
+        engine
+            .add_data(regorus::Value::from(json!({ "context": ctx })))
+            .map_err(|e| vec![Problem::new("engine", format!("cannot set data.context: {e}"))])?;
+        let (packages, waiver) = self.finding_packages();
+        let mut findings = Vec::new();
+        let mut problems = Vec::new();
+        for pkg in packages {
+            self.eval_package(&mut engine, pkg, &mut findings, &mut problems);
+        }
+        if let Some(pkg) = waiver {
+            let seen: Vec<Value> = findings
+                .iter()
+                .map(|f: &RawFinding| json!({ "rule": f.rule, "subject": f.subject }))
+                .collect();
+            // Adding data re-prepares the engine once; a `with` query would have to
+            // carry every finding in the query text.
+            match engine.add_data(regorus::Value::from(json!({ "context": { "findings": seen } }))) {
+                Ok(()) => self.eval_package(&mut engine, pkg, &mut findings, &mut problems),
+                Err(e) => problems.push(Problem::new("engine", format!("cannot set data.context.findings: {e}"))),
+            }
+        }
+        if problems.is_empty() {
+            Ok(findings)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn eval_package(
+        &self,
+        engine: &mut regorus::Engine,
+        pkg: &str,
+        findings: &mut Vec<RawFinding>,
+        problems: &mut Vec<Problem>,
+    ) {
+        for (set, severity) in SETS {
+            let query = format!("data.{pkg}.{set}");
+            let results = match engine.eval_query(query, false) {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(rego_problem("rego-runtime", &e.to_string(), &self.files));
+                    return;
+                }
+            };
+            let Some(value) = results
+                .result
+                .first()
+                .and_then(|r| r.expressions.first())
+                .map(|e| e.value.clone())
+            else {
+                continue;
+            };
+            let value: Value = match serde_json::to_value(&value) {
+                Ok(v) => v,
+                Err(e) => {
+                    problems.push(Problem::new("engine", format!("data.{pkg}.{set}: {e}")));
+                    continue;
+                }
+            };
+            let items = match value {
+                Value::Array(items) => items,
+                Value::Null => continue,
+                other => {
+                    problems.push(self.malformed(pkg, set, &format!("is {} instead of a set of findings", kind_of(&other))));
+                    continue;
+                }
+            };
+            for item in items {
+                match finding_from(item, pkg, severity) {
+                    Ok(f) => findings.push(f),
+                    Err(why) => problems.push(self.malformed(pkg, set, &why)),
+                }
+            }
+        }
+    }
+
+    /// A malformed-output problem pointing at the rule's definition.
+    fn malformed(&self, pkg: &str, set: &str, why: &str) -> Problem {
+        let message = format!("policy rule data.{pkg}.{set} returned a malformed finding: {why}");
+        let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values; \"rule\" and \"message\" are required";
+        let decl = format!("package {pkg}");
+        for file in &self.files {
+            if file.text.lines().any(|l| l.trim() == decl) {
+                if let Some(at) = find_rule(&file.text, set) {
+                    return Problem::at("malformed-finding", message, file, at, format!("`{set}` defined here"))
+                        .with_help(help);
+                }
+            }
+        }
+        Problem::new("malformed-finding", message).with_help(help)
+    }
+
+    /// Evaluates a query (for `tomcheck test`); errors as problems.
+    pub fn query(&self, engine: &mut regorus::Engine, query: &str) -> Result<Option<regorus::Value>, Problem> {
+        match engine.eval_query(query.to_string(), false) {
+            Ok(r) => Ok(r.result.first().and_then(|r| r.expressions.first()).map(|e| e.value.clone())),
+            Err(e) => Err(rego_problem("rego-runtime", &e.to_string(), &self.files)),
+        }
+    }
+
+    /// A fresh engine clone with `data.context` set, for tests and coverage.
+    pub fn engine_for(&self, context: &Context) -> regorus::Engine {
+        let mut engine = self.engine.clone();
+        set_today(&context.today);
+        let _ = engine.add_data(regorus::Value::from(json!({ "context": { "today": context.today } })));
+        engine
+    }
+
+    /// The policy files this engine was prepared from.
+    pub fn files(&self) -> &[SourceText] {
+        &self.files
+    }
+
+    /// Problem for a regorus error, located in its file.
+    pub fn problem(&self, code: &'static str, err: &str) -> Problem {
+        rego_problem(code, err, &self.files)
+    }
+}
+
+fn set_today(today: &str) {
+    let ns = jiff::civil::Date::strptime("%Y-%m-%d", today)
+        .ok()
+        .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
+        .map(|z| z.timestamp().as_nanosecond() as i64)
+        .unwrap_or(0);
+    TODAY_NS.with(|c| c.set(ns));
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding, String> {
+    let short = pkg.strip_prefix("tom.").unwrap_or(pkg).to_string();
+    match item {
+        // conftest style: a plain message, reported without span.
+        Value::String(message) => Ok(RawFinding {
+            rule: short,
+            severity,
+            subject: None,
+            field: None,
+            message,
+            help: None,
+            legal: None,
+            package: pkg.to_string(),
+        }),
+        Value::Object(obj) => {
+            let text = |key: &str| -> Result<Option<String>, String> {
+                match obj.get(key) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(Value::String(s)) => Ok(Some(s.clone())),
+                    Some(other) => Err(format!("`{key}` is {} instead of a string", kind_of(other))),
+                }
+            };
+            for key in obj.keys() {
+                if !["rule", "subject", "field", "message", "help", "legal"].contains(&key.as_str()) {
+                    return Err(format!("unknown key `{key}`"));
+                }
+            }
+            let rule = text("rule")?.ok_or("it has no `rule`")?;
+            let message = text("message")?.ok_or_else(|| format!("finding `{rule}` has no `message`"))?;
+            Ok(RawFinding {
+                rule,
+                severity,
+                subject: text("subject")?,
+                field: text("field")?.filter(|f| !f.is_empty()),
+                message,
+                help: text("help")?,
+                legal: text("legal")?,
+                package: pkg.to_string(),
+            })
+        }
+        other => Err(format!("a finding is {}", kind_of(&other))),
+    }
+}
+
+/// Where `set` is first defined in a policy text.
+fn find_rule(text: &str, set: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(set) && t[set.len()..].starts_with([' ', '[', ':', '=']) {
+            let start = offset + (line.len() - t.len());
+            return Some(start..start + set.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Turns a regorus error (text with `--> file:line:col`) into a located problem.
+pub fn rego_problem(code: &'static str, err: &str, files: &[SourceText]) -> Problem {
+    let located = err.lines().find_map(|l| {
+        let rest = l.trim_start().strip_prefix("-->")?.trim();
+        let mut parts = rest.rsplitn(3, ':');
+        let col: usize = parts.next()?.trim().parse().ok()?;
+        let line: usize = parts.next()?.trim().parse().ok()?;
+        let path = parts.next()?.trim();
+        Some((path.to_string(), line, col))
+    });
+    // regorus repeats the location and a source excerpt; keep the message line(s).
+    let message: String = err
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            !(t.starts_with("-->") || t.starts_with('|') || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('|'))
+        })
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    let message = message.trim_start_matches("error: ").to_string();
+    let (title, help) = if err.contains("execution exceeded time limit") || err.contains("time limit") {
+        (
+            "policy evaluation exceeded the time limit".to_string(),
+            Some("a policy loops or scans too much; index entities by id, or raise --timeout".to_string()),
+        )
+    } else {
+        (message.clone(), None)
+    };
+    if let Some((path, line, col)) = located {
+        if let Some(file) = files.iter().find(|f| f.path == path) {
+            let start = file.offset_of(line, col);
+            let end = file.text[start..]
+                .find(|c: char| c.is_whitespace() || "()[]{},".contains(c))
+                .map(|i| start + i.max(1))
+                .unwrap_or(file.text.len());
+            let mut p = Problem::at(code, title, file, start..end, message.clone());
+            p.help = help;
+            return p;
+        }
+    }
+    let mut p = Problem::new(code, if title == message { title } else { format!("{title}: {message}") });
+    p.help = help;
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policies(rego: &str) -> Policies {
+        let mut p = Policies::default();
+        p.add(vec![SourceText::new("policies/x.rego", "policies/x.rego", rego)], false)
+            .unwrap();
+        p
+    }
+
+    fn ctx() -> Context {
+        Context { today: "2026-11-22".into(), revision: None }
+    }
+
+    #[test]
+    fn collects_objects_and_strings() {
+        let p = policies("package tom.x\ndeny contains {\"rule\": \"x.a\", \"subject\": \"provider:a\", \"message\": \"m\"} if { input.provider }\nwarn contains \"plain\" if { true }\n");
+        let prepared = p.prepare(&EngineOptions::default()).unwrap();
+        let findings = prepared.evaluate(&json!({"provider": [{"id": "a"}]}), &ctx()).unwrap();
+        assert_eq!(findings.len(), 2);
+        assert_eq!(findings[0].rule, "x.a");
+        assert_eq!(findings[0].severity, Severity::Deny);
+        assert_eq!(findings[1].message, "plain");
+        assert_eq!(findings[1].severity, Severity::Warn);
+    }
+
+    #[test]
+    fn time_now_ns_is_today() {
+        let p = policies("package tom.t\ndeny contains \"now\" if { time.now_ns() == 1795305600000000000 }\n");
+        let prepared = p.prepare(&EngineOptions::default()).unwrap();
+        let findings = prepared.evaluate(&json!({}), &ctx()).unwrap();
+        assert_eq!(findings.len(), 1, "2026-11-22T00:00:00Z is 1795305600 s");
+    }
+
+    #[test]
+    fn malformed_findings_name_the_rule() {
+        let p = policies("package tom.m\ndeny contains {\"subject\": \"x\"} if { true }\n");
+        let prepared = p.prepare(&EngineOptions::default()).unwrap();
+        let errs = prepared.evaluate(&json!({}), &ctx()).unwrap_err();
+        assert_eq!(errs[0].code, "malformed-finding");
+        assert!(errs[0].message.contains("data.tom.m.deny"));
+        assert_eq!(errs[0].location().unwrap().1, 2);
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_file() {
+        let mut p = Policies::default();
+        p.add(vec![SourceText::new("policies/bad.rego", "policies/bad.rego", "package tom.b\n\ndeny contains x if {\n  x := [1,\n}\n")], false).unwrap();
+        let errs = p.prepare(&EngineOptions::default()).err().unwrap();
+        let (path, line, _) = errs[0].location().expect("located");
+        assert_eq!(path, "policies/bad.rego");
+        assert!(line >= 4, "{line}");
+    }
+}

@@ -1,0 +1,34 @@
+//! The `tomcheck` binary: parses arguments, runs the command, maps the result to an exit
+//! code. A panic anywhere still ends with a clear message and exit code 2.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "tomcheck: internal error: {info}\nThis is a bug in tomcheck; please report it with the input that caused it."
+        );
+    }));
+    let cli = match tomcheck::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { tomcheck::cli::EXIT_INPUT } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let out_is_terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr().lock();
+    let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        tomcheck::cli::run(cli, tomcheck::cli::Io { out: &mut out, err: &mut err, out_is_terminal })
+    }))
+    .unwrap_or(tomcheck::cli::EXIT_INPUT);
+    // A closed pipe (`tomcheck check | head`) is not an error worth reporting.
+    let _ = out.flush();
+    ExitCode::from(code)
+}

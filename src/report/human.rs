@@ -1,0 +1,169 @@
+//! Human output: one miette report per finding, pointing into the TOML source, then a
+//! summary line. Also renders input [`Problem`]s, so every error looks the same.
+
+use std::fmt;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceCode};
+
+use super::Style;
+use crate::check::Outcome;
+use crate::config::Severity;
+use crate::diag::Problem;
+use crate::findings::{Finding, Status, Summary};
+use crate::text::SourceText;
+
+/// A finding as a miette diagnostic.
+struct FindingDiag<'a> {
+    finding: &'a Finding,
+    source: Option<&'a SourceText>,
+    help: Option<String>,
+    message: String,
+}
+
+impl<'a> FindingDiag<'a> {
+    fn new(finding: &'a Finding, outcome: &'a Outcome) -> Self {
+        let source = finding.location.as_ref().map(|l| &outcome.facts.map.files[l.file]);
+        let mut help = finding.help.clone().unwrap_or_default();
+        if let Some(legal) = finding.legal.as_deref().filter(|l| !l.is_empty()) {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            help.push_str("legal basis: ");
+            help.push_str(legal);
+        }
+        let mut message = clean(&finding.message);
+        if finding.waived {
+            message = format!("[waived] {message}");
+        }
+        if finding.status == Some(Status::New) {
+            message = format!("[new] {message}");
+        }
+        Self {
+            finding,
+            source,
+            help: (!help.is_empty()).then(|| clean(&help)),
+            message,
+        }
+    }
+}
+
+impl fmt::Debug for FindingDiag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for FindingDiag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FindingDiag<'_> {}
+
+impl Diagnostic for FindingDiag<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match (self.finding.waived, self.finding.severity) {
+            (true, _) | (_, Severity::Info) => miette::Severity::Advice,
+            (_, Severity::Warn) => miette::Severity::Warning,
+            (_, Severity::Deny) => miette::Severity::Error,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let loc = self.finding.location.as_ref()?;
+        let label = match (&self.finding.field, &self.finding.subject) {
+            (Some(field), _) => format!("{}: {field}", self.finding.rule),
+            (None, Some(subject)) => format!("{}: {subject}", self.finding.rule),
+            _ => self.finding.rule.clone(),
+        };
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
+            Some(label),
+            loc.span.clone(),
+        ))))
+    }
+}
+
+/// Strips terminal control characters from untrusted text (TOM and policy strings),
+/// keeping newlines and tabs.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+fn write_diag(diag: &dyn Diagnostic, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut text = String::new();
+    let res = if style.narrate {
+        NarratableReportHandler::new().render_report(&mut text, diag)
+    } else {
+        let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        GraphicalReportHandler::new_themed(theme)
+            .with_width(style.width)
+            .with_context_lines(1)
+            .render_report(&mut text, diag)
+    };
+    if res.is_err() {
+        text = format!("{diag}\n");
+    }
+    writeln!(out, "{}", text.trim_end())?;
+    writeln!(out)
+}
+
+/// Renders every finding and the summary.
+pub fn render(outcome: &Outcome, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for finding in &outcome.findings {
+        write_diag(&FindingDiag::new(finding, outcome), style, out)?;
+    }
+    writeln!(out, "{}", summary_line(outcome))
+}
+
+/// `2 deny, 1 warn, 0 info (1 waived) · 59 entities in 6 files · working tree · today 2026-11-22`
+pub fn summary_line(outcome: &Outcome) -> String {
+    let s = Summary::of(&outcome.findings);
+    let waived = outcome.findings.iter().filter(|f| f.waived).count();
+    let mut line = if s == Summary::default() {
+        "no findings".to_string()
+    } else {
+        format!("{} deny, {} warn, {} info", s.deny, s.warn, s.info)
+    };
+    if waived > 0 {
+        line.push_str(&format!(" ({waived} waived)"));
+    }
+    let new = outcome.findings.iter().filter(|f| f.status == Some(Status::New)).count();
+    if outcome.findings.iter().any(|f| f.status.is_some()) {
+        line.push_str(&format!(", {new} new"));
+    }
+    format!(
+        "{line} · {} entities in {} files · {} · as of {}",
+        outcome.facts.entity_count(),
+        outcome.facts.map.files.len(),
+        outcome.label,
+        outcome.today
+    )
+}
+
+/// Renders input problems (exit code 2), followed by a count.
+pub fn render_problems(problems: &[Problem], style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    for p in problems {
+        write_diag(p, style, out)?;
+    }
+    let n = problems.len();
+    writeln!(
+        out,
+        "tomcheck could not check the TOM: {n} {}",
+        if n == 1 { "problem" } else { "problems" }
+    )
+}

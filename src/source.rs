@@ -1,0 +1,556 @@
+//! Where the TOM is read from: the working tree, the index or a commit.
+//!
+//! A [`Source`] hands out [`SourceText`]s for the TOM directory, the policy directories
+//! and `tomcheck.toml`, whichever [`Revision`] is checked. Git revisions are read straight
+//! from the object database with git2: no checkout, no temporary files, so `--rev` never
+//! touches the user's working tree and `--staged` sees exactly what the next commit will
+//! contain (partial staging, staged deletions, and the temporary index git uses for
+//! `git commit <paths>` via `GIT_INDEX_FILE`).
+//!
+//! Paths are relative to the *root*: the directory tomcheck runs in (or `-C DIR`). Inside
+//! a repository, the root's position in the repository is remembered as a prefix so that
+//! running from a subdirectory or a fixture folder reads the same files from every revision.
+
+use std::path::{Path, PathBuf};
+
+use git2::{ObjectType, Oid, Repository};
+
+use crate::diag::Problem;
+use crate::text::{strip_bom, SourceText};
+
+/// Files larger than this are refused: a TOM is a few hundred KiB, not a data dump.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// More files than this in one directory tree are refused rather than read slowly.
+pub const MAX_FILES: usize = 20_000;
+
+/// Which state of the repository is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revision {
+    /// Files on disk (works outside a repository too).
+    Worktree,
+    /// The index: what `git commit` would record.
+    Index,
+    /// Any revision git understands (`HEAD~2`, `v1.0`, `main@{2025-06-30}`).
+    Commit(String),
+}
+
+enum Backing {
+    Worktree,
+    Index(git2::Index),
+    Commit { tree: git2::Tree<'static>, short: String, id: Oid, time: i64 },
+}
+
+/// An opened source of TOM files at one revision.
+pub struct Source {
+    root: PathBuf,
+    // The tree in `Backing::Commit` borrows from this repository; it is leaked once per
+    // process (a handful of revisions at most), which keeps the types simple.
+    repo: Option<&'static Repository>,
+    prefix: String,
+    backing: Backing,
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Source")
+            .field("root", &self.root)
+            .field("revision", &self.label())
+            .finish()
+    }
+}
+
+/// Opens the repository containing `root`, if there is one.
+pub fn discover_repository(root: &Path) -> Option<Repository> {
+    Repository::discover(root).ok()
+}
+
+impl Source {
+    /// Opens `revision` for the directory `root`.
+    pub fn open(root: &Path, revision: &Revision) -> Result<Self, Problem> {
+        let repo = discover_repository(root).map(|r| &*Box::leak(Box::new(r)));
+        Self::open_in(root, repo, revision)
+    }
+
+    /// Opens `revision` in an already opened repository (used for several revisions).
+    pub fn open_in(
+        root: &Path,
+        repo: Option<&'static Repository>,
+        revision: &Revision,
+    ) -> Result<Self, Problem> {
+        let prefix = match repo {
+            Some(repo) => repo_prefix(repo, root)?,
+            None => String::new(),
+        };
+        let backing = match revision {
+            Revision::Worktree => {
+                if let Some(repo) = repo {
+                    if repo.is_bare() && prefix.is_empty() && repo.workdir().is_none() {
+                        return Err(Problem::new(
+                            "git-bare",
+                            "this is a bare repository: it has no working tree to check",
+                        )
+                        .with_help("check a commit instead: tomcheck check --rev HEAD"));
+                    }
+                }
+                Backing::Worktree
+            }
+            Revision::Index => {
+                let repo = repo.ok_or_else(not_a_repo)?;
+                if repo.is_bare() {
+                    return Err(Problem::new("git-bare", "a bare repository has no index")
+                        .with_help("check a commit instead: tomcheck check --rev HEAD"));
+                }
+                // git points hooks at a temporary index for `git commit <paths>` / `-a`.
+                let index = match std::env::var_os("GIT_INDEX_FILE") {
+                    Some(path) => {
+                        let path = PathBuf::from(path);
+                        let path = if path.is_absolute() {
+                            path
+                        } else {
+                            repo.workdir().unwrap_or(root).join(path)
+                        };
+                        git2::Index::open(&path).map_err(|e| git_problem("cannot read the index", &e))?
+                    }
+                    None => repo.index().map_err(|e| git_problem("cannot read the index", &e))?,
+                };
+                Backing::Index(index)
+            }
+            Revision::Commit(spec) => {
+                let repo = repo.ok_or_else(not_a_repo)?;
+                let commit = resolve_commit(repo, spec)?;
+                let tree = commit
+                    .tree()
+                    .map_err(|e| git_problem("cannot read the commit's tree", &e))?;
+                let id = commit.id();
+                Backing::Commit {
+                    tree,
+                    short: short_id(repo, id),
+                    id,
+                    time: commit.time().seconds(),
+                }
+            }
+        };
+        Ok(Self {
+            root: root.to_path_buf(),
+            repo,
+            prefix,
+            backing,
+        })
+    }
+
+    /// What is being read, for messages: `working tree`, `index` or a short commit id.
+    pub fn label(&self) -> String {
+        match &self.backing {
+            Backing::Worktree => "working tree".into(),
+            Backing::Index(_) => "index".into(),
+            Backing::Commit { short, .. } => short.clone(),
+        }
+    }
+
+    /// The full commit id when reading a commit.
+    pub fn commit_id(&self) -> Option<String> {
+        match &self.backing {
+            Backing::Commit { id, .. } => Some(id.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The committer time (seconds since the epoch) when reading a commit.
+    pub fn commit_time(&self) -> Option<i64> {
+        match &self.backing {
+            Backing::Commit { time, .. } => Some(*time),
+            _ => None,
+        }
+    }
+
+    /// The repository, when the root lies inside one.
+    pub fn repository(&self) -> Option<&'static Repository> {
+        self.repo
+    }
+
+    /// The checked directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn display_name(&self, path: &str) -> String {
+        match &self.backing {
+            Backing::Worktree => path.to_string(),
+            Backing::Index(_) => format!("{path} (staged)"),
+            Backing::Commit { short, .. } => format!("{path} @ {short}"),
+        }
+    }
+
+    /// Reads one file relative to the root; `Ok(None)` when it does not exist.
+    pub fn read_file(&self, path: &str) -> Result<Option<SourceText>, Problem> {
+        match &self.backing {
+            Backing::Worktree => {
+                let full = self.root.join(path);
+                if !full.exists() {
+                    return Ok(None);
+                }
+                self.check_link(&full, path)?;
+                let bytes = read_limited(&full, path)?;
+                self.decode(path, bytes).map(Some)
+            }
+            Backing::Index(index) => {
+                let git_path = format!("{}{path}", self.prefix);
+                let Some(entry) = index.get_path(Path::new(&git_path), 0) else {
+                    return Ok(None);
+                };
+                self.read_index_entry(&entry, path).map(Some)
+            }
+            Backing::Commit { tree, .. } => {
+                let git_path = format!("{}{path}", self.prefix);
+                let Ok(entry) = tree.get_path(Path::new(&git_path)) else {
+                    return Ok(None);
+                };
+                if entry.filemode() == 0o120000 {
+                    return Err(symlink_in_git(&self.display_name(path)));
+                }
+                if entry.kind() != Some(ObjectType::Blob) {
+                    return Ok(None);
+                }
+                self.read_blob(entry.id(), path).map(Some)
+            }
+        }
+    }
+
+    /// Whether `dir` (relative to the root) exists as a directory in this revision.
+    pub fn dir_exists(&self, dir: &str) -> bool {
+        let dir = dir.trim_end_matches('/');
+        match &self.backing {
+            Backing::Worktree => self.root.join(dir).is_dir(),
+            Backing::Index(index) => {
+                let prefix = format!("{}{dir}/", self.prefix);
+                index
+                    .iter()
+                    .any(|e| e.path.starts_with(prefix.as_bytes()))
+            }
+            Backing::Commit { tree, .. } => tree
+                .get_path(Path::new(&format!("{}{dir}", self.prefix)))
+                .map(|e| e.kind() == Some(ObjectType::Tree))
+                .unwrap_or(false),
+        }
+    }
+
+    /// The git tree id of a directory in a commit (used to avoid evaluating equal trees twice).
+    pub fn tree_id(&self, dir: &str) -> Option<Oid> {
+        match &self.backing {
+            Backing::Commit { tree, .. } => tree
+                .get_path(Path::new(&format!("{}{}", self.prefix, dir.trim_end_matches('/'))))
+                .ok()
+                .map(|e| e.id()),
+            _ => None,
+        }
+    }
+
+    /// Reads every file under `dir` whose name ends in `ext`, sorted by path. Returns
+    /// `Ok(None)` when the directory does not exist. Every unreadable file is reported.
+    pub fn read_dir(&self, dir: &str, ext: &str) -> Result<Option<Vec<SourceText>>, Vec<Problem>> {
+        let dir = dir.trim_end_matches('/');
+        if !self.dir_exists(dir) {
+            return Ok(None);
+        }
+        let mut paths: Vec<(String, FileRef)> = Vec::new();
+        let mut problems = Vec::new();
+        match &self.backing {
+            Backing::Worktree => {
+                self.walk_worktree(&self.root.join(dir), dir, ext, &mut paths, &mut problems, 0)
+            }
+            Backing::Index(index) => {
+                let prefix = format!("{}{dir}/", self.prefix);
+                for entry in index.iter() {
+                    let Ok(git_path) = std::str::from_utf8(&entry.path) else { continue };
+                    let Some(rel) = git_path.strip_prefix(&prefix) else { continue };
+                    if !rel.ends_with(ext) {
+                        continue;
+                    }
+                    let path = format!("{dir}/{rel}");
+                    let stage = (entry.flags >> 12) & 0x3;
+                    if stage != 0 {
+                        if stage == 2 {
+                            problems.push(
+                                Problem::new(
+                                    "merge-conflict",
+                                    format!("{path} has an unresolved merge conflict"),
+                                )
+                                .with_help("resolve the conflict and `git add` the file"),
+                            );
+                        }
+                        continue;
+                    }
+                    if entry.mode == 0o120000 {
+                        problems.push(symlink_in_git(&self.display_name(&path)));
+                        continue;
+                    }
+                    paths.push((path, FileRef::Blob(entry.id)));
+                }
+            }
+            Backing::Commit { tree, .. } => {
+                let git_dir = format!("{}{dir}", self.prefix);
+                if let Ok(sub) = tree
+                    .get_path(Path::new(&git_dir))
+                    .and_then(|e| e.to_object(self.repo.expect("commit source has a repository")))
+                {
+                    if let Some(sub) = sub.as_tree() {
+                        let _ = sub.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+                            let Ok(name) = entry.name() else { return git2::TreeWalkResult::Ok };
+                            if entry.kind() == Some(ObjectType::Blob) && name.ends_with(ext) {
+                                let path = format!("{dir}/{parent}{name}");
+                                if entry.filemode() == 0o120000 {
+                                    problems.push(symlink_in_git(&self.display_name(&path)));
+                                } else {
+                                    paths.push((path, FileRef::Blob(entry.id())));
+                                }
+                            }
+                            git2::TreeWalkResult::Ok
+                        });
+                    }
+                }
+            }
+        }
+        if paths.len() > MAX_FILES {
+            problems.push(
+                Problem::new(
+                    "too-many-files",
+                    format!("{dir}/ holds {} files; tomcheck reads at most {MAX_FILES}", paths.len()),
+                )
+                .with_help("keep the TOM in fewer, larger files"),
+            );
+            return Err(problems);
+        }
+        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut files = Vec::with_capacity(paths.len());
+        for (path, file) in paths {
+            let read = match file {
+                FileRef::Disk(full) => read_limited(&full, &path).and_then(|b| self.decode(&path, b)),
+                FileRef::Blob(id) => self.read_blob(id, &path),
+            };
+            match read {
+                Ok(text) => files.push(text),
+                Err(p) => problems.push(p),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Some(files))
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn walk_worktree(
+        &self,
+        dir: &Path,
+        rel: &str,
+        ext: &str,
+        out: &mut Vec<(String, FileRef)>,
+        problems: &mut Vec<Problem>,
+        depth: usize,
+    ) {
+        if depth > 32 {
+            problems.push(Problem::new("too-deep", format!("{rel}/ is nested too deeply")));
+            return;
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Problem::new("io", format!("cannot read {rel}/: {e}")));
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                problems.push(Problem::new(
+                    "io",
+                    format!("{rel}/ contains a file name that is not UTF-8: {:?}", entry.file_name()),
+                ));
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let child_rel = format!("{rel}/{name}");
+            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+            let is_link = meta.file_type().is_symlink();
+            if is_link {
+                if let Err(p) = self.check_link(&path, &child_rel) {
+                    problems.push(p);
+                    continue;
+                }
+            }
+            let meta = if is_link {
+                match std::fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(_) => continue,
+                }
+            } else {
+                meta
+            };
+            if meta.is_dir() {
+                if is_link {
+                    // A linked directory inside the root would be read twice; skip it.
+                    continue;
+                }
+                self.walk_worktree(&path, &child_rel, ext, out, problems, depth + 1);
+            } else if meta.is_file() && name.ends_with(ext) {
+                out.push((child_rel, FileRef::Disk(path)));
+            }
+        }
+    }
+
+    /// Refuses symlinks that leave the checked root: a TOM must not read `/etc/passwd`.
+    fn check_link(&self, full: &Path, rel: &str) -> Result<(), Problem> {
+        let is_link = std::fs::symlink_metadata(full)
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false);
+        if !is_link {
+            return Ok(());
+        }
+        let root = self.root.canonicalize().unwrap_or_else(|_| self.root.clone());
+        match full.canonicalize() {
+            Ok(target) if target.starts_with(&root) => Ok(()),
+            Ok(target) => Err(Problem::new(
+                "symlink-outside",
+                format!("{rel} is a symbolic link to {} outside the checked directory", target.display()),
+            )
+            .with_help("copy the file into the repository instead of linking to it")),
+            Err(e) => Err(Problem::new("io", format!("{rel} is a broken symbolic link: {e}"))),
+        }
+    }
+
+    fn read_index_entry(&self, entry: &git2::IndexEntry, path: &str) -> Result<SourceText, Problem> {
+        if entry.mode == 0o120000 {
+            return Err(symlink_in_git(&self.display_name(path)));
+        }
+        self.read_blob(entry.id, path)
+    }
+
+    fn read_blob(&self, id: Oid, path: &str) -> Result<SourceText, Problem> {
+        let repo = self.repo.expect("git sources have a repository");
+        let blob = repo
+            .find_blob(id)
+            .map_err(|e| git_problem(&format!("cannot read {path} from git"), &e))?;
+        if blob.size() > MAX_FILE_BYTES {
+            return Err(too_large(path, blob.size()));
+        }
+        self.decode(path, blob.content().to_vec())
+    }
+
+    fn decode(&self, path: &str, bytes: Vec<u8>) -> Result<SourceText, Problem> {
+        let name = self.display_name(path);
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceText::new(path, name, strip_bom(&text))),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let source = SourceText::new(path, name, lossy);
+                // The lossy text has the same prefix, so `at` is still the right offset.
+                Err(Problem::at(
+                    "not-utf8",
+                    format!("{path} is not valid UTF-8"),
+                    &source,
+                    at..at + 1,
+                    "invalid byte sequence here",
+                )
+                .with_help("save the file as UTF-8 (TOML requires it)"))
+            }
+        }
+    }
+}
+
+enum FileRef {
+    Disk(PathBuf),
+    Blob(Oid),
+}
+
+fn read_limited(full: &Path, path: &str) -> Result<Vec<u8>, Problem> {
+    let len = std::fs::metadata(full).map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(too_large(path, len as usize));
+    }
+    std::fs::read(full).map_err(|e| Problem::new("io", format!("cannot read {path}: {e}")))
+}
+
+fn too_large(path: &str, size: usize) -> Problem {
+    Problem::new(
+        "file-too-large",
+        format!(
+            "{path} is {:.1} MiB; tomcheck reads files of at most {} MiB",
+            size as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        ),
+    )
+    .with_help("a TOM file holds facts, not data: split it or remove what does not belong there")
+}
+
+fn symlink_in_git(name: &str) -> Problem {
+    Problem::new("symlink-in-git", format!("{name} is a symbolic link; tomcheck does not follow links stored in git"))
+        .with_help("commit the file itself instead of a link to it")
+}
+
+fn not_a_repo() -> Problem {
+    Problem::new("git-no-repo", "not inside a git repository")
+        .with_help("--staged and --rev need a git repository; without them tomcheck checks the files on disk")
+}
+
+/// A git error as a problem, without git2's internal codes.
+pub fn git_problem(what: &str, e: &git2::Error) -> Problem {
+    Problem::new("git", format!("{what}: {}", e.message()))
+}
+
+/// Resolves a revision to a commit with messages a user can act on.
+pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Commit<'r>, Problem> {
+    if repo.head().is_err() && repo.is_empty().unwrap_or(false) {
+        return Err(Problem::new(
+            "git-no-commits",
+            format!("cannot resolve '{spec}': the repository has no commits yet"),
+        )
+        .with_help("commit the TOM first, or check the working tree without --rev"));
+    }
+    let obj = repo.revparse_single(spec).map_err(|e| {
+        let mut p = Problem::new("git-unknown-rev", format!("unknown revision '{spec}'"));
+        if repo.is_shallow() {
+            p = p.with_help(
+                "this is a shallow clone, so older commits may be missing: fetch the full history \
+                 (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)",
+            );
+        } else {
+            p = p.with_help(format!("git says: {}", e.message()));
+        }
+        p
+    })?;
+    obj.peel_to_commit().map_err(|_| {
+        Problem::new("git-not-a-commit", format!("'{spec}' does not name a commit"))
+    })
+}
+
+/// A short, unambiguous commit id (7 characters or more).
+pub fn short_id(repo: &Repository, id: Oid) -> String {
+    repo.find_object(id, None)
+        .ok()
+        .and_then(|o| o.short_id().ok())
+        .and_then(|b| b.as_str().ok().map(str::to_string))
+        .unwrap_or_else(|| id.to_string()[..7].to_string())
+}
+
+/// The root's path inside the repository, `""` or `"sub/dir/"`.
+fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
+    let Some(workdir) = repo.workdir() else {
+        return Ok(String::new());
+    };
+    let workdir = workdir.canonicalize().unwrap_or_else(|_| workdir.to_path_buf());
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let rel = root.strip_prefix(&workdir).unwrap_or(Path::new(""));
+    let mut prefix = String::new();
+    for part in rel.components() {
+        let part = part.as_os_str().to_str().ok_or_else(|| {
+            Problem::new("io", format!("the path {} is not UTF-8", root.display()))
+        })?;
+        prefix.push_str(part);
+        prefix.push('/');
+    }
+    Ok(prefix)
+}

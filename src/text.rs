@@ -1,0 +1,124 @@
+//! Source texts and the positions inside them.
+//!
+//! Every file tomcheck reads (TOM facts, `tomcheck.toml`, Rego policies) becomes a
+//! [`SourceText`]: its repository-relative path, the name shown to the user (with the
+//! revision it was read from) and its text. Spans are byte ranges into that text;
+//! [`SourceText::line_col`] turns them into the 1-based line and *character* column that
+//! humans, SARIF and GitHub annotations expect, computed in one place so that no renderer
+//! shows a byte offset as a column.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::NamedSource;
+
+/// One file as read from the working tree, the index or a commit.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// Path relative to the checked root, always with `/` separators (`tom/providers.toml`).
+    pub path: String,
+    /// What diagnostics call the file: `tom/providers.toml` or `tom/providers.toml @ a1b2c3d`.
+    pub name: String,
+    /// The text, with a UTF-8 byte order mark removed so spans match what is shown.
+    pub text: Arc<str>,
+    /// Byte offsets at which lines start; built once, used for every position lookup.
+    line_starts: Arc<[usize]>,
+}
+
+impl SourceText {
+    /// Wraps a text; `name` is the display name.
+    pub fn new(path: impl Into<String>, name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// A miette source for labels pointing into this file.
+    pub fn named(&self) -> NamedSource<Arc<str>> {
+        let lang = if self.path.ends_with(".rego") { "rego" } else { "toml" };
+        NamedSource::new(&self.name, self.text.clone()).with_language(lang)
+    }
+
+    /// 1-based line and 1-based column in characters of a byte offset. Offsets past the
+    /// end or inside a multi-byte character are clamped to the previous character start.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor_char_boundary(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte offset of a 1-based line and character column (used for Rego errors, which
+    /// report positions as line:column).
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let line_text = rest.split('\n').next().unwrap_or("");
+        start
+            + line_text
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map(|(i, _)| i)
+                .unwrap_or(line_text.trim_end_matches('\r').len())
+    }
+
+    /// Clamps a span to the text and to character boundaries.
+    pub fn clamp(&self, span: Range<usize>) -> Range<usize> {
+        let start = self.floor_char_boundary(span.start);
+        let end = self.floor_char_boundary(span.end.max(start));
+        start..end
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// Removes a UTF-8 byte order mark, which editors on Windows like to write.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let s = SourceText::new("a.toml", "a.toml", "name = \"Müller\"\nx = 1\n");
+        // `"` after Müller: byte 15, character 15 on line 1 → column 15.
+        let off = s.text.find("\"\n").unwrap();
+        assert_eq!(s.line_col(off), (1, 15));
+        assert_eq!(s.line_col(s.text.find('x').unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn crlf_lines_and_offsets_round_trip() {
+        let s = SourceText::new("a.toml", "a.toml", "a = 1\r\nb = \"😀x\"\r\n");
+        let x = s.text.find('x').unwrap();
+        assert_eq!(s.line_col(x), (2, 7));
+        assert_eq!(s.offset_of(2, 7), x);
+        assert_eq!(s.offset_of(9, 1), s.text.len());
+    }
+
+    #[test]
+    fn offsets_inside_characters_are_clamped() {
+        let s = SourceText::new("a.toml", "a.toml", "ä");
+        assert_eq!(s.clamp(1..5), 0..0);
+        assert_eq!(s.line_col(1), (1, 1));
+    }
+}

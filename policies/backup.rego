@@ -65,7 +65,7 @@ warn contains finding if {
 	finding := {
 		"rule": "backup.missing",
 		"subject": sprintf("system:%s", [s.id]),
-		"message": sprintf("%s (%s) holds personal data but is covered by no backup", [lib.label("System", s), s.kind]),
+		"message": sprintf("%s holds personal data but no backup covers it", [lib.label("System", s)]),
 		"help": sprintf("Add the system to a backup: [[backup]] with systems = [\"%s\"], a location at another site, retention_days, encrypted and restore_tested", [s.id]),
 		"legal": "Art. 32(1)(b),(c) GDPR",
 	}

@@ -125,19 +125,36 @@ impl Cli {
     }
 }
 
+/// What every command gets: where to run, how to style output, where to write it.
+pub struct Env<'a> {
+    /// The directory the command works in (`-C DIR` or the current directory).
+    pub root: PathBuf,
+    pub style: Style,
+    pub out: &'a mut dyn Write,
+}
+
+/// A command's result: an exit code, or input problems (exit code 2).
+pub type CmdResult = Result<u8, Vec<Problem>>;
+
+/// Turns an I/O error while writing output into a problem.
+pub fn io_problem(e: std::io::Error) -> Vec<Problem> {
+    vec![Problem::new("io", format!("cannot write output: {e}"))]
+}
+
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     let style = cli.style(io.out_is_terminal);
     let err_style = cli.style(std::io::stderr().is_terminal());
+    let mut env = Env { root: cli.root(), style, out: io.out };
     let result = match &cli.command {
-        Command::Check(args) => run_check(&cli, args, style, io.out),
+        Command::Check(args) => run_check(args, &mut env),
         Command::Schema => {
             let schema = crate::schema::json_schema();
-            serde_json::to_writer_pretty(&mut *io.out, &schema)
+            serde_json::to_writer_pretty(&mut *env.out, &schema)
                 .map_err(std::io::Error::from)
-                .and_then(|_| writeln!(io.out))
+                .and_then(|_| writeln!(env.out))
                 .map(|_| EXIT_OK)
-                .map_err(|e| vec![Problem::new("io", e.to_string())])
+                .map_err(io_problem)
         }
     };
     match result {
@@ -149,7 +166,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     }
 }
 
-fn run_check(cli: &Cli, args: &CheckArgs, style: Style, out: &mut dyn Write) -> Result<u8, Vec<Problem>> {
+fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
     let revision = match (&args.rev, args.staged) {
         (Some(rev), _) => Revision::Commit(rev.clone()),
         (None, true) => Revision::Index,
@@ -158,7 +175,7 @@ fn run_check(cli: &Cli, args: &CheckArgs, style: Style, out: &mut dyn Write) -> 
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
         return Err(vec![Problem::new("usage", "--timeout must be a positive number of seconds")]);
     }
-    let mut options = CheckOptions::new(cli.root());
+    let mut options = CheckOptions::new(env.root.clone());
     options.today = args.today.clone();
     options.policy_dirs = args.policy.clone();
     options.no_builtin = args.no_builtin;
@@ -169,7 +186,7 @@ fn run_check(cli: &Cli, args: &CheckArgs, style: Style, out: &mut dyn Write) -> 
         .map(Severity::from)
         .or(outcome.config.fail_on)
         .unwrap_or(Severity::Deny);
-    report::render(&outcome, args.format, style, out).map_err(|e| vec![Problem::new("io", e.to_string())])?;
+    report::render(&outcome, args.format, env.style, env.out).map_err(io_problem)?;
     let fails = outcome.findings.iter().any(|f| f.fails(fail_on, false));
     Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
 }

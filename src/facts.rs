@@ -71,6 +71,15 @@ pub struct EntityLoc {
     pub fields: Vec<(String, Range<usize>)>,
 }
 
+/// The result of [`SourceMap::locate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub file: usize,
+    pub span: Range<usize>,
+    /// `false` when the field is not written and the span is its entity or parent.
+    pub exact: bool,
+}
+
 /// Maps subjects (`provider:hetzner`, `organization`) and fields to source spans.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
@@ -82,16 +91,18 @@ impl SourceMap {
     /// The file and span a finding about `subject` / `field` points at: the field's
     /// `key = value` when it is written, the nearest written parent of a nested field,
     /// or the entity's table when the field is missing.
-    pub fn locate(&self, subject: &str, field: Option<&str>) -> Option<(usize, Range<usize>)> {
+    pub fn locate(&self, subject: &str, field: Option<&str>) -> Option<Located> {
         let entity = self.entities.get(subject)?;
         let mut path = field.unwrap_or("");
+        let mut exact = true;
         while !path.is_empty() {
             if let Some((_, span)) = entity.fields.iter().find(|(p, _)| p == path) {
-                return Some((entity.file, span.clone()));
+                return Some(Located { file: entity.file, span: span.clone(), exact });
             }
+            exact = false;
             path = path.rfind('.').map(|i| &path[..i]).unwrap_or("");
         }
-        Some((entity.file, entity.span.clone()))
+        Some(Located { file: entity.file, span: entity.span.clone(), exact: field.is_none() })
     }
 
     /// The location of an entity.
@@ -813,11 +824,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(facts.input["provider"][0]["avv"]["signed"], "2018-05-15");
-        let (file, span) = facts.map.locate("provider:hetzner", Some("avv.signed")).unwrap();
-        let text = &facts.map.files[file].text[span];
-        assert_eq!(text, "signed = 2018-05-15");
-        let (_, span) = facts.map.locate("provider:hetzner", Some("transfer")).unwrap();
-        assert_eq!(&facts.map.files[0].text[span], "[[provider]]");
+        let at = facts.map.locate("provider:hetzner", Some("avv.signed")).unwrap();
+        assert_eq!(&facts.map.files[at.file].text[at.span], "signed = 2018-05-15");
+        assert!(at.exact);
+        let at = facts.map.locate("provider:hetzner", Some("transfer")).unwrap();
+        assert_eq!(&facts.map.files[0].text[at.span], "[[provider]]");
+        assert!(!at.exact);
+        let at = facts.map.locate("provider:hetzner", Some("avv.expires")).unwrap();
+        assert_eq!(&facts.map.files[0].text[at.span], "avv = { signed = 2018-05-15 }");
     }
 
     #[test]

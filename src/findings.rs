@@ -32,6 +32,8 @@ pub struct Location {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// `false` when the finding's field is not written: the span is the entity's table.
+    pub exact: bool,
 }
 
 /// One finding, ready to render.
@@ -82,11 +84,11 @@ pub fn build(raw: Vec<RawFinding>, facts: &Facts, config: &Config, today: &str) 
                 None => f.severity,
             };
             let location = f.subject.as_deref().and_then(|subject| {
-                let (file, span) = facts.map.locate(subject, f.field.as_deref())?;
-                let source = &facts.map.files[file];
-                let (line, column) = source.line_col(span.start);
-                let (end_line, end_column) = source.line_col(span.end);
-                Some(Location { file, span, line, column, end_line, end_column })
+                let at = facts.map.locate(subject, f.field.as_deref())?;
+                let source = &facts.map.files[at.file];
+                let (line, column) = source.line_col(at.span.start);
+                let (end_line, end_column) = source.line_col(at.span.end);
+                Some(Location { file: at.file, span: at.span, line, column, end_line, end_column, exact: at.exact })
             });
             let waived = f
                 .subject

@@ -84,10 +84,14 @@ impl Diagnostic for FindingDiag<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let loc = self.finding.location.as_ref()?;
-        let label = match (&self.finding.field, &self.finding.subject) {
-            (Some(field), _) => format!("{}: {field}", self.finding.rule),
-            (None, Some(subject)) => format!("{}: {subject}", self.finding.rule),
-            _ => self.finding.rule.clone(),
+        let kind = self.finding.subject.as_deref().and_then(|s| s.split_once(':')).map(|(k, _)| k);
+        let label = match (&self.finding.field, loc.exact) {
+            (Some(field), true) => field.clone(),
+            (Some(field), false) => match kind {
+                Some(kind) => format!("no `{field}` in this {kind}"),
+                None => format!("no `{field}` here"),
+            },
+            (None, _) => self.finding.subject.clone().unwrap_or_else(|| self.finding.rule.clone()),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
             Some(label),

@@ -1,0 +1,214 @@
+package tom.backup_test
+
+import data.tom.backup
+
+_today := "2026-11-22"
+
+_locations := [
+	{"id": "office", "name": "Office Munich", "kind": "office", "country": "DE", "site": "muenchen-buero"},
+	{"id": "hetzner-fsn1", "name": "Hetzner Falkenstein", "kind": "datacenter", "provider": "hetzner", "country": "DE", "site": "falkenstein"},
+	{"id": "hetzner-fsn1-box", "name": "Hetzner Storage Box Falkenstein", "kind": "datacenter", "provider": "hetzner", "country": "DE", "site": "falkenstein"},
+	{"id": "hetzner-nbg1", "name": "Hetzner Nuremberg", "kind": "datacenter", "provider": "hetzner", "country": "DE", "site": "nuremberg"},
+	{"id": "server-room", "name": "Server room", "kind": "office", "country": "DE"},
+	{"id": "rented-cage", "kind": "datacenter", "provider": "colo", "country": "DE", "site": "colo-1"},
+]
+
+_providers := [{"id": "hetzner", "name": "Hetzner Online GmbH", "country": "DE"}]
+
+_systems := [
+	{"id": "root-server", "name": "Root server", "kind": "server", "location": "hetzner-fsn1", "personal_data": true},
+	{"id": "nas", "name": "Office NAS", "kind": "storage", "location": "office", "personal_data": true},
+	{"id": "file-server", "kind": "server", "location": "server-room", "personal_data": true},
+	{"id": "crm", "name": "CRM", "kind": "saas", "personal_data": true},
+]
+
+# A backup with every safeguard in place; tests remove or change one key.
+_good := {
+	"id": "server-backup",
+	"name": "Server backup",
+	"systems": ["root-server"],
+	"location": "hetzner-nbg1",
+	"frequency": "daily",
+	"retention_days": 42,
+	"encrypted": true,
+	"restore_tested": "2026-08-22",
+}
+
+_eval(systems, backups) := result if {
+	tom := {"provider": _providers, "location": _locations, "system": systems, "backup": backups}
+	result := {"deny": backup.deny, "warn": backup.warn} with input as tom with data.context.today as _today
+}
+
+_all(r) := r.deny | r.warn
+
+_rules(r) := {f.rule | some f in _all(r)}
+
+_finding(r, rule) := f if {
+	some f in _all(r)
+	f.rule == rule
+}
+
+# --- backup.missing ------------------------------------------------------------
+
+test_missing_fires_for_server_without_backup if {
+	r := _eval([_systems[0]], [])
+	f := _finding(r, "backup.missing")
+	f.subject == "system:root-server"
+	not f.field
+	f.message == "System \"Root server\" (root-server) holds personal data but no backup covers it"
+	f.legal == "Art. 32(1)(b),(c) GDPR"
+	r.warn[f]
+}
+
+test_missing_fires_for_each_uncovered_system if {
+	r := _eval(_systems, [])
+	subjects := {f.subject | some f in r.warn; f.rule == "backup.missing"}
+	subjects == {"system:root-server", "system:nas", "system:file-server"}
+}
+
+test_missing_quiet_for_saas_mobile_tablet_network if {
+	systems := [
+		{"id": "crm", "kind": "saas", "personal_data": true},
+		{"id": "phone", "kind": "mobile", "personal_data": true, "encrypted": true},
+		{"id": "ipad", "kind": "tablet", "personal_data": true, "encrypted": true},
+		{"id": "firewall", "kind": "network", "personal_data": true},
+	]
+	not "backup.missing" in _rules(_eval(systems, []))
+}
+
+test_missing_quiet_without_personal_data if {
+	systems := [{"id": "build", "kind": "server", "personal_data": false}, {"id": "lab", "kind": "workstation"}]
+	not "backup.missing" in _rules(_eval(systems, []))
+}
+
+test_missing_quiet_when_covered if {
+	systems := [_systems[0]]
+	not "backup.missing" in _rules(_eval(systems, [_good]))
+}
+
+# --- backup.offsite ------------------------------------------------------------
+
+test_offsite_fires_for_same_location if {
+	b := object.union(_good, {"location": "hetzner-fsn1"})
+	r := _eval(_systems, [b])
+	f := _finding(r, "backup.offsite")
+	f.subject == "backup:server-backup"
+	f.field == "location"
+	f.legal == "Art. 32(1)(c) GDPR; BSI CON.3"
+	contains(f.message, "Backup \"Server backup\" (server-backup) is kept at location \"hetzner-fsn1\" (site \"falkenstein\"), the same site as system \"Root server\" (root-server)")
+	r.deny[f]
+}
+
+test_offsite_fires_for_other_location_at_same_site if {
+	b := object.union(_good, {"location": "hetzner-fsn1-box"})
+	f := _finding(_eval(_systems, [b]), "backup.offsite")
+	f.subject == "backup:server-backup"
+	f.field == "location"
+}
+
+test_offsite_quiet_for_other_site_of_same_provider if {
+	# hetzner-fsn1 (Falkenstein) vs hetzner-nbg1 (Nuremberg)
+	not "backup.offsite" in _rules(_eval(_systems, [_good]))
+}
+
+test_offsite_fires_for_same_location_without_site if {
+	b := object.union(_good, {"id": "file-backup", "systems": ["file-server"], "location": "server-room"})
+	f := _finding(_eval(_systems, [b]), "backup.offsite")
+	f.subject == "backup:file-backup"
+	contains(f.message, "is kept at location \"server-room\", the same site as system \"file-server\"")
+}
+
+test_offsite_names_every_system_at_the_site if {
+	b := object.union(_good, {"systems": ["root-server", "nas", "crm"], "location": "hetzner-fsn1"})
+	r := _eval(_systems, [b])
+	offsite := [f | some f in r.deny; f.rule == "backup.offsite"]
+	count(offsite) == 1
+	contains(offsite[0].message, "system \"Root server\" (root-server), which it covers")
+}
+
+test_offsite_quiet_for_systems_without_location if {
+	b := object.union(_good, {"systems": ["crm"], "location": "office"})
+	not "backup.offsite" in _rules(_eval(_systems, [b]))
+}
+
+test_offsite_quiet_for_backup_without_location if {
+	b := object.remove(_good, ["location"])
+	not "backup.offsite" in _rules(_eval(_systems, [b]))
+}
+
+# --- backup.restore-untested ---------------------------------------------------
+
+test_restore_untested_fires_without_test if {
+	b := object.remove(_good, ["restore_tested"])
+	f := _finding(_eval(_systems, [b]), "backup.restore-untested")
+	f.subject == "backup:server-backup"
+	f.field == "restore_tested"
+	f.message == "Backup \"Server backup\" (server-backup) has no recorded restore test"
+	contains(f.help, "restore_tested = 2026-11-22")
+}
+
+test_restore_untested_fires_after_12_months if {
+	b := object.union(_good, {"restore_tested": "2025-11-21"})
+	f := _finding(_eval(_systems, [b]), "backup.restore-untested")
+	f.subject == "backup:server-backup"
+	f.field == "restore_tested"
+	contains(f.message, "last restore-tested on 2025-11-21, more than 12 months ago")
+}
+
+test_restore_untested_quiet_for_test_3_months_ago if {
+	not "backup.restore-untested" in _rules(_eval(_systems, [_good]))
+}
+
+test_restore_untested_quiet_for_test_exactly_12_months_ago if {
+	b := object.union(_good, {"restore_tested": "2025-11-22"})
+	not "backup.restore-untested" in _rules(_eval(_systems, [b]))
+}
+
+# --- backup.retention-missing --------------------------------------------------
+
+test_retention_missing_fires if {
+	b := object.remove(_good, ["retention_days"])
+	r := _eval(_systems, [b])
+	f := _finding(r, "backup.retention-missing")
+	f.subject == "backup:server-backup"
+	f.field == "retention_days"
+	f.legal == "Art. 5(1)(e), 32 GDPR"
+	r.warn[f]
+}
+
+test_retention_recorded_quiet if {
+	b := object.union(_good, {"retention_days": 0})
+	not "backup.retention-missing" in _rules(_eval(_systems, [b]))
+}
+
+# --- backup.unencrypted-external -----------------------------------------------
+
+test_unencrypted_external_fires_when_encrypted_missing if {
+	b := object.remove(_good, ["encrypted"])
+	r := _eval(_systems, [b])
+	f := _finding(r, "backup.unencrypted-external")
+	f.subject == "backup:server-backup"
+	f.field == "encrypted"
+	f.message == "Backup \"Server backup\" (server-backup) is kept at location \"hetzner-nbg1\", operated by provider \"Hetzner Online GmbH\" (hetzner), but is not encrypted"
+	r.deny[f]
+}
+
+test_unencrypted_external_fires_when_encrypted_false if {
+	b := object.union(_good, {"encrypted": false, "location": "rented-cage"})
+	f := _finding(_eval(_systems, [b]), "backup.unencrypted-external")
+	contains(f.message, "operated by provider \"colo\", but")
+}
+
+test_unencrypted_external_quiet_when_encrypted if {
+	not "backup.unencrypted-external" in _rules(_eval(_systems, [_good]))
+}
+
+test_unencrypted_quiet_at_own_location if {
+	b := object.union(_good, {"encrypted": false, "systems": ["root-server"], "location": "office"})
+	not "backup.unencrypted-external" in _rules(_eval(_systems, [b]))
+}
+
+test_good_backup_has_no_findings if {
+	r := _eval([_systems[0]], [_good])
+	count(_all(r)) == 0
+}

@@ -163,14 +163,16 @@ impl SourceCode for SourceText {
     }
 }
 
-/// The closest candidate to `word`, if it is close enough to be a plausible typo.
+/// The closest candidate to `word`, if it is close enough to be a plausible typo:
+/// few edits (transpositions count as one) or a long common prefix.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let max_edits = 1 + word.chars().count() / 4;
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| (strsim::damerau_levenshtein(word, c), strsim::jaro_winkler(word, c), c))
+        .filter(|(edits, jw, _)| *edits <= max_edits || *jw > 0.88)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
 }
 
 #[cfg(test)]
@@ -182,5 +184,7 @@ mod tests {
         let keys = ["personal_data", "purpose", "provider"];
         assert_eq!(did_you_mean("personal_dta", keys), Some("personal_data"));
         assert_eq!(did_you_mean("zzz", keys), None);
+        assert_eq!(did_you_mean("tmo", ["tom", "policies"]), Some("tom"));
+        assert_eq!(did_you_mean("hetzer", ["hetzner", "hosting"]), Some("hetzner"));
     }
 }

@@ -67,7 +67,11 @@ pub fn read_config(source: &Source) -> Result<Config, Vec<Problem>> {
 
 /// Loads the policies a configuration asks for: bundled, the repository's directories
 /// (read from `source`) and extra directories from disk.
-pub fn load_policies(source: &Source, config: &Config, options: &CheckOptions) -> Result<Policies, Vec<Problem>> {
+pub fn load_policies(
+    source: &Source,
+    config: &Config,
+    options: &CheckOptions,
+) -> Result<Policies, Vec<Problem>> {
     let mut policies = if config.builtin && !options.no_builtin {
         Policies::bundled()?
     } else {
@@ -97,7 +101,10 @@ pub fn load_policies(source: &Source, config: &Config, options: &CheckOptions) -
             }
         };
         if !dir.is_dir() {
-            problems.push(Problem::new("policy-dir", format!("--policy {}: no such directory", dir.display())));
+            problems.push(Problem::new(
+                "policy-dir",
+                format!("--policy {}: no such directory", dir.display()),
+            ));
             continue;
         }
         match disk.read_dir(".", ".rego") {
@@ -125,7 +132,11 @@ pub fn load_policies(source: &Source, config: &Config, options: &CheckOptions) -
     }
 }
 
-fn add_reference(policies: &mut Policies, files: Vec<crate::text::SourceText>, problems: &mut Vec<Problem>) {
+fn add_reference(
+    policies: &mut Policies,
+    files: Vec<crate::text::SourceText>,
+    problems: &mut Vec<Problem>,
+) {
     for file in files {
         let name = file
             .path
@@ -169,8 +180,13 @@ pub fn load_facts(source: &Source, config: &Config) -> Result<Facts, Vec<Problem
         }
     };
     if files.is_empty() {
-        return Err(vec![Problem::new("empty-tom", format!("`{dir}/` holds no .toml files"))
-            .with_help("describe at least the [organization] in a file such as tom/organization.toml")]);
+        return Err(vec![Problem::new(
+            "empty-tom",
+            format!("`{dir}/` holds no .toml files"),
+        )
+        .with_help(
+            "describe at least the [organization] in a file such as tom/organization.toml",
+        )]);
     }
     facts::load(files)
 }
@@ -201,7 +217,12 @@ impl Checker {
         if !problems.is_empty() {
             return Err(std::mem::take(&mut problems));
         }
-        Ok(Self { options, policies, prepared, config })
+        Ok(Self {
+            options,
+            policies,
+            prepared,
+            config,
+        })
     }
 
     /// Checks one revision with these policies and this configuration. The TOM
@@ -213,7 +234,10 @@ impl Checker {
             return Err(problems);
         }
         let today = self.options.today.clone().unwrap_or_else(today);
-        let context = Context { today: today.clone(), revision: source.commit_id() };
+        let context = Context {
+            today: today.clone(),
+            revision: source.commit_id(),
+        };
         let raw = self.prepared.evaluate(&facts.input, &context)?;
         let findings = findings::build(raw, &facts, &self.config, &today);
         Ok(Outcome {

@@ -14,7 +14,9 @@ use crate::text::SourceText;
 pub const FILE: &str = "tomcheck.toml";
 
 /// A severity, ordered: `Info < Warn < Deny`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -106,7 +108,13 @@ impl Config {
             let name = key.get_ref().as_ref();
             let span = value.span();
             let wrong = |what: &str| {
-                Problem::at("config", format!("`{name}` in {FILE} must be {what}"), &source, span.clone(), "wrong type")
+                Problem::at(
+                    "config",
+                    format!("`{name}` in {FILE} must be {what}"),
+                    &source,
+                    span.clone(),
+                    "wrong type",
+                )
             };
             match name {
                 "tom" => match value.get_ref().as_str() {
@@ -200,7 +208,9 @@ impl Config {
 
     /// Reports `[rules]` entries naming rules that no policy defines.
     pub fn check_rules(&self, known: &[&str]) -> Vec<Problem> {
-        let Some(source) = &self.source else { return Vec::new() };
+        let Some(source) = &self.source else {
+            return Vec::new();
+        };
         self.rules
             .iter()
             .filter(|(rule, _)| !known.contains(&rule.as_str()))
@@ -229,7 +239,8 @@ fn clean_dir(s: &str) -> Option<String> {
     let ok = !s.is_empty()
         && !s.starts_with('/')
         && !s.contains('\\')
-        && s.split('/').all(|part| !part.is_empty() && part != ".." && part != ".");
+        && s.split('/')
+            .all(|part| !part.is_empty() && part != ".." && part != ".");
     ok.then(|| s.to_string())
 }
 
@@ -253,8 +264,13 @@ mod tests {
 
     #[test]
     fn rejects_typos_and_escapes() {
-        let errs = parse("tmo = \"x\"\npolicies = [\"../x\"]\n[rules]\n\"a\" = \"loud\"\n").unwrap_err();
+        let errs =
+            parse("tmo = \"x\"\npolicies = [\"../x\"]\n[rules]\n\"a\" = \"loud\"\n").unwrap_err();
         assert_eq!(errs.len(), 3);
-        assert!(errs.iter().any(|e| e.help.as_deref().is_some_and(|h| h.contains("`tom`"))), "{errs:?}");
+        assert!(
+            errs.iter()
+                .any(|e| e.help.as_deref().is_some_and(|h| h.contains("`tom`"))),
+            "{errs:?}"
+        );
     }
 }

@@ -122,14 +122,16 @@ impl Diagnostic for Problem {
         if self.source.is_none() || self.labels.is_empty() {
             return None;
         }
-        Some(Box::new(self.labels.iter().enumerate().map(|(i, (span, text))| {
-            let text = (!text.is_empty()).then(|| text.clone());
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(text, span.clone())
-            } else {
-                LabeledSpan::new_with_span(text, span.clone())
-            }
-        })))
+        Some(Box::new(self.labels.iter().enumerate().map(
+            |(i, (span, text))| {
+                let text = (!text.is_empty()).then(|| text.clone());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, span.clone())
+                } else {
+                    LabeledSpan::new_with_span(text, span.clone())
+                }
+            },
+        )))
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
@@ -152,24 +154,40 @@ impl SourceCode for SourceText {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
-        ).with_language(if self.path.ends_with(".rego") { "rego" } else { "toml" })))
+        Ok(Box::new(
+            miette::MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                inner.column(),
+                inner.line_count(),
+            )
+            .with_language(if self.path.ends_with(".rego") {
+                "rego"
+            } else {
+                "toml"
+            }),
+        ))
     }
 }
 
 /// The closest candidate to `word`, if it is close enough to be a plausible typo:
 /// few edits (transpositions count as one) or a long common prefix.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let max_edits = 1 + word.chars().count() / 4;
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), strsim::jaro_winkler(word, c), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(word, c),
+                strsim::jaro_winkler(word, c),
+                c,
+            )
+        })
         .filter(|(edits, jw, _)| *edits <= max_edits || *jw > 0.88)
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
         .map(|(_, _, c)| c)
@@ -185,6 +203,9 @@ mod tests {
         assert_eq!(did_you_mean("personal_dta", keys), Some("personal_data"));
         assert_eq!(did_you_mean("zzz", keys), None);
         assert_eq!(did_you_mean("tmo", ["tom", "policies"]), Some("tom"));
-        assert_eq!(did_you_mean("hetzer", ["hetzner", "hosting"]), Some("hetzner"));
+        assert_eq!(
+            did_you_mean("hetzer", ["hetzner", "hosting"]),
+            Some("hetzner")
+        );
     }
 }

@@ -71,13 +71,20 @@ impl Policies {
         let mut rego = Vec::new();
         for (path, text) in files {
             if path.ends_with(".rego") {
-                rego.push(SourceText::new(format!("builtin/{path}"), format!("builtin/{path}"), text));
+                rego.push(SourceText::new(
+                    format!("builtin/{path}"),
+                    format!("builtin/{path}"),
+                    text,
+                ));
             } else if let Some(name) = path
                 .strip_prefix("reference/")
                 .and_then(|n| n.strip_suffix(".json"))
             {
                 let value: Value = serde_json::from_str(text).map_err(|e| {
-                    vec![Problem::new("reference-data", format!("bundled reference data {path} is invalid: {e}"))]
+                    vec![Problem::new(
+                        "reference-data",
+                        format!("bundled reference data {path} is invalid: {e}"),
+                    )]
                 })?;
                 p.reference.insert(name.to_string(), value);
             }
@@ -107,7 +114,10 @@ impl Policies {
                                     offset..offset,
                                     "defined again here",
                                 )
-                                .with_help(format!("it is already defined in {}:{}", other.file, other.line)),
+                                .with_help(format!(
+                                    "it is already defined in {}:{}",
+                                    other.file, other.line
+                                )),
                             );
                         } else {
                             self.rules.push(rule);
@@ -146,7 +156,11 @@ impl Policies {
         self.prepare_files(&all, options)
     }
 
-    fn prepare_files(&self, files: &[SourceText], options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
+    fn prepare_files(
+        &self,
+        files: &[SourceText],
+        options: &EngineOptions,
+    ) -> Result<Prepared, Vec<Problem>> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
         engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
@@ -154,13 +168,19 @@ impl Policies {
             check_interval: NonZeroU32::new(64).expect("non-zero"),
         });
         engine
-            .add_extension("time.now_ns".into(), 0, Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))))
+            .add_extension(
+                "time.now_ns".into(),
+                0,
+                Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))),
+            )
             .map_err(|e| vec![Problem::new("engine", e.to_string())])?;
         engine
             .add_extension(
                 "rand.intn".into(),
                 2,
-                Box::new(|_| anyhow_error("rand.intn is not available: policy evaluation is deterministic")),
+                Box::new(|_| {
+                    anyhow_error("rand.intn is not available: policy evaluation is deterministic")
+                }),
             )
             .map_err(|e| vec![Problem::new("engine", e.to_string())])?;
         let mut problems = Vec::new();
@@ -180,9 +200,12 @@ impl Policies {
             return Err(problems);
         }
         let data = json!({ "reference": Value::Object(self.reference.clone()) });
-        engine
-            .add_data(regorus::Value::from(data))
-            .map_err(|e| vec![Problem::new("engine", format!("cannot load reference data: {e}"))])?;
+        engine.add_data(regorus::Value::from(data)).map_err(|e| {
+            vec![Problem::new(
+                "engine",
+                format!("cannot load reference data: {e}"),
+            )]
+        })?;
         packages.sort();
         Ok(Prepared {
             engine,
@@ -216,7 +239,9 @@ pub struct EngineOptions {
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        Self { timeout: Duration::from_secs(10) }
+        Self {
+            timeout: Duration::from_secs(10),
+        }
     }
 }
 
@@ -262,7 +287,11 @@ impl Prepared {
     }
 
     /// Evaluates every package against `input`.
-    pub fn evaluate(&self, input: &Value, context: &Context) -> Result<Vec<RawFinding>, Vec<Problem>> {
+    pub fn evaluate(
+        &self,
+        input: &Value,
+        context: &Context,
+    ) -> Result<Vec<RawFinding>, Vec<Problem>> {
         let mut engine = self.engine.clone();
         set_today(&context.today);
         engine.set_input(regorus::Value::from(input.clone()));
@@ -272,7 +301,12 @@ impl Prepared {
         }
         engine
             .add_data(regorus::Value::from(json!({ "context": ctx })))
-            .map_err(|e| vec![Problem::new("engine", format!("cannot set data.context: {e}"))])?;
+            .map_err(|e| {
+                vec![Problem::new(
+                    "engine",
+                    format!("cannot set data.context: {e}"),
+                )]
+            })?;
         let (packages, waiver) = self.finding_packages();
         let mut findings = Vec::new();
         let mut problems = Vec::new();
@@ -286,9 +320,14 @@ impl Prepared {
                 .collect();
             // Adding data re-prepares the engine once; a `with` query would have to
             // carry every finding in the query text.
-            match engine.add_data(regorus::Value::from(json!({ "context": { "findings": seen } }))) {
+            match engine.add_data(regorus::Value::from(
+                json!({ "context": { "findings": seen } }),
+            )) {
                 Ok(()) => self.eval_package(&mut engine, pkg, &mut findings, &mut problems),
-                Err(e) => problems.push(Problem::new("engine", format!("cannot set data.context.findings: {e}"))),
+                Err(e) => problems.push(Problem::new(
+                    "engine",
+                    format!("cannot set data.context.findings: {e}"),
+                )),
             }
         }
         if problems.is_empty() {
@@ -333,7 +372,11 @@ impl Prepared {
                 Value::Array(items) => items,
                 Value::Null => continue,
                 other => {
-                    problems.push(self.malformed(pkg, set, &format!("is {} instead of a set of findings", kind_of(&other))));
+                    problems.push(self.malformed(
+                        pkg,
+                        set,
+                        &format!("is {} instead of a set of findings", kind_of(&other)),
+                    ));
                     continue;
                 }
             };
@@ -354,8 +397,14 @@ impl Prepared {
         for file in &self.files {
             if file.text.lines().any(|l| l.trim() == decl) {
                 if let Some(at) = find_rule(&file.text, set) {
-                    return Problem::at("malformed-finding", message, file, at, format!("`{set}` defined here"))
-                        .with_help(help);
+                    return Problem::at(
+                        "malformed-finding",
+                        message,
+                        file,
+                        at,
+                        format!("`{set}` defined here"),
+                    )
+                    .with_help(help);
                 }
             }
         }
@@ -363,9 +412,17 @@ impl Prepared {
     }
 
     /// Evaluates a query (for `tomcheck test`); errors as problems.
-    pub fn query(&self, engine: &mut regorus::Engine, query: &str) -> Result<Option<regorus::Value>, Problem> {
+    pub fn query(
+        &self,
+        engine: &mut regorus::Engine,
+        query: &str,
+    ) -> Result<Option<regorus::Value>, Problem> {
         match engine.eval_query(query.to_string(), false) {
-            Ok(r) => Ok(r.result.first().and_then(|r| r.expressions.first()).map(|e| e.value.clone())),
+            Ok(r) => Ok(r
+                .result
+                .first()
+                .and_then(|r| r.expressions.first())
+                .map(|e| e.value.clone())),
             Err(e) => Err(rego_problem("rego-runtime", &e.to_string(), &self.files)),
         }
     }
@@ -374,7 +431,9 @@ impl Prepared {
     pub fn engine_for(&self, context: &Context) -> regorus::Engine {
         let mut engine = self.engine.clone();
         set_today(&context.today);
-        let _ = engine.add_data(regorus::Value::from(json!({ "context": { "today": context.today } })));
+        let _ = engine.add_data(regorus::Value::from(
+            json!({ "context": { "today": context.today } }),
+        ));
         engine
     }
 
@@ -428,16 +487,20 @@ fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding
                 match obj.get(key) {
                     None | Some(Value::Null) => Ok(None),
                     Some(Value::String(s)) => Ok(Some(s.clone())),
-                    Some(other) => Err(format!("`{key}` is {} instead of a string", kind_of(other))),
+                    Some(other) => {
+                        Err(format!("`{key}` is {} instead of a string", kind_of(other)))
+                    }
                 }
             };
             for key in obj.keys() {
-                if !["rule", "subject", "field", "message", "help", "legal"].contains(&key.as_str()) {
+                if !["rule", "subject", "field", "message", "help", "legal"].contains(&key.as_str())
+                {
                     return Err(format!("unknown key `{key}`"));
                 }
             }
             let rule = text("rule")?.ok_or("it has no `rule`")?;
-            let message = text("message")?.ok_or_else(|| format!("finding `{rule}` has no `message`"))?;
+            let message =
+                text("message")?.ok_or_else(|| format!("finding `{rule}` has no `message`"))?;
             Ok(RawFinding {
                 rule,
                 severity,
@@ -482,21 +545,27 @@ pub fn rego_problem(code: &'static str, err: &str, files: &[SourceText]) -> Prob
         .lines()
         .filter(|l| {
             let t = l.trim_start();
-            !(t.starts_with("-->") || t.starts_with('|') || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('|'))
+            !(t.starts_with("-->")
+                || t.starts_with('|')
+                || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.contains('|'))
         })
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(": ");
     let message = message.trim_start_matches("error: ").to_string();
-    let (title, help) = if err.contains("execution exceeded time limit") || err.contains("time limit") {
-        (
-            "policy evaluation exceeded the time limit".to_string(),
-            Some("a policy loops or scans too much; index entities by id, or raise --timeout".to_string()),
-        )
-    } else {
-        (message.clone(), None)
-    };
+    let (title, help) =
+        if err.contains("execution exceeded time limit") || err.contains("time limit") {
+            (
+                "policy evaluation exceeded the time limit".to_string(),
+                Some(
+                    "a policy loops or scans too much; index entities by id, or raise --timeout"
+                        .to_string(),
+                ),
+            )
+        } else {
+            (message.clone(), None)
+        };
     if let Some((path, line, col)) = located {
         if let Some(file) = files.iter().find(|f| f.path == path) {
             let start = file.offset_of(line, col);
@@ -509,7 +578,14 @@ pub fn rego_problem(code: &'static str, err: &str, files: &[SourceText]) -> Prob
             return p;
         }
     }
-    let mut p = Problem::new(code, if title == message { title } else { format!("{title}: {message}") });
+    let mut p = Problem::new(
+        code,
+        if title == message {
+            title
+        } else {
+            format!("{title}: {message}")
+        },
+    );
     p.help = help;
     p
 }
@@ -520,20 +596,28 @@ mod tests {
 
     fn policies(rego: &str) -> Policies {
         let mut p = Policies::default();
-        p.add(vec![SourceText::new("policies/x.rego", "policies/x.rego", rego)], false)
-            .unwrap();
+        p.add(
+            vec![SourceText::new("policies/x.rego", "policies/x.rego", rego)],
+            false,
+        )
+        .unwrap();
         p
     }
 
     fn ctx() -> Context {
-        Context { today: "2026-11-22".into(), revision: None }
+        Context {
+            today: "2026-11-22".into(),
+            revision: None,
+        }
     }
 
     #[test]
     fn collects_objects_and_strings() {
         let p = policies("package tom.x\ndeny contains {\"rule\": \"x.a\", \"subject\": \"provider:a\", \"message\": \"m\"} if { input.provider }\nwarn contains \"plain\" if { true }\n");
         let prepared = p.prepare(&EngineOptions::default()).unwrap();
-        let findings = prepared.evaluate(&json!({"provider": [{"id": "a"}]}), &ctx()).unwrap();
+        let findings = prepared
+            .evaluate(&json!({"provider": [{"id": "a"}]}), &ctx())
+            .unwrap();
         assert_eq!(findings.len(), 2);
         assert_eq!(findings[0].rule, "x.a");
         assert_eq!(findings[0].severity, Severity::Deny);
@@ -543,7 +627,9 @@ mod tests {
 
     #[test]
     fn time_now_ns_is_today() {
-        let p = policies("package tom.t\ndeny contains \"now\" if { time.now_ns() == 1795305600000000000 }\n");
+        let p = policies(
+            "package tom.t\ndeny contains \"now\" if { time.now_ns() == 1795305600000000000 }\n",
+        );
         let prepared = p.prepare(&EngineOptions::default()).unwrap();
         let findings = prepared.evaluate(&json!({}), &ctx()).unwrap();
         assert_eq!(findings.len(), 1, "2026-11-22T00:00:00Z is 1795305600 s");
@@ -562,7 +648,15 @@ mod tests {
     #[test]
     fn syntax_errors_point_into_the_file() {
         let mut p = Policies::default();
-        p.add(vec![SourceText::new("policies/bad.rego", "policies/bad.rego", "package tom.b\n\ndeny contains x if {\n  x := [1,\n}\n")], false).unwrap();
+        p.add(
+            vec![SourceText::new(
+                "policies/bad.rego",
+                "policies/bad.rego",
+                "package tom.b\n\ndeny contains x if {\n  x := [1,\n}\n",
+            )],
+            false,
+        )
+        .unwrap();
         let errs = p.prepare(&EngineOptions::default()).err().unwrap();
         let (path, line, _) = errs[0].location().expect("located");
         assert_eq!(path, "policies/bad.rego");

@@ -97,12 +97,20 @@ impl SourceMap {
         let mut exact = true;
         while !path.is_empty() {
             if let Some((_, span)) = entity.fields.iter().find(|(p, _)| p == path) {
-                return Some(Located { file: entity.file, span: span.clone(), exact });
+                return Some(Located {
+                    file: entity.file,
+                    span: span.clone(),
+                    exact,
+                });
             }
             exact = false;
             path = path.rfind('.').map(|i| &path[..i]).unwrap_or("");
         }
-        Some(Located { file: entity.file, span: entity.span.clone(), exact: field.is_none() })
+        Some(Located {
+            file: entity.file,
+            span: entity.span.clone(),
+            exact: field.is_none(),
+        })
     }
 
     /// The location of an entity.
@@ -184,7 +192,11 @@ impl Loader {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "the kinds are: {}",
-                        schema::KINDS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
+                        schema::KINDS
+                            .iter()
+                            .map(|k| k.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 });
                 self.problems.push(p);
@@ -234,11 +246,24 @@ impl Loader {
             } else {
                 p = p.with_related(advice(first, other_span.clone(), "first defined here"));
             }
-            self.problems.push(p.with_help("keep one [organization] table in the TOM"));
+            self.problems
+                .push(p.with_help("keep one [organization] table in the TOM"));
             return;
         }
-        let mut loc = EntityLoc { file, span: header.clone(), fields: Vec::new() };
-        let obj = self.table(file, kind.fields, table, "organization", "", &mut loc, header.clone());
+        let mut loc = EntityLoc {
+            file,
+            span: header.clone(),
+            fields: Vec::new(),
+        };
+        let obj = self.table(
+            file,
+            kind.fields,
+            table,
+            "organization",
+            "",
+            &mut loc,
+            header.clone(),
+        );
         self.map.entities.insert("organization".into(), loc);
         self.organization = Some((obj, file, header));
     }
@@ -274,7 +299,10 @@ impl Loader {
                         item.span(),
                         format!("this is {}", describe(item.get_ref())),
                     )
-                    .with_help(format!("write each entry as [[{}]] followed by its keys", kind.name)),
+                    .with_help(format!(
+                        "write each entry as [[{}]] followed by its keys",
+                        kind.name
+                    )),
                 );
                 continue;
             };
@@ -286,8 +314,20 @@ impl Loader {
                 Some((id, _)) => format!("{}:{id}", kind.name),
                 None => format!("{}:#{}", kind.name, header.start),
             };
-            let mut loc = EntityLoc { file, span: header.clone(), fields: Vec::new() };
-            let obj = self.table(file, kind.fields, table, &subject, "", &mut loc, header.clone());
+            let mut loc = EntityLoc {
+                file,
+                span: header.clone(),
+                fields: Vec::new(),
+            };
+            let obj = self.table(
+                file,
+                kind.fields,
+                table,
+                &subject,
+                "",
+                &mut loc,
+                header.clone(),
+            );
             if let Some((id, id_span)) = id {
                 if schema::is_valid_id(&id) {
                     match self.ids.get(&(kind.name, id.clone())) {
@@ -321,7 +361,10 @@ impl Loader {
                 }
             }
             self.map.entities.insert(subject, loc);
-            self.kinds.entry(kind.name).or_default().push(Value::Object(obj));
+            self.kinds
+                .entry(kind.name)
+                .or_default()
+                .push(Value::Object(obj));
         }
     }
 
@@ -360,7 +403,8 @@ impl Loader {
                 self.problems.push(p);
                 continue;
             };
-            let full = key.span().start.min(value.span().start)..value.span().end.max(key.span().end);
+            let full =
+                key.span().start.min(value.span().start)..value.span().end.max(key.span().end);
             loc.fields.push((path.clone(), full));
             if let Some(v) = self.value(file, field, value, subject, &path, loc) {
                 out.insert(name.to_string(), v);
@@ -371,7 +415,11 @@ impl Loader {
                 self.problems.push(
                     Problem::at(
                         "missing-key",
-                        format!("{} is missing the required key `{prefix}{}`", describe_subject(subject), field.name),
+                        format!(
+                            "{} is missing the required key `{prefix}{}`",
+                            describe_subject(subject),
+                            field.name
+                        ),
                         &source,
                         span.clone(),
                         format!("`{}` missing here", field.name),
@@ -413,7 +461,13 @@ impl Loader {
             p
         };
         match field.ty {
-            Ty::Text | Ty::Country | Ty::Id | Ty::Enum(_) | Ty::Ref(_) | Ty::Subject | Ty::RuleId => {
+            Ty::Text
+            | Ty::Country
+            | Ty::Id
+            | Ty::Enum(_)
+            | Ty::Ref(_)
+            | Ty::Subject
+            | Ty::RuleId => {
                 let Some(s) = value.get_ref().as_str() else {
                     self.problems.push(wrong("a string"));
                     return None;
@@ -429,10 +483,9 @@ impl Loader {
                 }
             },
             Ty::Count => {
-                let parsed = value
-                    .get_ref()
-                    .as_integer()
-                    .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
+                let parsed = value.get_ref().as_integer().and_then(|i| {
+                    i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+                });
                 match parsed {
                     Some(n) if n >= 0 => Some(Value::from(n)),
                     _ => {
@@ -448,7 +501,9 @@ impl Loader {
                 };
                 match (dt.date, dt.time, dt.offset) {
                     (Some(d), None, None) => {
-                        if jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).is_err() {
+                        if jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
+                            .is_err()
+                        {
                             self.problems.push(Problem::at(
                                 "invalid-date",
                                 format!("`{path}` is not a valid calendar date"),
@@ -458,7 +513,10 @@ impl Loader {
                             ));
                             return None;
                         }
-                        Some(Value::String(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)))
+                        Some(Value::String(format!(
+                            "{:04}-{:02}-{:02}",
+                            d.year, d.month, d.day
+                        )))
                     }
                     _ => {
                         self.problems.push(
@@ -477,21 +535,20 @@ impl Loader {
             }
             Ty::RefList(targets) => {
                 let Some(items) = value.get_ref().as_array() else {
-                    self.problems.push(wrong("a list of ids, like [\"a\", \"b\"]"));
+                    self.problems
+                        .push(wrong("a list of ids, like [\"a\", \"b\"]"));
                     return None;
                 };
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let Some(s) = item.get_ref().as_str() else {
-                        self.problems.push(
-                            Problem::at(
-                                "wrong-type",
-                                format!("`{path}` must list ids as strings"),
-                                &source,
-                                item.span(),
-                                format!("this is {}", describe(item.get_ref())),
-                            ),
-                        );
+                        self.problems.push(Problem::at(
+                            "wrong-type",
+                            format!("`{path}` must list ids as strings"),
+                            &source,
+                            item.span(),
+                            format!("this is {}", describe(item.get_ref())),
+                        ));
                         continue;
                     };
                     loc.fields.push((format!("{path}[{i}]"), item.span()));
@@ -510,7 +567,8 @@ impl Loader {
             }
             Ty::Table(fields) => {
                 let Some(table) = value.get_ref().as_table() else {
-                    self.problems.push(wrong("a table, like { signed = 2026-01-15 }"));
+                    self.problems
+                        .push(wrong("a table, like { signed = 2026-01-15 }"));
                     return None;
                 };
                 let obj = self.table(file, fields, table, subject, &format!("{path}."), loc, span);
@@ -542,7 +600,9 @@ impl Loader {
                             span,
                             "ids are lowercase letters, digits and dashes",
                         )
-                        .with_help(format!("ids must match [a-z0-9][a-z0-9-]*, e.g. \"{suggestion}\"")),
+                        .with_help(format!(
+                            "ids must match [a-z0-9][a-z0-9-]*, e.g. \"{suggestion}\""
+                        )),
                     );
                     return None;
                 }
@@ -606,10 +666,11 @@ impl Loader {
                                 span,
                                 "not a control category",
                             );
-                            p.help = Some(match did_you_mean(name, schema::CONTROLS.iter().copied()) {
-                                Some(m) => format!("did you mean `control:{m}`?"),
-                                None => format!("controls: {}", schema::CONTROLS.join(", ")),
-                            });
+                            p.help =
+                                Some(match did_you_mean(name, schema::CONTROLS.iter().copied()) {
+                                    Some(m) => format!("did you mean `control:{m}`?"),
+                                    None => format!("controls: {}", schema::CONTROLS.join(", ")),
+                                });
                             self.problems.push(p);
                         }
                         Some((kind, id)) if schema::kind(kind).is_some_and(|k| k.many) => {
@@ -656,7 +717,10 @@ impl Loader {
                 span,
                 "ids are lowercase letters, digits and dashes",
             )
-            .with_help(format!("refer to entities by their id, e.g. \"{}\"", slug(s))),
+            .with_help(format!(
+                "refer to entities by their id, e.g. \"{}\"",
+                slug(s)
+            )),
         );
         false
     }
@@ -669,7 +733,10 @@ impl Loader {
                 .any(|k| self.ids.contains_key(&(*k, r.id.clone())));
             let source = &self.map.files[r.file];
             if found {
-                if r.from == format!("{}:{}", r.targets[0], r.id) && r.targets.len() == 1 && !r.from.starts_with("waiver:") {
+                if r.from == format!("{}:{}", r.targets[0], r.id)
+                    && r.targets.len() == 1
+                    && !r.from.starts_with("waiver:")
+                {
                     self.problems.push(
                         Problem::at(
                             "self-reference",
@@ -692,15 +759,25 @@ impl Loader {
             let what = r.targets.join(" or ");
             let mut p = Problem::at(
                 "dangling-reference",
-                format!("{} refers to unknown {what} `{}`", describe_subject(&r.from), r.id),
+                format!(
+                    "{} refers to unknown {what} `{}`",
+                    describe_subject(&r.from),
+                    r.id
+                ),
                 source,
                 r.span,
                 format!("no {what} has this id"),
             );
             p.help = Some(match did_you_mean(&r.id, candidates.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None if candidates.is_empty() => format!("there is no {what} in the TOM; add a [[{}]] with this id", r.targets[0]),
-                None => format!("add a [[{}]] with id = \"{}\", or fix the reference", r.targets[0], r.id),
+                None if candidates.is_empty() => format!(
+                    "there is no {what} in the TOM; add a [[{}]] with this id",
+                    r.targets[0]
+                ),
+                None => format!(
+                    "add a [[{}]] with id = \"{}\", or fix the reference",
+                    r.targets[0], r.id
+                ),
             });
             self.problems.push(p);
         }
@@ -726,7 +803,13 @@ impl Loader {
 
 /// A secondary diagnostic in another file.
 fn advice(source: &SourceText, span: Range<usize>, label: &str) -> Problem {
-    let mut p = Problem::at("related", label.to_string(), source, span, label.to_string());
+    let mut p = Problem::at(
+        "related",
+        label.to_string(),
+        source,
+        span,
+        label.to_string(),
+    );
     p.is_advice = true;
     p
 }
@@ -737,9 +820,16 @@ fn header_span(source: &SourceText, key: Range<usize>, table: Range<usize>) -> R
     // their own span. Label the header line only, not the whole body.
     let text = &source.text;
     let start = table.start.min(text.len());
-    let line_end = text[start..].find('\n').map(|i| start + i).unwrap_or(text.len());
+    let line_end = text[start..]
+        .find('\n')
+        .map(|i| start + i)
+        .unwrap_or(text.len());
     let end = table.end.min(line_end).max(start);
-    let end = if text[start..end].trim_end().is_empty() { key.end.max(start) } else { start + text[start..end].trim_end().len() };
+    let end = if text[start..end].trim_end().is_empty() {
+        key.end.max(start)
+    } else {
+        start + text[start..end].trim_end().len()
+    };
     start..end
 }
 
@@ -806,7 +896,11 @@ fn slug(s: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "my-id".into() } else { out }
+    if out.is_empty() {
+        "my-id".into()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
@@ -824,14 +918,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(facts.input["provider"][0]["avv"]["signed"], "2018-05-15");
-        let at = facts.map.locate("provider:hetzner", Some("avv.signed")).unwrap();
-        assert_eq!(&facts.map.files[at.file].text[at.span], "signed = 2018-05-15");
+        let at = facts
+            .map
+            .locate("provider:hetzner", Some("avv.signed"))
+            .unwrap();
+        assert_eq!(
+            &facts.map.files[at.file].text[at.span],
+            "signed = 2018-05-15"
+        );
         assert!(at.exact);
-        let at = facts.map.locate("provider:hetzner", Some("transfer")).unwrap();
+        let at = facts
+            .map
+            .locate("provider:hetzner", Some("transfer"))
+            .unwrap();
         assert_eq!(&facts.map.files[0].text[at.span], "[[provider]]");
         assert!(!at.exact);
-        let at = facts.map.locate("provider:hetzner", Some("avv.expires")).unwrap();
-        assert_eq!(&facts.map.files[0].text[at.span], "avv = { signed = 2018-05-15 }");
+        let at = facts
+            .map
+            .locate("provider:hetzner", Some("avv.expires"))
+            .unwrap();
+        assert_eq!(
+            &facts.map.files[0].text[at.span],
+            "avv = { signed = 2018-05-15 }"
+        );
     }
 
     #[test]
@@ -841,13 +950,22 @@ mod tests {
         )
         .unwrap_err();
         let codes: Vec<_> = errs.iter().map(|p| p.code).collect();
-        assert_eq!(codes, ["unknown-key", "invalid-value", "duplicate-id", "dangling-reference"]);
+        assert_eq!(
+            codes,
+            [
+                "unknown-key",
+                "invalid-value",
+                "duplicate-id",
+                "dangling-reference"
+            ]
+        );
         assert!(errs[0].help.as_deref().unwrap().contains("personal_data"));
     }
 
     #[test]
     fn quoted_dates_get_a_hint() {
-        let errs = load_str("[organization]\nname = \"X\"\nreviewed = \"2026-03-01\"\n").unwrap_err();
+        let errs =
+            load_str("[organization]\nname = \"X\"\nreviewed = \"2026-03-01\"\n").unwrap_err();
         assert!(errs[0].help.as_deref().unwrap().contains("without quotes"));
     }
 

@@ -73,7 +73,12 @@ pub fn build(raw: Vec<RawFinding>, facts: &Facts, config: &Config, today: &str) 
         .into_iter()
         .flatten()
         .filter(|w| w["expires"].as_str().is_some_and(|e| e >= today))
-        .filter_map(|w| Some((w["rule"].as_str()?.to_string(), w["subject"].as_str()?.to_string())))
+        .filter_map(|w| {
+            Some((
+                w["rule"].as_str()?.to_string(),
+                w["subject"].as_str()?.to_string(),
+            ))
+        })
         .collect();
     let mut out: Vec<Finding> = raw
         .into_iter()
@@ -88,7 +93,15 @@ pub fn build(raw: Vec<RawFinding>, facts: &Facts, config: &Config, today: &str) 
                 let source = &facts.map.files[at.file];
                 let (line, column) = source.line_col(at.span.start);
                 let (end_line, end_column) = source.line_col(at.span.end);
-                Some(Location { file: at.file, span: at.span, line, column, end_line, end_column, exact: at.exact })
+                Some(Location {
+                    file: at.file,
+                    span: at.span,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    exact: at.exact,
+                })
             });
             let waived = f
                 .subject
@@ -109,14 +122,21 @@ pub fn build(raw: Vec<RawFinding>, facts: &Facts, config: &Config, today: &str) 
         })
         .collect();
     sort(&mut out);
-    out.dedup_by(|a, b| a.rule == b.rule && a.subject == b.subject && a.field == b.field && a.message == b.message);
+    out.dedup_by(|a, b| {
+        a.rule == b.rule && a.subject == b.subject && a.field == b.field && a.message == b.message
+    });
     out
 }
 
 /// Stable order: by file and position, then rule and subject; unlocated findings last.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        let pos = |f: &Finding| f.location.as_ref().map(|l| (l.file, l.span.start)).unwrap_or((usize::MAX, 0));
+        let pos = |f: &Finding| {
+            f.location
+                .as_ref()
+                .map(|l| (l.file, l.span.start))
+                .unwrap_or((usize::MAX, 0))
+        };
         pos(a)
             .cmp(&pos(b))
             .then_with(|| a.rule.cmp(&b.rule))

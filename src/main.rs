@@ -17,7 +17,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { tomcheck::cli::EXIT_INPUT } else { 0 });
+            return ExitCode::from(if e.use_stderr() {
+                tomcheck::cli::EXIT_INPUT
+            } else {
+                0
+            });
         }
     };
     let stdout = std::io::stdout();
@@ -25,7 +29,14 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
     let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tomcheck::cli::run(cli, tomcheck::cli::Io { out: &mut out, err: &mut err, out_is_terminal })
+        tomcheck::cli::run(
+            cli,
+            tomcheck::cli::Io {
+                out: &mut out,
+                err: &mut err,
+                out_is_terminal,
+            },
+        )
     }))
     .unwrap_or(tomcheck::cli::EXIT_INPUT);
     // A closed pipe (`tomcheck check | head`) is not an error worth reporting.

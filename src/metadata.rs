@@ -86,7 +86,9 @@ pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Pro
                         span,
                         "this block is not valid YAML",
                     )
-                    .with_help("annotation lines are `# ` followed by YAML, as `opa check` expects"),
+                    .with_help(
+                        "annotation lines are `# ` followed by YAML, as `opa check` expects",
+                    ),
                 );
                 continue;
             }
@@ -180,7 +182,10 @@ mod tests {
         let rules = read(&src, true).unwrap();
         assert_eq!(rules.len(), 1);
         let r = &rules[0];
-        assert_eq!((r.id.as_str(), r.severity, r.line), ("avv.missing", Severity::Warn, 15));
+        assert_eq!(
+            (r.id.as_str(), r.severity, r.line),
+            ("avv.missing", Severity::Warn, 15)
+        );
         assert_eq!(r.description, "Long text.");
         assert_eq!(r.resources[0].url, "https://eur-lex.europa.eu");
     }

@@ -59,11 +59,21 @@ impl Kind {
 }
 
 const fn f(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field { name, ty, required: false, doc }
+    Field {
+        name,
+        ty,
+        required: false,
+        doc,
+    }
 }
 
 const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
-    Field { name, ty, required: true, doc }
+    Field {
+        name,
+        ty,
+        required: true,
+        doc,
+    }
 }
 
 /// The control categories of Art. 32 GDPR as TOM documents list them.
@@ -98,16 +108,36 @@ pub const CONTROL_LABELS_DE: &[&str] = &[
     "Verfahren zur regelmäßigen Überprüfung",
 ];
 
-const ID: Field = req("id", Ty::Id, "Identifier, unique within its kind: lowercase letters, digits and dashes");
+const ID: Field = req(
+    "id",
+    Ty::Id,
+    "Identifier, unique within its kind: lowercase letters, digits and dashes",
+);
 const NAME: Field = f("name", Ty::Text, "Human-readable name");
-const COUNTRY: Field = f("country", Ty::Country, "ISO 3166-1 alpha-2 country code (DE, US, CH, …)");
+const COUNTRY: Field = f(
+    "country",
+    Ty::Country,
+    "ISO 3166-1 alpha-2 country code (DE, US, CH, …)",
+);
 const NOTES: Field = f("notes", Ty::Text, "Free-text remarks");
 
 const AVV: &[Field] = &[
-    req("signed", Ty::Date, "Date the data processing agreement was signed"),
-    f("expires", Ty::Date, "Date the agreement ends, if it is time-limited"),
+    req(
+        "signed",
+        Ty::Date,
+        "Date the data processing agreement was signed",
+    ),
+    f(
+        "expires",
+        Ty::Date,
+        "Date the agreement ends, if it is time-limited",
+    ),
     f("version", Ty::Text, "Version or reference of the agreement"),
-    f("document", Ty::Text, "Where the signed agreement is kept (path or URL)"),
+    f(
+        "document",
+        Ty::Text,
+        "Where the signed agreement is kept (path or URL)",
+    ),
 ];
 
 /// Every kind of TOM format v1, in document order.

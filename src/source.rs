@@ -37,7 +37,12 @@ pub enum Revision {
 enum Backing {
     Worktree,
     Index(git2::Index),
-    Commit { tree: git2::Tree<'static>, short: String, id: Oid, time: i64 },
+    Commit {
+        tree: git2::Tree<'static>,
+        short: String,
+        id: Oid,
+        time: i64,
+    },
 }
 
 /// An opened source of TOM files at one revision.
@@ -109,9 +114,12 @@ impl Source {
                         } else {
                             repo.workdir().unwrap_or(root).join(path)
                         };
-                        git2::Index::open(&path).map_err(|e| git_problem("cannot read the index", &e))?
+                        git2::Index::open(&path)
+                            .map_err(|e| git_problem("cannot read the index", &e))?
                     }
-                    None => repo.index().map_err(|e| git_problem("cannot read the index", &e))?,
+                    None => repo
+                        .index()
+                        .map_err(|e| git_problem("cannot read the index", &e))?,
                 };
                 Backing::Index(index)
             }
@@ -223,9 +231,7 @@ impl Source {
             Backing::Worktree => self.root.join(dir).is_dir(),
             Backing::Index(index) => {
                 let prefix = format!("{}{dir}/", self.prefix);
-                index
-                    .iter()
-                    .any(|e| e.path.starts_with(prefix.as_bytes()))
+                index.iter().any(|e| e.path.starts_with(prefix.as_bytes()))
             }
             Backing::Commit { tree, .. } => tree
                 .get_path(Path::new(&format!("{}{dir}", self.prefix)))
@@ -238,7 +244,11 @@ impl Source {
     pub fn tree_id(&self, dir: &str) -> Option<Oid> {
         match &self.backing {
             Backing::Commit { tree, .. } => tree
-                .get_path(Path::new(&format!("{}{}", self.prefix, dir.trim_end_matches('/'))))
+                .get_path(Path::new(&format!(
+                    "{}{}",
+                    self.prefix,
+                    dir.trim_end_matches('/')
+                )))
                 .ok()
                 .map(|e| e.id()),
             _ => None,
@@ -261,8 +271,12 @@ impl Source {
             Backing::Index(index) => {
                 let prefix = format!("{}{dir}/", self.prefix);
                 for entry in index.iter() {
-                    let Ok(git_path) = std::str::from_utf8(&entry.path) else { continue };
-                    let Some(rel) = git_path.strip_prefix(&prefix) else { continue };
+                    let Ok(git_path) = std::str::from_utf8(&entry.path) else {
+                        continue;
+                    };
+                    let Some(rel) = git_path.strip_prefix(&prefix) else {
+                        continue;
+                    };
                     if !rel.ends_with(ext) {
                         continue;
                     }
@@ -295,7 +309,9 @@ impl Source {
                 {
                     if let Some(sub) = sub.as_tree() {
                         let _ = sub.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
-                            let Ok(name) = entry.name() else { return git2::TreeWalkResult::Ok };
+                            let Ok(name) = entry.name() else {
+                                return git2::TreeWalkResult::Ok;
+                            };
                             if entry.kind() == Some(ObjectType::Blob) && name.ends_with(ext) {
                                 let path = format!("{dir}/{parent}{name}");
                                 if entry.filemode() == 0o120000 {
@@ -314,7 +330,10 @@ impl Source {
             problems.push(
                 Problem::new(
                     "too-many-files",
-                    format!("{dir}/ holds {} files; tomcheck reads at most {MAX_FILES}", paths.len()),
+                    format!(
+                        "{dir}/ holds {} files; tomcheck reads at most {MAX_FILES}",
+                        paths.len()
+                    ),
                 )
                 .with_help("keep the TOM in fewer, larger files"),
             );
@@ -324,7 +343,9 @@ impl Source {
         let mut files = Vec::with_capacity(paths.len());
         for (path, file) in paths {
             let read = match file {
-                FileRef::Disk(full) => read_limited(&full, &path).and_then(|b| self.decode(&path, b)),
+                FileRef::Disk(full) => {
+                    read_limited(&full, &path).and_then(|b| self.decode(&path, b))
+                }
                 FileRef::Blob(id) => self.read_blob(id, &path),
             };
             match read {
@@ -349,7 +370,10 @@ impl Source {
         depth: usize,
     ) {
         if depth > 32 {
-            problems.push(Problem::new("too-deep", format!("{rel}/ is nested too deeply")));
+            problems.push(Problem::new(
+                "too-deep",
+                format!("{rel}/ is nested too deeply"),
+            ));
             return;
         }
         let entries = match std::fs::read_dir(dir) {
@@ -364,7 +388,10 @@ impl Source {
             let Some(name) = name.to_str() else {
                 problems.push(Problem::new(
                     "io",
-                    format!("{rel}/ contains a file name that is not UTF-8: {:?}", entry.file_name()),
+                    format!(
+                        "{rel}/ contains a file name that is not UTF-8: {:?}",
+                        entry.file_name()
+                    ),
                 ));
                 continue;
             };
@@ -373,7 +400,9 @@ impl Source {
             }
             let path = entry.path();
             let child_rel = format!("{rel}/{name}");
-            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
             let is_link = meta.file_type().is_symlink();
             if is_link {
                 if let Err(p) = self.check_link(&path, &child_rel) {
@@ -409,19 +438,32 @@ impl Source {
         if !is_link {
             return Ok(());
         }
-        let root = self.root.canonicalize().unwrap_or_else(|_| self.root.clone());
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
         match full.canonicalize() {
             Ok(target) if target.starts_with(&root) => Ok(()),
             Ok(target) => Err(Problem::new(
                 "symlink-outside",
-                format!("{rel} is a symbolic link to {} outside the checked directory", target.display()),
+                format!(
+                    "{rel} is a symbolic link to {} outside the checked directory",
+                    target.display()
+                ),
             )
             .with_help("copy the file into the repository instead of linking to it")),
-            Err(e) => Err(Problem::new("io", format!("{rel} is a broken symbolic link: {e}"))),
+            Err(e) => Err(Problem::new(
+                "io",
+                format!("{rel} is a broken symbolic link: {e}"),
+            )),
         }
     }
 
-    fn read_index_entry(&self, entry: &git2::IndexEntry, path: &str) -> Result<SourceText, Problem> {
+    fn read_index_entry(
+        &self,
+        entry: &git2::IndexEntry,
+        path: &str,
+    ) -> Result<SourceText, Problem> {
         if entry.mode == 0o120000 {
             return Err(symlink_in_git(&self.display_name(path)));
         }
@@ -487,13 +529,17 @@ fn too_large(path: &str, size: usize) -> Problem {
 }
 
 fn symlink_in_git(name: &str) -> Problem {
-    Problem::new("symlink-in-git", format!("{name} is a symbolic link; tomcheck does not follow links stored in git"))
-        .with_help("commit the file itself instead of a link to it")
+    Problem::new(
+        "symlink-in-git",
+        format!("{name} is a symbolic link; tomcheck does not follow links stored in git"),
+    )
+    .with_help("commit the file itself instead of a link to it")
 }
 
 fn not_a_repo() -> Problem {
-    Problem::new("git-no-repo", "not inside a git repository")
-        .with_help("--staged and --rev need a git repository; without them tomcheck checks the files on disk")
+    Problem::new("git-no-repo", "not inside a git repository").with_help(
+        "--staged and --rev need a git repository; without them tomcheck checks the files on disk",
+    )
 }
 
 /// A git error as a problem, without git2's internal codes.
@@ -523,7 +569,10 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
         p
     })?;
     obj.peel_to_commit().map_err(|_| {
-        Problem::new("git-not-a-commit", format!("'{spec}' does not name a commit"))
+        Problem::new(
+            "git-not-a-commit",
+            format!("'{spec}' does not name a commit"),
+        )
     })
 }
 
@@ -541,7 +590,9 @@ fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
     let Some(workdir) = repo.workdir() else {
         return Ok(String::new());
     };
-    let workdir = workdir.canonicalize().unwrap_or_else(|_| workdir.to_path_buf());
+    let workdir = workdir
+        .canonicalize()
+        .unwrap_or_else(|_| workdir.to_path_buf());
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let rel = root.strip_prefix(&workdir).unwrap_or(Path::new(""));
     let mut prefix = String::new();

@@ -27,7 +27,11 @@ pub struct SourceText {
 
 impl SourceText {
     /// Wraps a text; `name` is the display name.
-    pub fn new(path: impl Into<String>, name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+    pub fn new(
+        path: impl Into<String>,
+        name: impl Into<String>,
+        text: impl Into<Arc<str>>,
+    ) -> Self {
         let text: Arc<str> = text.into();
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -42,7 +46,11 @@ impl SourceText {
 
     /// A miette source for labels pointing into this file.
     pub fn named(&self) -> NamedSource<Arc<str>> {
-        let lang = if self.path.ends_with(".rego") { "rego" } else { "toml" };
+        let lang = if self.path.ends_with(".rego") {
+            "rego"
+        } else {
+            "toml"
+        };
         NamedSource::new(&self.name, self.text.clone()).with_language(lang)
     }
 

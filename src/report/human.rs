@@ -3,7 +3,10 @@
 
 use std::fmt;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler,
+    SourceCode,
+};
 
 use super::Style;
 use crate::check::Outcome;
@@ -22,7 +25,10 @@ struct FindingDiag<'a> {
 
 impl<'a> FindingDiag<'a> {
     fn new(finding: &'a Finding, outcome: &'a Outcome) -> Self {
-        let source = finding.location.as_ref().map(|l| &outcome.facts.map.files[l.file]);
+        let source = finding
+            .location
+            .as_ref()
+            .map(|l| &outcome.facts.map.files[l.file]);
         let mut help = finding.help.clone().unwrap_or_default();
         if let Some(legal) = finding.legal.as_deref().filter(|l| !l.is_empty()) {
             if !help.is_empty() {
@@ -75,7 +81,9 @@ impl Diagnostic for FindingDiag<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -84,19 +92,27 @@ impl Diagnostic for FindingDiag<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let loc = self.finding.location.as_ref()?;
-        let kind = self.finding.subject.as_deref().and_then(|s| s.split_once(':')).map(|(k, _)| k);
+        let kind = self
+            .finding
+            .subject
+            .as_deref()
+            .and_then(|s| s.split_once(':'))
+            .map(|(k, _)| k);
         let label = match (&self.finding.field, loc.exact) {
             (Some(field), true) => field.clone(),
             (Some(field), false) => match kind {
                 Some(kind) => format!("no `{field}` in this {kind}"),
                 None => format!("no `{field}` here"),
             },
-            (None, _) => self.finding.subject.clone().unwrap_or_else(|| self.finding.rule.clone()),
+            (None, _) => self
+                .finding
+                .subject
+                .clone()
+                .unwrap_or_else(|| self.finding.rule.clone()),
         };
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
-            Some(label),
-            loc.span.clone(),
-        ))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(label), loc.span.clone()),
+        )))
     }
 }
 
@@ -108,12 +124,20 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-fn write_diag(diag: &dyn Diagnostic, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+fn write_diag(
+    diag: &dyn Diagnostic,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut text = String::new();
     let res = if style.narrate {
         NarratableReportHandler::new().render_report(&mut text, diag)
     } else {
-        let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
         GraphicalReportHandler::new_themed(theme)
             .with_width(style.width)
             .with_context_lines(1)
@@ -127,7 +151,11 @@ fn write_diag(diag: &dyn Diagnostic, style: Style, out: &mut dyn std::io::Write)
 }
 
 /// Renders every finding and the summary.
-pub fn render(outcome: &Outcome, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for finding in &outcome.findings {
         write_diag(&FindingDiag::new(finding, outcome), style, out)?;
     }
@@ -146,7 +174,11 @@ pub fn summary_line(outcome: &Outcome) -> String {
     if waived > 0 {
         line.push_str(&format!(" ({waived} waived)"));
     }
-    let new = outcome.findings.iter().filter(|f| f.status == Some(Status::New)).count();
+    let new = outcome
+        .findings
+        .iter()
+        .filter(|f| f.status == Some(Status::New))
+        .count();
     if outcome.findings.iter().any(|f| f.status.is_some()) {
         line.push_str(&format!(", {new} new"));
     }
@@ -160,7 +192,11 @@ pub fn summary_line(outcome: &Outcome) -> String {
 }
 
 /// Renders input problems (exit code 2), followed by a count.
-pub fn render_problems(problems: &[Problem], style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render_problems(
+    problems: &[Problem],
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for p in problems {
         write_diag(p, style, out)?;
     }

@@ -28,12 +28,21 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Self { color: false, narrate: false, width: 100 }
+        Self {
+            color: false,
+            narrate: false,
+            width: 100,
+        }
     }
 }
 
 /// Renders an outcome in `format`.
-pub fn render(outcome: &Outcome, format: Format, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    format: Format,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         Format::Human => human::render(outcome, style, out),
         Format::Json => json::render(outcome, out),

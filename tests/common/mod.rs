@@ -39,7 +39,11 @@ impl Repo {
             .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z")
             .output()
             .expect("git runs");
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -85,18 +89,37 @@ reviewed = 2026-10-01
 /// One implemented measure per control, so `measure.control-missing` stays quiet.
 pub fn all_measures() -> String {
     let controls = [
-        "physical_access", "system_access", "data_access", "separation", "pseudonymisation", "encryption",
-        "transfer", "input", "availability", "recoverability", "order", "review",
+        "physical_access",
+        "system_access",
+        "data_access",
+        "separation",
+        "pseudonymisation",
+        "encryption",
+        "transfer",
+        "input",
+        "availability",
+        "recoverability",
+        "order",
+        "review",
     ];
     controls
         .iter()
-        .map(|c| format!("[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n", c.replace('_', "-")))
+        .map(|c| {
+            format!(
+                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+                c.replace('_', "-")
+            )
+        })
         .collect()
 }
 
 /// A processor with an AVV (clean) or without one (avv.missing).
 pub fn provider(id: &str, with_avv: bool) -> String {
-    let avv = if with_avv { "avv = { signed = 2025-01-10 }\n" } else { "" };
+    let avv = if with_avv {
+        "avv = { signed = 2025-01-10 }\n"
+    } else {
+        ""
+    };
     format!(
         "[[provider]]\nid = \"{id}\"\nname = \"{id} GmbH\"\ncountry = \"DE\"\nrole = \"processor\"\npersonal_data = true\naccess = \"full\"\n{avv}\n"
     )
@@ -112,7 +135,11 @@ pub fn write_clean_tom(repo: &Repo) {
 /// Parses stdout as JSON.
 pub fn json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}): {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
@@ -122,6 +149,11 @@ pub fn rule_subjects(report: &serde_json::Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["subject"].as_str().unwrap_or("").to_string()))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["subject"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect()
 }

@@ -41,7 +41,8 @@ pub struct ExplainArgs {
 #[derive(Debug, Args)]
 pub struct TestArgs {
     /// Run the tests in this policy directory only (default: bundled and repository policies).
-    pub dir: Option<PathBuf>,
+    #[arg(value_name = "DIR")]
+    pub policy_dir: Option<PathBuf>,
     /// Run only tests whose name (data.pkg.test_x) matches this regular expression.
     #[arg(long, value_name = "REGEX")]
     pub run: Option<String>,
@@ -184,7 +185,7 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         })?),
         None => None,
     };
-    let (policies, tests) = match &args.dir {
+    let (policies, tests) = match &args.policy_dir {
         Some(dir) => {
             // The directory's tests, with the bundled policies available to them.
             let mut policies = if args.no_builtin { Policies::default() } else { Policies::bundled()? };

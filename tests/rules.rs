@@ -107,7 +107,7 @@ fn a_broken_repo_test_fails_naming_the_test() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     // Without a directory, the repository's tests run along with the bundled ones.
     let out = repo.tomcheck().args(["test", "--run", "ticket"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     // The repository rule is listed and explained like a bundled one.
     let out = repo.tomcheck().args(["rules"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("ticket.missing"));

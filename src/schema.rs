@@ -363,3 +363,21 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod doc_tests {
+    use super::*;
+
+    /// docs/format.md documents every kind and field of the schema.
+    #[test]
+    fn format_doc_lists_every_field() {
+        let doc = include_str!("../docs/format.md");
+        for kind in KINDS {
+            let heading = if kind.many { format!("## `[[{}]]`", kind.name) } else { format!("## `[{}]`", kind.name) };
+            assert!(doc.contains(&heading), "{heading}");
+            for field in kind.fields {
+                assert!(doc.contains(&format!("| `{}` |", field.name)), "{}.{}", kind.name, field.name);
+            }
+        }
+    }
+}

@@ -203,7 +203,7 @@ pub fn render_problems(
     let n = problems.len();
     writeln!(
         out,
-        "tomcheck could not check the TOM: {n} {}",
+        "tomcheck stopped: {n} {} (exit code 2)",
         if n == 1 { "problem" } else { "problems" }
     )
 }

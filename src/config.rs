@@ -113,7 +113,7 @@ impl Config {
                     format!("`{name}` in {FILE} must be {what}"),
                     &source,
                     span.clone(),
-                    "wrong type",
+                    "invalid value",
                 )
             };
             match name {

@@ -152,7 +152,7 @@ impl SourceCode for SourceText {
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let inner = self
-            .text
+            .shown()
             .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(
             miette::MietteSpanContents::new_named(

@@ -349,7 +349,16 @@ impl Prepared {
             let results = match engine.eval_query(query, false) {
                 Ok(r) => r,
                 Err(e) => {
-                    problems.push(rego_problem("rego-runtime", &e.to_string(), &self.files));
+                    let mut p = rego_problem("rego-runtime", &e.to_string(), &self.files);
+                    if p.source.is_none() {
+                        // Errors such as the time limit carry no position: point at the
+                        // rule that was being evaluated.
+                        if let Some((file, at)) = self.rule_site(pkg, set) {
+                            p.labels.push((at, format!("while evaluating data.{pkg}.{set}")));
+                            p.source = Some(file.clone());
+                        }
+                    }
+                    problems.push(p);
                     return;
                 }
             };
@@ -393,22 +402,22 @@ impl Prepared {
     fn malformed(&self, pkg: &str, set: &str, why: &str) -> Problem {
         let message = format!("policy rule data.{pkg}.{set} returned a malformed finding: {why}");
         let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values; \"rule\" and \"message\" are required";
-        let decl = format!("package {pkg}");
-        for file in &self.files {
-            if file.text.lines().any(|l| l.trim() == decl) {
-                if let Some(at) = find_rule(&file.text, set) {
-                    return Problem::at(
-                        "malformed-finding",
-                        message,
-                        file,
-                        at,
-                        format!("`{set}` defined here"),
-                    )
-                    .with_help(help);
-                }
+        match self.rule_site(pkg, set) {
+            Some((file, at)) => {
+                Problem::at("malformed-finding", message, file, at, format!("`{set}` defined here"))
+                    .with_help(help)
             }
+            None => Problem::new("malformed-finding", message).with_help(help),
         }
-        Problem::new("malformed-finding", message).with_help(help)
+    }
+
+    /// The file and span where `set` of package `pkg` is first defined.
+    fn rule_site(&self, pkg: &str, set: &str) -> Option<(&SourceText, Range<usize>)> {
+        let decl = format!("package {pkg}");
+        self.files
+            .iter()
+            .filter(|f| f.text.lines().any(|l| l.trim() == decl))
+            .find_map(|f| find_rule(&f.text, set).map(|at| (f, at)))
     }
 
     /// Evaluates a query (for `tomcheck test`); errors as problems.

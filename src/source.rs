@@ -549,7 +549,8 @@ pub fn git_problem(what: &str, e: &git2::Error) -> Problem {
 
 /// Resolves a revision to a commit with messages a user can act on.
 pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Commit<'r>, Problem> {
-    if repo.head().is_err() && repo.is_empty().unwrap_or(false) {
+    let unborn = matches!(repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch);
+    if unborn || repo.is_empty().unwrap_or(false) {
         return Err(Problem::new(
             "git-no-commits",
             format!("cannot resolve '{spec}': the repository has no commits yet"),

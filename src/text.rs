@@ -10,7 +10,6 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::NamedSource;
 
 /// One file as read from the working tree, the index or a commit.
 #[derive(Debug, Clone)]
@@ -23,6 +22,9 @@ pub struct SourceText {
     pub text: Arc<str>,
     /// Byte offsets at which lines start; built once, used for every position lookup.
     line_starts: Arc<[usize]>,
+    /// The text as shown in snippets: control characters (an escape sequence hidden in a
+    /// TOM file) replaced byte for byte by `?`, so spans stay valid and the terminal safe.
+    shown: Arc<str>,
 }
 
 impl SourceText {
@@ -36,22 +38,31 @@ impl SourceText {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let shown = if text.chars().any(is_unsafe_control) {
+            let mut s = String::with_capacity(text.len());
+            for c in text.chars() {
+                if is_unsafe_control(c) {
+                    s.extend(std::iter::repeat_n('?', c.len_utf8()));
+                } else {
+                    s.push(c);
+                }
+            }
+            s.into()
+        } else {
+            text.clone()
+        };
         Self {
             path: path.into(),
             name: name.into(),
             text,
             line_starts,
+            shown,
         }
     }
 
-    /// A miette source for labels pointing into this file.
-    pub fn named(&self) -> NamedSource<Arc<str>> {
-        let lang = if self.path.ends_with(".rego") {
-            "rego"
-        } else {
-            "toml"
-        };
-        NamedSource::new(&self.name, self.text.clone()).with_language(lang)
+    /// The text with control characters masked, for display.
+    pub fn shown(&self) -> &Arc<str> {
+        &self.shown
     }
 
     /// 1-based line and 1-based column in characters of a byte offset. Offsets past the
@@ -96,6 +107,11 @@ impl SourceText {
     }
 }
 
+/// Control characters that could drive a terminal; tab and line breaks are harmless.
+pub fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 /// Removes a UTF-8 byte order mark, which editors on Windows like to write.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -121,6 +137,14 @@ mod tests {
         assert_eq!(s.line_col(x), (2, 7));
         assert_eq!(s.offset_of(2, 7), x);
         assert_eq!(s.offset_of(9, 1), s.text.len());
+    }
+
+    #[test]
+    fn control_characters_are_masked_for_display_only() {
+        let s = SourceText::new("a.toml", "a.toml", "a = 1 \u{1b}[31m\u{85}x\n");
+        assert_eq!(&**s.shown(), "a = 1 ?[31m??x\n");
+        assert_eq!(s.shown().len(), s.text.len());
+        assert!(s.text.contains('\u{1b}'));
     }
 
     #[test]

@@ -191,6 +191,19 @@ pub fn summary_line(outcome: &Outcome) -> String {
     )
 }
 
+/// A problem with control characters removed from its texts: keys, ids and messages
+/// quote what the user wrote.
+fn sanitized(p: &Problem) -> Problem {
+    let mut p = p.clone();
+    p.message = clean(&p.message);
+    p.help = p.help.as_deref().map(clean);
+    for (_, label) in &mut p.labels {
+        *label = clean(label);
+    }
+    p.related = p.related.iter().map(sanitized).collect();
+    p
+}
+
 /// Renders input problems (exit code 2), followed by a count.
 pub fn render_problems(
     problems: &[Problem],
@@ -198,7 +211,7 @@ pub fn render_problems(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for p in problems {
-        write_diag(p, style, out)?;
+        write_diag(&sanitized(p), style, out)?;
     }
     let n = problems.len();
     writeln!(

@@ -1,0 +1,5 @@
+package tom.custom
+
+deny contains {"rule": "custom.x", "subject": "organization"} if {
+    input.organization
+}

@@ -1,0 +1,3 @@
+package tom.custom
+
+warn contains sprintf("%v", [opa.runtime().env.HOME]) if { true }

@@ -1,0 +1,3 @@
+package tom.custom
+
+warn contains sprintf("%d", [rand.intn("x", 100)]) if { true }

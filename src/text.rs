@@ -88,7 +88,7 @@ impl SourceText {
                 .char_indices()
                 .nth(col.saturating_sub(1))
                 .map(|(i, _)| i)
-                .unwrap_or(line_text.trim_end_matches('\r').len())
+                .unwrap_or(line_text.len())
     }
 
     /// Clamps a span to the text and to character boundaries.

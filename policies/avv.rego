@@ -2,6 +2,9 @@
 package tom.avv
 
 import data.tom.lib
+import data.tom.lib.providers
+import data.tom.lib.providers_with_personal_data
+import data.tom.lib.today
 
 _legal := "Art. 28(3) GDPR"
 
@@ -47,9 +50,9 @@ _legal := "Art. 28(3) GDPR"
 #     access = "full"
 #     avv = { signed = 2024-01-15, document = "contracts/it-admin-avv.pdf" }
 deny contains finding if {
-	some p in lib.providers
+	some p in providers
 	p.role == "processor"
-	lib.provider_handles_personal_data(p)
+	providers_with_personal_data[p.id]
 	not p.avv
 	finding := {
 		"rule": "avv.missing",
@@ -99,9 +102,9 @@ _handles(p) := "processes personal data" if {
 #     personal_data = true
 #     avv = { signed = 2025-12-01, expires = 2028-12-31, document = "contracts/newsletter-avv-2025.pdf" }
 deny contains finding if {
-	some p in lib.providers
+	some p in providers
 	expires := p.avv.expires
-	expires < lib.today
+	expires < today
 	finding := {
 		"rule": "avv.expired",
 		"subject": sprintf("provider:%s", [p.id]),

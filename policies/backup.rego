@@ -2,13 +2,20 @@
 package tom.backup
 
 import data.tom.lib
+import data.tom.lib.backups
+import data.tom.lib.location_by_id
+import data.tom.lib.locations
+import data.tom.lib.provider_by_id
+import data.tom.lib.system_by_id
+import data.tom.lib.systems
+import data.tom.lib.today
 
 # Systems that keep data of their own and are expected to be backed up. SaaS
 # applications, phones, tablets and network gear are not.
 _needs_backup := {"server", "workstation", "laptop", "storage"}
 
 # Ids of all systems covered by at least one backup.
-_backed_up := {id | some b in lib.backups; some id in b.systems}
+_backed_up := {id | some b in backups; some id in b.systems}
 
 # METADATA
 # title: System with personal data has no backup
@@ -58,9 +65,9 @@ _backed_up := {id | some b in lib.backups; some id in b.systems}
 #     encrypted = true
 #     restore_tested = 2026-10-01
 warn contains finding if {
-	some s in lib.systems
-	s.kind in _needs_backup
-	lib.system_has_personal_data(s)
+	some s in systems
+	_needs_backup[s.kind]
+	s.personal_data == true
 	not _backed_up[s.id]
 	finding := {
 		"rule": "backup.missing",
@@ -71,11 +78,11 @@ warn contains finding if {
 	}
 }
 
-# Physical site of a location; a location without `site` is its own site.
-_site(location_id) := object.get(lib.location_by_id[location_id], "site", concat(":", ["location", location_id]))
+# Physical site of every location; a location without `site` is its own site.
+_site := {l.id: object.get(l, "site", concat(":", ["location", l.id])) | some l in locations}
 
 _where(location_id) := sprintf("location \"%s\" (site \"%s\")", [location_id, site]) if {
-	site := lib.location_by_id[location_id].site
+	site := location_by_id[location_id].site
 } else := sprintf("location \"%s\"", [location_id])
 
 # METADATA
@@ -136,12 +143,12 @@ _where(location_id) := sprintf("location \"%s\" (site \"%s\")", [location_id, si
 #     encrypted = true
 #     restore_tested = 2026-10-05
 deny contains finding if {
-	some b in lib.backups
-	site := _site(b.location)
+	some b in backups
+	site := _site[b.location]
 	same := [lib.label("system", s) |
 		some id in b.systems
-		s := lib.system_by_id[id]
-		_site(s.location) == site
+		s := system_by_id[id]
+		_site[s.location] == site
 	]
 	count(same) > 0
 	finding := {
@@ -191,28 +198,31 @@ deny contains finding if {
 #     encrypted = true
 #     restore_tested = 2026-09-24
 warn contains finding if {
-	some b in lib.backups
+	some b in backups
 	not b.restore_tested
 	finding := {
 		"rule": "backup.restore-untested",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "restore_tested",
 		"message": sprintf("%s has no recorded restore test", [lib.label("Backup", b)]),
-		"help": sprintf("Restore a sample (a file, a mailbox, a database) from the backup, check it, and record the date: restore_tested = %s", [lib.today]),
+		"help": sprintf("Restore a sample (a file, a mailbox, a database) from the backup, check it, and record the date: restore_tested = %s", [today]),
 		"legal": "Art. 32(1)(c),(d) GDPR",
 	}
 }
 
+# A restore test before this date is more than 12 months old.
+_restore_cutoff := lib.add_months(today, -12)
+
 warn contains finding if {
-	some b in lib.backups
+	some b in backups
 	tested := b.restore_tested
-	lib.add_months(tested, 12) < lib.today
+	tested < _restore_cutoff
 	finding := {
 		"rule": "backup.restore-untested",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "restore_tested",
 		"message": sprintf("%s was last restore-tested on %s, more than 12 months ago", [lib.label("Backup", b), tested]),
-		"help": sprintf("Restore a sample from the backup, check it, and update the date: restore_tested = %s", [lib.today]),
+		"help": sprintf("Restore a sample from the backup, check it, and update the date: restore_tested = %s", [today]),
 		"legal": "Art. 32(1)(c),(d) GDPR",
 	}
 }
@@ -251,7 +261,7 @@ warn contains finding if {
 #     encrypted = true
 #     restore_tested = 2026-10-05
 warn contains finding if {
-	some b in lib.backups
+	some b in backups
 	not b.retention_days
 	finding := {
 		"rule": "backup.retention-missing",
@@ -297,14 +307,14 @@ warn contains finding if {
 #     encrypted = true   # client-side, e.g. borg repokey or restic
 #     restore_tested = 2026-10-05
 deny contains finding if {
-	some b in lib.backups
-	operator := lib.location_by_id[b.location].provider
+	some b in backups
+	operator := location_by_id[b.location].provider
 	not b.encrypted
 	finding := {
 		"rule": "backup.unencrypted-external",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "encrypted",
-		"message": sprintf("%s is kept at location \"%s\", operated by %s, but is not encrypted", [lib.label("Backup", b), b.location, lib.label("provider", object.get(lib.provider_by_id, operator, {"id": operator}))]),
+		"message": sprintf("%s is kept at location \"%s\", operated by %s, but is not encrypted", [lib.label("Backup", b), b.location, lib.label("provider", object.get(provider_by_id, operator, {"id": operator}))]),
 		"help": "Encrypt the copies before they leave the company (e.g. borg or restic with a key kept in-house) and record encrypted = true",
 		"legal": "Art. 32(1)(a) GDPR",
 	}

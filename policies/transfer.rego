@@ -2,11 +2,31 @@
 package tom.transfer
 
 import data.tom.lib
+import data.tom.lib.providers
+import data.tom.lib.providers_with_personal_data
 
 _legal := "Art. 44–46 GDPR"
 
 # Safeguards of Art. 46/49 that cover a transfer to any third country.
 _safeguards := {"scc", "bcr", "derogation"}
+
+# The countries of the TOM's providers that are third countries today, keyed by
+# the value written in the TOM, computed once per distinct value:
+# {"US": {"code": "US", "requires_transfer": "dpf"}, "IN": {"code": "IN"}}.
+# EU/EEA countries and countries with a plain adequacy decision are absent.
+_third_countries := {country: status |
+	some country in {p.country | some p in providers}
+	code := lib.country_code(country)
+	not lib.in_eea(code)
+	status := _status(code)
+}
+
+_status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
+	a := lib.adequacy_in_force(code)
+	a.requires_transfer
+} else := {"code": code} if {
+	not lib.adequacy_in_force(code)
+}
 
 # METADATA
 # title: Third-country provider without transfer safeguard
@@ -55,12 +75,12 @@ _safeguards := {"scc", "bcr", "derogation"}
 #     avv = { signed = 2024-05-02, document = "contracts/mailer-dpa.pdf" }
 #     transfer = "dpf"   # certified under the EU-US Data Privacy Framework
 deny contains finding if {
-	some p in lib.providers
-	lib.provider_handles_personal_data(p)
-	code := lib.country_code(p.country)
-	not lib.in_eea(code)
-	not lib.adequacy_in_force(code)
-	not _safeguarded(p, code)
+	some p in providers
+	third := _third_countries[p.country]
+	not third.requires_transfer
+	providers_with_personal_data[p.id]
+	not p.transfer in (_safeguards | {"adequacy", "dpf"})
+	code := third.code
 	finding := {
 		"rule": "transfer.unsafeguarded",
 		"subject": sprintf("provider:%s", [p.id]),
@@ -74,11 +94,12 @@ deny contains finding if {
 # A country whose adequacy decision covers only certified organisations (the US:
 # Data Privacy Framework): transfer = "adequacy" is not enough.
 deny contains finding if {
-	some p in lib.providers
-	lib.provider_handles_personal_data(p)
-	code := lib.country_code(p.country)
-	required := lib.adequacy_in_force(code).requires_transfer
+	some p in providers
+	third := _third_countries[p.country]
+	required := third.requires_transfer
+	providers_with_personal_data[p.id]
 	not object.get(p, "transfer", "") in (_safeguards | {required})
+	code := third.code
 	finding := {
 		"rule": "transfer.unsafeguarded",
 		"subject": sprintf("provider:%s", [p.id]),
@@ -89,17 +110,9 @@ deny contains finding if {
 	}
 }
 
-# Any recorded safeguard counts for a country without a special adequacy scope.
-_safeguarded(p, _) if p.transfer in _safeguards
-
-_safeguarded(p, code) if {
-	p.transfer in {"adequacy", "dpf"}
-	not lib.countries.adequacy[code].requires_transfer
-}
-
 _country(code) := sprintf("%s (%s)", [lib.country_name(code), code]) if {
 	lib.country_name(code)
-} else := code
+} else := sprintf("country %s", [code])
 
 _recorded(p) := sprintf("transfer = \"%s\" is recorded instead", [p.transfer]) if {
 	is_string(p.transfer)

@@ -73,7 +73,7 @@ test_third_country_without_transfer_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	contains(f.message, "in IN processes or can reach personal data, but IN has no adequacy decision in force")
+	f.message == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
 }
 
 test_third_country_with_safeguard_quiet if {

@@ -2,7 +2,8 @@
 # the findings so far in data.context.findings ([{"rule", "subject"}, ...]).
 package tom.waiver
 
-import data.tom.lib
+import data.tom.lib.today
+import data.tom.lib.waivers
 
 default _findings := []
 
@@ -10,8 +11,8 @@ _findings := data.context.findings
 
 # Waivers past their expiry date, by id.
 _expired := {w.id: w.expires |
-	some w in lib.waivers
-	w.expires < lib.today
+	some w in waivers
+	w.expires < today
 }
 
 # "rule|subject" of every finding a waiver could match, including this
@@ -46,7 +47,7 @@ _matched := {concat("|", [f.rule, f.subject]) | some f in _findings} | {concat("
 #     approved_by = "DPO, 2026-11-20"
 #     expires = 2027-03-31
 deny contains finding if {
-	some w in lib.waivers
+	some w in waivers
 	_expired[w.id]
 	finding := {
 		"rule": "waiver.expired",
@@ -81,7 +82,7 @@ deny contains finding if {
 #   fix: |
 #     # The finding is resolved: delete the [[waiver]] table "old-pc".
 warn contains finding if {
-	some w in lib.waivers
+	some w in waivers
 	not _expired[w.id]
 	not _matched[concat("|", [w.rule, w.subject])]
 	finding := {

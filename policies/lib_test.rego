@@ -1,0 +1,170 @@
+package tom.lib_test
+
+import data.tom.lib
+
+# --- Dates ---------------------------------------------------------------------
+
+test_add_months if {
+	lib.add_months("2026-01-15", 12) == "2027-01-15"
+	lib.add_months("2026-12-01", 1) == "2027-01-01"
+	lib.add_months("2025-11-30", 3) == "2026-02-30"
+	lib.add_months("2026-03-31", 0) == "2026-03-31"
+	lib.add_months("2024-02-29", 12) == "2025-02-29"
+	lib.add_months("2025-02-29", 0) < "2025-03-01"
+	lib.add_months("2026-11-22", -12) == "2025-11-22"
+	lib.add_months("2026-01-15", -1) == "2025-12-15"
+	lib.add_months("2026-12-31", -11) == "2026-01-31"
+}
+
+# --- Countries -----------------------------------------------------------------
+
+test_country_code if {
+	lib.country_code("EL") == "GR"
+	lib.country_code(" de ") == "DE"
+	lib.country_code("uk") == "GB"
+	lib.country_code("US") == "US"
+}
+
+test_in_eea if {
+	lib.in_eea("DE")
+	lib.in_eea("GR")
+	lib.in_eea("NO")
+	not lib.in_eea("CH")
+	not lib.in_eea("US")
+}
+
+test_country_name if {
+	lib.country_name("DE") == "Germany"
+	lib.country_name("LI") == "Liechtenstein"
+	lib.country_name("CH") == "Switzerland"
+	not lib.country_name("CN")
+}
+
+test_adequacy_in_force if {
+	lib.adequacy_in_force("CH").name == "Switzerland" with data.context.today as "2026-11-22"
+	lib.adequacy_in_force("GB") with data.context.today as "2031-12-27"
+	not lib.adequacy_in_force("GB") with data.context.today as "2031-12-28"
+	not lib.adequacy_in_force("BR") with data.context.today as "2026-01-25"
+	not lib.adequacy_in_force("CN") with data.context.today as "2026-11-22"
+}
+
+# --- Operating systems ---------------------------------------------------------
+
+_cases := {
+	"Windows 7 Pro": ["windows", "7-sp1"],
+	"windows 7": ["windows", "7-sp1"],
+	"Win 7": ["windows", "7-sp1"],
+	"Win7 Professional": ["windows", "7-sp1"],
+	"Windows 8.1": ["windows", "8.1"],
+	"Windows 10 Home": ["windows", "10-22h2"],
+	"Windows 10 Pro 21H2": ["windows", "10-22h2"],
+	"Windows10": ["windows", "10-22h2"],
+	"Windows 10 Enterprise LTSC 2021": ["windows", "10-21h2-e-lts"],
+	"Windows 10 Enterprise LTSC 2019": ["windows", "10-1809-e-lts"],
+	"Windows 10 LTSC 1809": ["windows", "10-1809-e-lts"],
+	"Windows 11 24H2": ["windows", "11-24h2-w"],
+	"Windows 11 Pro 24H2": ["windows", "11-24h2-w"],
+	"Windows 11 Home (25H2)": ["windows", "11-25h2-w"],
+	"Windows 11 Pro Education 23H2": ["windows", "11-23h2-w"],
+	"Windows 11 Enterprise 24H2": ["windows", "11-24h2-e"],
+	"Windows 11 Education 22H2": ["windows", "11-22h2-e"],
+	"Windows 11 Enterprise LTSC 2024": ["windows", "11-24h2-e-lts"],
+	"Windows Server 2012 R2": ["windows-server", "2012-r2"],
+	"Windows Server 2012R2 Standard": ["windows-server", "2012-r2"],
+	"Windows Server 2012": ["windows-server", "2012"],
+	"Windows Server 2008 R2 SP1": ["windows-server", "2008-r2-sp1"],
+	"Windows Server 2022 Datacenter": ["windows-server", "2022"],
+	"macOS 13 Ventura": ["macos", "13"],
+	"macOS Ventura": ["macos", "13"],
+	"macOS 10.15.7": ["macos", "10.15"],
+	"macOS Big Sur": ["macos", "11"],
+	"Mac OS X 10.13 High Sierra": ["macos", "10.13"],
+	"OS X High Sierra": ["macos", "10.13"],
+	"OSX 10.14": ["macos", "10.14"],
+	"iOS 17": ["ios", "17"],
+	"iOS 17.5.1": ["ios", "17"],
+	"iPadOS 16": ["ios", "16"],
+	"Debian 12": ["debian", "12"],
+	"Debian GNU/Linux 12 (bookworm)": ["debian", "12"],
+	"debian bullseye": ["debian", "11"],
+	"Debian 12.7": ["debian", "12"],
+	"Ubuntu 22.04 LTS": ["ubuntu", "22.04"],
+	"Ubuntu 22.04.4 LTS": ["ubuntu", "22.04"],
+	"Ubuntu Server 24.04": ["ubuntu", "24.04"],
+	"ubuntu-jammy": ["ubuntu", "22.04"],
+	"Windows\t10; Pro": ["windows", "10-22h2"],
+}
+
+test_os_match_known if {
+	every os, want in _cases {
+		lib.os_match(os) == want
+	}
+}
+
+_unknown := [
+	"Windows 11",
+	"Windows 11 Pro",
+	"Windows XP",
+	"Windows 8",
+	"Windows Server",
+	"Windows Server 2003",
+	"Windows 10 IoT Enterprise LTSC 2021",
+	"Windows 11 IoT Enterprise LTSC 2024",
+	"Windows 10 LTSB 2016",
+	"Windows 10 LTSC",
+	"Windows 11 LTSC 2021",
+	"FreeBSD 14.1",
+	"Synology DSM 7.2",
+	"Android 14",
+	"macOS",
+	"iPhone 12 (iOS 17)",
+	"Debian 12 bullseye",
+	"Debian",
+	"Ubuntu 23.04",
+	"RouterOS 7",
+	"",
+]
+
+test_os_match_unknown if {
+	every os in _unknown {
+		not lib.os_match(os)
+	}
+}
+
+test_os_support_indexes_distinct_os_strings if {
+	systems := [
+		{"id": "a", "os": "Windows 7"},
+		{"id": "b", "os": "Windows 7"},
+		{"id": "c", "os": "FreeBSD 14"},
+		{"id": "d"},
+	]
+	support := lib.os_support with input as {"system": systems}
+	object.keys(support) == {"Windows 7"}
+	support["Windows 7"].product == "windows"
+	support["Windows 7"].cycle == "7-sp1"
+	support["Windows 7"].eol == "2020-01-14"
+	support["Windows 7"].name == "Windows 7 SP1"
+}
+
+# --- Labels and personal data --------------------------------------------------
+
+test_label if {
+	lib.label("Provider", {"id": "hetzner", "name": "Hetzner Online GmbH"}) == "Provider \"Hetzner Online GmbH\" (hetzner)"
+	lib.label("Backup", {"id": "server-backup"}) == "Backup \"server-backup\""
+}
+
+test_providers_with_personal_data if {
+	providers := [
+		{"id": "a", "personal_data": true},
+		{"id": "b", "personal_data": false, "access": "metadata"},
+		{"id": "c", "personal_data": false, "access": "none"},
+		{"id": "d", "personal_data": false},
+		{"id": "e"},
+		{"id": "f", "personal_data": true, "access": "full"},
+	]
+	lib.providers_with_personal_data == {"a", "b", "f"} with input as {"provider": providers}
+}
+
+test_controls_match_the_format if {
+	count(lib.controls) == 12
+}

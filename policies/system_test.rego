@@ -1,0 +1,144 @@
+package tom.system_test
+
+import data.tom.system
+
+_today := "2026-11-22"
+
+_pc(os, extra) := object.union(
+	{
+		"id": "reception-pc",
+		"name": "PC reception",
+		"kind": "workstation",
+		"location": "office",
+		"personal_data": true,
+		"os": os,
+		"encrypted": true,
+	},
+	extra,
+)
+
+_deny(systems) := findings if {
+	findings := system.deny with input as {"system": systems} with data.context.today as _today
+}
+
+_deny_on(systems, today) := findings if {
+	findings := system.deny with input as {"system": systems} with data.context.today as today
+}
+
+_eol_fires(os) if {
+	some f in _deny([_pc(os, {})])
+	f.rule == "system.eol"
+}
+
+# --- system.eol ----------------------------------------------------------------
+
+test_eol_fires_for_windows_7 if {
+	findings := _deny([_pc("Windows 7 Pro", {})])
+	count(findings) == 1
+	some f in findings
+	f.rule == "system.eol"
+	f.subject == "system:reception-pc"
+	f.field == "os"
+	f.legal == "Art. 32(1) GDPR (state of the art)"
+	f.message == "System \"PC reception\" (reception-pc) processes personal data and runs Windows 7 SP1, whose security support ended on 2020-01-14"
+	f.help == "Upgrade to a supported release or retire the system, then update os"
+}
+
+test_eol_fires_for_lenient_spellings if {
+	every os in ["windows 7", "Win 7", "Win7", "Microsoft Windows 7 Professional SP1", "Windows 10 Home", "Windows 10", "Windows8.1", "macOS 13 Ventura", "macOS Ventura", "Mac OS X 10.13 High Sierra", "iOS 17", "iPadOS 17.5", "Windows Server 2012 R2", "Windows Server 2008 R2 SP1", "Debian GNU/Linux 11 (bullseye)", "Ubuntu 20.04.6 LTS", "Windows 11 Pro 23H2"] {
+		_eol_fires(os)
+	}
+}
+
+test_eol_message_names_the_release if {
+	some f in _deny([_pc("Windows 10 Home", {})])
+	contains(f.message, "runs Windows 10 22H2, whose security support ended on 2025-10-14")
+}
+
+test_eol_help_mentions_paid_extended_support if {
+	some f in _deny([_pc("Debian 12", {})])
+	f.rule == "system.eol"
+	contains(f.message, "runs Debian 12 (Bookworm), whose security support ended on 2026-07-11")
+	contains(f.help, "record their end: eol = 2028-06-30")
+}
+
+test_eol_quiet_for_supported_releases if {
+	every os in ["Debian 13", "Ubuntu 22.04 LTS", "Ubuntu 24.04", "Windows 11 Enterprise 24H2", "Windows 11 Pro 25H2", "Windows Server 2022", "Windows Server 2016", "Windows 10 Enterprise LTSC 2021", "macOS 14 Sonoma", "macOS Sequoia", "iOS 18", "iOS 16"] {
+		not _eol_fires(os)
+	}
+}
+
+test_eol_quiet_for_unknown_or_vague_os if {
+	every os in ["Windows 11", "FreeBSD 14", "Windows XP", "Synology DSM 7.2", "", "iPhone 12 with iOS 17", "Windows 10 IoT Enterprise LTSC 2021", "Windows 10 LTSB 2016"] {
+		not _eol_fires(os)
+	}
+}
+
+test_eol_quiet_without_personal_data if {
+	count(_deny([_pc("Windows 7", {"personal_data": false})])) == 0
+	count(_deny([object.remove(_pc("Windows 7", {}), ["personal_data"])])) == 0
+}
+
+test_eol_quiet_without_os if {
+	count(_deny([object.remove(_pc("Windows 7", {}), ["os"])])) == 0
+}
+
+test_eol_fires_later_for_ubuntu_22_04 if {
+	count(_deny_on([_pc("Ubuntu 22.04 LTS", {})], "2027-04-01")) == 0
+	count(_deny_on([_pc("Ubuntu 22.04 LTS", {})], "2027-04-02")) == 1
+}
+
+test_eol_override_extends_support if {
+	# Windows 10 with paid ESU recorded by the system itself.
+	count(_deny([_pc("Windows 10 Pro", {"eol": "2027-10-12"})])) == 0
+}
+
+test_eol_override_fires if {
+	findings := _deny([_pc("Windows 10 Pro", {"eol": "2026-10-13"})])
+	count(findings) == 1
+	some f in findings
+	f.rule == "system.eol"
+	f.subject == "system:reception-pc"
+	f.field == "eol"
+	contains(f.message, "out of security support since 2026-10-13")
+}
+
+test_eol_override_for_unknown_os_fires if {
+	some f in _deny([_pc("Synology DSM 6.2", {"eol": "2025-06-01"})])
+	f.field == "eol"
+}
+
+# --- system.unencrypted-portable -----------------------------------------------
+
+test_unencrypted_laptop_fires if {
+	laptop := {"id": "notebook", "name": "Notebook sales", "kind": "laptop", "personal_data": true}
+	findings := _deny([laptop])
+	count(findings) == 1
+	some f in findings
+	f.rule == "system.unencrypted-portable"
+	f.subject == "system:notebook"
+	f.field == "encrypted"
+	f.legal == "Art. 32(1)(a) GDPR"
+	f.message == "System \"Notebook sales\" (notebook) is a laptop with personal data but is not encrypted at rest"
+}
+
+test_unencrypted_phone_and_tablet_fire if {
+	phone := {"id": "phone", "kind": "mobile", "personal_data": true, "encrypted": false}
+	tablet := {"id": "ipad", "kind": "tablet", "personal_data": true}
+	findings := _deny([phone, tablet])
+	{f.subject | some f in findings} == {"system:phone", "system:ipad"}
+	some f in findings
+	f.message == "System \"phone\" is a mobile device with personal data but is not encrypted at rest"
+}
+
+test_encrypted_laptop_quiet if {
+	laptop := {"id": "notebook", "kind": "laptop", "personal_data": true, "encrypted": true}
+	count(_deny([laptop])) == 0
+}
+
+test_unencrypted_quiet_for_stationary_or_without_personal_data if {
+	pc := {"id": "pc", "kind": "workstation", "personal_data": true}
+	server := {"id": "srv", "kind": "server", "personal_data": true, "encrypted": false}
+	laptop := {"id": "demo", "kind": "laptop", "personal_data": false}
+	count(_deny([pc, server, laptop])) == 0
+}

@@ -554,3 +554,28 @@ fn narrated_output_names_file_and_line() {
     assert!(err.contains("label at line 3, columns 1 to 7"), "{err}");
     assert!(!err.contains('╭'), "{err}");
 }
+
+#[test]
+fn extra_policy_dirs_and_colour_choice() {
+    let repo = Repo::new();
+    write_clean_tom(&repo);
+    let extra = tempfile::tempdir().unwrap();
+    std::fs::write(
+        extra.path().join("dpo.rego"),
+        "package tom.dpo\n\n# METADATA\n# title: No DPO named\n# custom:\n#   id: dpo.missing\n#   severity: warn\nwarn contains {\"rule\": \"dpo.missing\", \"subject\": \"organization\", \"field\": \"dpo\", \"message\": \"no DPO is named\"} if {\n  not input.organization.dpo\n}\n",
+    )
+    .unwrap();
+    let dir = extra.path().to_str().unwrap();
+    let out = repo.tomcheck().args(["check", "--today", "2026-11-22", "--policy", dir, "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(rule_subjects(&json(&out)), [("dpo.missing".to_string(), "organization".to_string())]);
+    // --no-builtin leaves only the extra policy.
+    repo.write("tom/providers.toml", &provider("hoster", false));
+    let out = repo.tomcheck().args(["check", "--today", "2026-11-22", "--policy", dir, "--no-builtin", "--format", "json"]).output().unwrap();
+    assert_eq!(rule_subjects(&json(&out)), [("dpo.missing".to_string(), "organization".to_string())]);
+    // Colour only when asked for (NO_COLOR is set by the test helper; --color always wins).
+    let plain = repo.tomcheck().args(["check", "--today", "2026-11-22"]).output().unwrap();
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    let coloured = repo.tomcheck().args(["--color", "always", "check", "--today", "2026-11-22"]).output().unwrap();
+    assert!(stdout(&coloured).contains('\u{1b}'), "{}", stdout(&coloured));
+}

@@ -563,8 +563,15 @@ pub fn rego_problem(code: &'static str, err: &str, files: &[SourceText]) -> Prob
         .collect::<Vec<_>>()
         .join(": ");
     let message = message.trim_start_matches("error: ").to_string();
+    let timed_out = err.contains("exceeded time limit");
+    // The limit message carries elapsed nanoseconds; say what happened, stably.
+    let message = if timed_out {
+        "policy evaluation exceeded the time limit".to_string()
+    } else {
+        message
+    };
     let (title, help) =
-        if err.contains("execution exceeded time limit") || err.contains("time limit") {
+        if timed_out {
             (
                 "policy evaluation exceeded the time limit".to_string(),
                 Some(

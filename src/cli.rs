@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::check::{self, CheckOptions};
+use crate::check::CheckOptions;
 use crate::config::Severity;
 use crate::diag::Problem;
-use crate::report::{self, human, Format, Style};
+use crate::report::{human, Format, Style};
 use crate::source::Revision;
 
 /// Exit code: nothing fails.
@@ -48,6 +48,14 @@ pub enum ColorChoice {
 pub enum Command {
     /// Check the TOM against the policies.
     Check(CheckArgs),
+    /// Scaffold a starter TOM, tomcheck.toml, a GitHub workflow and a pre-commit config.
+    Init(crate::init::InitArgs),
+    /// Install or remove the git pre-commit hook that checks what is staged.
+    Hook(crate::hook::HookArgs),
+    /// Print a shell completion script.
+    Completions(crate::shell::CompletionsArgs),
+    /// Print the man page (or write every page into a directory with --out).
+    Man(crate::shell::ManArgs),
     /// Print the JSON Schema of the TOM format (for taplo / Even Better TOML).
     Schema,
 }
@@ -60,6 +68,20 @@ pub struct CheckArgs {
     /// Check a commit (any revision git understands), read without a checkout.
     #[arg(long, value_name = "REV")]
     pub rev: Option<String>,
+    /// Gate mode: check HEAD (or --rev, --staged, --worktree) and mark every finding new or
+    /// existing compared with REV, using REV's tomcheck.toml and repository policies.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// With --base: check the working tree instead of HEAD.
+    #[arg(long, requires = "base", conflicts_with_all = ["rev", "staged"])]
+    pub worktree: bool,
+    /// With --base: fail only on new findings, so existing ones do not block adoption.
+    #[arg(long, requires = "base")]
+    pub new_only: bool,
+    /// With --base: take tomcheck.toml and the repository's policies from the base (the
+    /// default: a change cannot weaken its own gate) or from the checked revision.
+    #[arg(long, value_enum, value_name = "REV", requires = "base")]
+    pub policies_from: Option<crate::gate::PoliciesFrom>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -148,6 +170,10 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     let mut env = Env { root: cli.root(), style, out: io.out };
     let result = match &cli.command {
         Command::Check(args) => run_check(args, &mut env),
+        Command::Init(args) => crate::init::run(args, &mut env),
+        Command::Hook(args) => crate::hook::run(args, &mut env),
+        Command::Completions(args) => crate::shell::completions(args, &mut env),
+        Command::Man(args) => crate::shell::man(args, &mut env),
         Command::Schema => {
             let schema = crate::schema::json_schema();
             serde_json::to_writer_pretty(&mut *env.out, &schema)
@@ -166,7 +192,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     }
 }
 
-fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
+pub(crate) fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
     let revision = match (&args.rev, args.staged) {
         (Some(rev), _) => Revision::Commit(rev.clone()),
         (None, true) => Revision::Index,
@@ -180,15 +206,7 @@ fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
     options.policy_dirs = args.policy.clone();
     options.no_builtin = args.no_builtin;
     options.engine.timeout = Duration::from_secs_f64(args.timeout);
-    let outcome = check::check(&revision, options)?;
-    let fail_on = args
-        .fail_on
-        .map(Severity::from)
-        .or(outcome.config.fail_on)
-        .unwrap_or(Severity::Deny);
-    report::render(&outcome, args.format, env.style, env.out).map_err(io_problem)?;
-    let fails = outcome.findings.iter().any(|f| f.fails(fail_on, false));
-    Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
+    crate::gate::run(args, revision, options, env)
 }
 
 #[cfg(test)]

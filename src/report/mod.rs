@@ -2,8 +2,12 @@
 //!
 //! Renderers write to a `Write` they are given; the library never prints.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::check::Outcome;
 use crate::findings::Finding;
@@ -15,6 +19,67 @@ pub enum Format {
     Human,
     /// The stable, versioned JSON shape (DESIGN §6).
     Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML for CI test reports.
+    Junit,
+    /// A Markdown summary for pull request comments and job summaries.
+    Markdown,
+}
+
+/// What a report may need beyond the outcome: rule metadata (SARIF rule descriptors),
+/// the comparison with the base in gate mode, and how findings are judged.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Metadata of every loaded rule.
+    pub rules: &'a [crate::metadata::RuleMeta],
+    /// The comparison with the base revision (`--base`).
+    pub gate: Option<&'a crate::gate::Comparison>,
+    /// Makes the outcome's root-relative paths repository-relative: `""` or `"sub/dir/"`.
+    pub path_prefix: &'a str,
+    pub fail_on: crate::config::Severity,
+    pub new_only: bool,
+}
+
+impl Default for Context<'_> {
+    fn default() -> Self {
+        Self {
+            rules: &[],
+            gate: None,
+            path_prefix: "",
+            fail_on: crate::config::Severity::Deny,
+            new_only: false,
+        }
+    }
+}
+
+/// Renders an outcome in `format` with everything `ctx` knows.
+pub fn render_with(
+    outcome: &Outcome,
+    format: Format,
+    style: Style,
+    ctx: &Context<'_>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => {
+            if let Some(gate) = ctx.gate {
+                gate.write_human_header(out)?;
+            }
+            human::render(outcome, style, out)?;
+            match ctx.gate {
+                Some(gate) => gate.write_human_footer(out),
+                None => Ok(()),
+            }
+        }
+        Format::Json => json::render(outcome, out),
+        Format::Github => github::render(outcome, ctx, out),
+        Format::Sarif => sarif::render(outcome, ctx, out),
+        Format::Junit => junit::render(outcome, ctx, out),
+        Format::Markdown => markdown::render(outcome, ctx, out),
+    }
 }
 
 /// How human output looks.
@@ -43,10 +108,7 @@ pub fn render(
     style: Style,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match format {
-        Format::Human => human::render(outcome, style, out),
-        Format::Json => json::render(outcome, out),
-    }
+    render_with(outcome, format, style, &Context::default(), out)
 }
 
 /// The file a finding points into, by its repository-relative path.

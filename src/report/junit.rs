@@ -1,0 +1,112 @@
+//! JUnit XML output (`--format junit`) for CI systems that show test reports (GitLab,
+//! Jenkins, Azure DevOps), written with `quick-junit` (which escapes the XML and drops
+//! characters XML cannot hold).
+//!
+//! One test suite per rule, so a report lists every rule that was checked: a rule without
+//! findings is one passing test case; otherwise every finding is a test case named by
+//! its subject. A finding that makes the check fail (at `--fail-on`, honouring
+//! `--new-only`) is a `<failure>`; a waived one is `<skipped>`; the rest pass and carry
+//! their message as output, so warnings stay visible without failing the report.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::Context;
+use crate::check::Outcome;
+use crate::findings::{Finding, Status};
+
+fn describe(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> String {
+    let mut text = String::new();
+    if let Some(loc) = &finding.location {
+        let path = &outcome.facts.map.files[loc.file].path;
+        text.push_str(&format!(
+            "{}{path}:{}:{}\n",
+            ctx.path_prefix, loc.line, loc.column
+        ));
+    }
+    text.push_str(&finding.message);
+    if let Some(help) = finding.help.as_deref().filter(|h| !h.is_empty()) {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    if let Some(legal) = finding.legal.as_deref().filter(|l| !l.is_empty()) {
+        text.push_str(&format!("\nlegal basis: {legal}"));
+    }
+    if let Some(status) = finding.status {
+        text.push_str(match status {
+            Status::New => "\nstatus: new",
+            Status::Existing => "\nstatus: existing",
+        });
+    }
+    text
+}
+
+fn test_case(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> TestCase {
+    let name = finding
+        .subject
+        .clone()
+        .unwrap_or_else(|| finding.message.clone());
+    let description = describe(outcome, ctx, finding);
+    let status = if finding.waived {
+        let mut s = TestCaseStatus::skipped();
+        s.set_message(format!("waived: {}", finding.message));
+        s.set_description(description.clone());
+        s
+    } else if finding.fails(ctx.fail_on, ctx.new_only) {
+        let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        s.set_message(finding.message.clone());
+        s.set_type(finding.severity.as_str());
+        s.set_description(description.clone());
+        s
+    } else {
+        TestCaseStatus::success()
+    };
+    let passed = matches!(status, TestCaseStatus::Success { .. });
+    let mut case = TestCase::new(name, status);
+    case.set_classname(finding.rule.clone());
+    if passed {
+        case.set_system_out(format!("{}: {description}", finding.severity));
+    }
+    if let Some(loc) = &finding.location {
+        let path = &outcome.facts.map.files[loc.file].path;
+        case.extra
+            .insert("file".into(), format!("{}{path}", ctx.path_prefix).into());
+        case.extra
+            .insert("line".into(), loc.line.to_string().into());
+    }
+    case
+}
+
+/// The JUnit report of an outcome.
+pub fn report(outcome: &Outcome, ctx: &Context<'_>) -> Report {
+    let mut by_rule: BTreeMap<&str, Vec<&Finding>> = ctx
+        .rules
+        .iter()
+        .map(|r| (r.id.as_str(), Vec::new()))
+        .collect();
+    for finding in &outcome.findings {
+        by_rule.entry(&finding.rule).or_default().push(finding);
+    }
+    let mut report = Report::new("tomcheck");
+    for (rule, findings) in by_rule {
+        let mut suite = TestSuite::new(rule);
+        if findings.is_empty() {
+            let mut case = TestCase::new(rule, TestCaseStatus::success());
+            case.set_classname(rule);
+            suite.add_test_case(case);
+        }
+        for finding in findings {
+            suite.add_test_case(test_case(outcome, ctx, finding));
+        }
+        report.add_test_suite(suite);
+    }
+    report
+}
+
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    report(outcome, ctx)
+        .serialize(&mut *out)
+        .map_err(std::io::Error::other)?;
+    writeln!(out)
+}

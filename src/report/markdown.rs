@@ -1,0 +1,263 @@
+//! Markdown output (`--format markdown`): a summary with counts and tables of findings,
+//! for pull request comments and the GitHub job summary (`GITHUB_STEP_SUMMARY`). In gate
+//! mode the findings are split into new and existing, followed by the ones the change
+//! resolved.
+//!
+//! TOM text is untrusted and GitHub renders Markdown with inline HTML, so every value
+//! taken from a finding is escaped: Markdown punctuation gets a backslash, `<`, `>` and
+//! `&` become entities, and line breaks become spaces, keeping each finding in its row.
+
+use std::io::Write;
+
+use super::Context;
+use crate::check::Outcome;
+use crate::config::Severity;
+use crate::findings::{Finding, Status, Summary};
+
+/// The numbers every summary shows, computed once from the findings and the gate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub summary: Summary,
+    pub waived: usize,
+    /// Findings that make the check fail at `--fail-on` (and `--new-only`).
+    pub failing: usize,
+    pub new: usize,
+    pub existing: usize,
+    pub resolved: usize,
+    pub gate: bool,
+}
+
+impl Counts {
+    pub fn of(outcome: &Outcome, ctx: &Context<'_>) -> Self {
+        let status = |s| {
+            outcome
+                .findings
+                .iter()
+                .filter(|f| f.status == Some(s))
+                .count()
+        };
+        Self {
+            summary: Summary::of(&outcome.findings),
+            waived: outcome.findings.iter().filter(|f| f.waived).count(),
+            failing: outcome
+                .findings
+                .iter()
+                .filter(|f| f.fails(ctx.fail_on, ctx.new_only))
+                .count(),
+            new: status(Status::New),
+            existing: status(Status::Existing),
+            resolved: ctx.gate.map_or(0, |g| g.resolved.len()),
+            gate: ctx.gate.is_some(),
+        }
+    }
+
+    /// `2 deny, 1 warn, 0 info (1 waived); 1 new, 2 existing, 1 resolved; 1 failing`
+    pub fn sentence(&self) -> String {
+        let s = self.summary;
+        let mut text = format!("{} deny, {} warn, {} info", s.deny, s.warn, s.info);
+        if self.waived > 0 {
+            text.push_str(&format!(" ({} waived)", self.waived));
+        }
+        if self.gate {
+            text.push_str(&format!(
+                "; {} new, {} existing, {} resolved",
+                self.new, self.existing, self.resolved
+            ));
+        }
+        text.push_str(&format!("; {} failing", self.failing));
+        text
+    }
+}
+
+/// Escapes text from a finding for a Markdown table cell or paragraph.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text as inline code (where Markdown and HTML are inert) when it cannot end the code
+/// span or the table cell, escaped text otherwise.
+fn code(s: &str) -> String {
+    if s.chars().any(|c| c == '`' || c == '|' || c.is_control()) {
+        escape(s)
+    } else {
+        format!("`{s}`")
+    }
+}
+
+fn severity(finding: &Finding) -> &'static str {
+    match (finding.waived, finding.severity) {
+        (true, _) => "waived",
+        (_, Severity::Deny) => "❌ deny",
+        (_, Severity::Warn) => "⚠️ warn",
+        (_, Severity::Info) => "ℹ️ info",
+    }
+}
+
+fn table(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    findings: &[&Finding],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(out, "| Severity | Rule | Subject | Where | Finding |")?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for f in findings {
+        let place = match &f.location {
+            Some(l) => code(&format!(
+                "{}{}:{}",
+                ctx.path_prefix, outcome.facts.map.files[l.file].path, l.line
+            )),
+            None => String::new(),
+        };
+        let mut text = escape(&f.message);
+        if let Some(help) = f.help.as_deref().filter(|h| !h.is_empty()) {
+            text.push_str("<br>");
+            text.push_str(&escape(help));
+        }
+        if let Some(legal) = f.legal.as_deref().filter(|l| !l.is_empty()) {
+            text.push_str(&format!("<br>*{}*", escape(legal)));
+        }
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            severity(f),
+            code(&f.rule),
+            f.subject.as_deref().map(code).unwrap_or_default(),
+            place,
+            text
+        )?;
+    }
+    writeln!(out)
+}
+
+/// Renders the whole Markdown report.
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    let counts = Counts::of(outcome, ctx);
+    let verdict = match counts.failing {
+        0 => "✅ no finding fails the check".to_string(),
+        1 => "❌ 1 finding fails the check".to_string(),
+        n => format!("❌ {n} findings fail the check"),
+    };
+    writeln!(out, "## tomcheck: {verdict}")?;
+    writeln!(out)?;
+    let mut line = format!(
+        "**{} deny · {} warn · {} info**",
+        counts.summary.deny, counts.summary.warn, counts.summary.info
+    );
+    if counts.waived > 0 {
+        line.push_str(&format!(" ({} waived)", counts.waived));
+    }
+    line.push_str(&format!(
+        " · TOM at {} as of {} · fails on {}{}",
+        code(&outcome.label),
+        outcome.today,
+        ctx.fail_on,
+        if ctx.new_only {
+            ", new findings only"
+        } else {
+            ""
+        }
+    ));
+    writeln!(out, "{line}")?;
+    writeln!(out)?;
+    let Some(gate) = ctx.gate else {
+        if outcome.findings.is_empty() {
+            writeln!(out, "No findings.")?;
+        } else {
+            let all: Vec<&Finding> = outcome.findings.iter().collect();
+            table(outcome, ctx, &all, out)?;
+        }
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "Compared with base {}: **{} new**, {} existing, {} resolved.",
+        code(&gate.base_label),
+        counts.new,
+        counts.existing,
+        counts.resolved
+    )?;
+    writeln!(out)?;
+    if let Some(notice) = gate.notice() {
+        writeln!(out, "> [!WARNING]")?;
+        writeln!(out, "> {}", escape(&notice))?;
+        writeln!(out)?;
+    }
+    let pick = |s| -> Vec<&Finding> {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.status == Some(s))
+            .collect()
+    };
+    for (heading, status) in [
+        ("New findings", Status::New),
+        ("Existing findings", Status::Existing),
+    ] {
+        let findings = pick(status);
+        if findings.is_empty() {
+            continue;
+        }
+        writeln!(out, "### {heading} ({})", findings.len())?;
+        writeln!(out)?;
+        if status == Status::Existing {
+            writeln!(
+                out,
+                "<details><summary>Already present in the base</summary>"
+            )?;
+            writeln!(out)?;
+        }
+        table(outcome, ctx, &findings, out)?;
+        if status == Status::Existing {
+            writeln!(out, "</details>")?;
+            writeln!(out)?;
+        }
+    }
+    if !gate.resolved.is_empty() {
+        writeln!(out, "### Resolved findings ({})", gate.resolved.len())?;
+        writeln!(out)?;
+        writeln!(out, "| Rule | Subject | Finding in the base |")?;
+        writeln!(out, "|---|---|---|")?;
+        for f in &gate.resolved {
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                code(&f.rule),
+                f.subject.as_deref().map(code).unwrap_or_default(),
+                escape(&f.message)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_untrusted_text_inert() {
+        assert_eq!(
+            escape("a|b\n<img src=x>[x](http://e)"),
+            "a\\|b &lt;img src=x&gt;\\[x\\](http://e)"
+        );
+        assert_eq!(code("tom/a.toml:3"), "`tom/a.toml:3`");
+        assert_eq!(code("a`b"), "a\\`b");
+    }
+}

@@ -1,0 +1,352 @@
+//! The gate (`tomcheck check --base REV`) on real git repositories: findings matched by
+//! rule and subject across revisions, `--new-only`, configuration and policies taken from
+//! the base, and a shallow clone that lacks the base commit.
+
+mod support;
+
+use support::{json, provider, statuses, stderr, stdout, write_tom, Repo, TODAY};
+
+/// A base commit with legacy debt (`it-admin` has no AVV) on `main`, and a branch `pr`.
+fn repo_with_legacy_debt() -> Repo {
+    let repo = Repo::new();
+    write_tom(
+        &repo,
+        &(provider("hoster", "Hoster GmbH", true)
+            + &provider("it-admin", "IT-Service Weber", false)),
+    );
+    repo.commit_all("TOM with legacy debt");
+    repo.git(&["checkout", "-q", "-b", "pr"]);
+    repo
+}
+
+fn gate(repo: &Repo, extra: &[&str]) -> std::process::Output {
+    repo.tomcheck()
+        .args(["check", "--base", "main", "--today", TODAY])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn legacy_findings_are_existing_and_the_new_provider_is_new() {
+    let repo = repo_with_legacy_debt();
+    // The PR moves the legacy provider down (other lines) and adds a provider without AVV.
+    write_tom(
+        &repo,
+        &(provider("newsletter", "Newsletter-Dienst", false)
+            + &provider("hoster", "Hoster GmbH", true)
+            + &provider("it-admin", "IT-Service Weber", false)),
+    );
+    repo.commit_all("add the newsletter provider");
+
+    let out = gate(&repo, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let mut found = statuses(&json(&out));
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "avv.missing".into(),
+                "provider:it-admin".into(),
+                "existing".into()
+            ),
+            (
+                "avv.missing".into(),
+                "provider:newsletter".into(),
+                "new".into()
+            ),
+        ]
+    );
+
+    // The human report marks the new one and says what was compared.
+    let out = gate(&repo, &[]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("[new] Provider \"Newsletter-Dienst\""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("[new] Provider \"IT-Service Weber\""),
+        "{text}"
+    );
+    assert!(text.contains("1 new"), "{text}");
+    assert!(text.contains("compared with base"), "{text}");
+
+    // --new-only still fails: the new finding is a deny.
+    assert_eq!(gate(&repo, &["--new-only"]).status.code(), Some(1));
+}
+
+#[test]
+fn with_new_only_a_pr_that_only_fixes_things_passes() {
+    let repo = repo_with_legacy_debt();
+    // Legacy debt elsewhere stays; the PR fixes nothing about it but adds a clean provider.
+    repo.write(
+        "tom/providers.toml",
+        &(provider("hoster", "Hoster GmbH", true)
+            + &provider("it-admin", "IT-Service Weber", false)
+            + &provider("mailer", "Mailer GmbH", true)),
+    );
+    repo.commit_all("add a provider with its AVV");
+    assert_eq!(gate(&repo, &["--new-only"]).status.code(), Some(0));
+    // Without --new-only the legacy finding still fails the check.
+    assert_eq!(gate(&repo, &[]).status.code(), Some(1));
+
+    // A PR that fixes the legacy finding: resolved, and it passes even without --new-only.
+    repo.write(
+        "tom/providers.toml",
+        &(provider("hoster", "Hoster GmbH", true)
+            + &provider("it-admin", "IT-Service Weber", true)),
+    );
+    repo.commit_all("sign the AVV with IT-Service Weber");
+    let out = gate(&repo, &["--new-only"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("resolved: avv.missing provider:it-admin"));
+    let md = gate(&repo, &["--format", "markdown"]);
+    assert_eq!(md.status.code(), Some(0));
+    let md = stdout(&md);
+    assert!(md.contains("### Resolved findings (1)"), "{md}");
+    assert!(md.contains("`provider:it-admin`"), "{md}");
+}
+
+#[test]
+fn a_pr_that_switches_the_rule_off_is_still_gated() {
+    let repo = repo_with_legacy_debt();
+    repo.write(
+        "tom/providers.toml",
+        &(provider("hoster", "Hoster GmbH", true)
+            + &provider("it-admin", "IT-Service Weber", false)
+            + &provider("newsletter", "Newsletter-Dienst", false)),
+    );
+    repo.write(
+        "tomcheck.toml",
+        "fail_on = \"deny\"\n\n[rules]\n\"avv.missing\" = \"off\"\n",
+    );
+    repo.commit_all("add newsletter, silence avv.missing");
+
+    let out = gate(&repo, &["--new-only"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("warning: this change touches the gate's configuration or policies: tomcheck.toml (added)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[new] Provider \"Newsletter-Dienst\""),
+        "{text}"
+    );
+
+    // GitHub format: the change is a notice, the finding an error.
+    let out = gate(&repo, &["--new-only", "--format", "github"]);
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("::notice title=tomcheck%3A policies or configuration changed::"),
+        "{text}"
+    );
+    assert!(text.contains("tomcheck.toml (added)"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::error file=tom/providers.toml,")
+                && l.contains("provider%3Anewsletter (new)")),
+        "{text}"
+    );
+
+    // SARIF carries the notice as a tool notification.
+    let out = gate(&repo, &["--new-only", "--format", "sarif"]);
+    let sarif = json(&out);
+    let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "warning");
+    assert!(note["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("tomcheck.toml (added)"));
+
+    // Opting out applies the PR's own configuration.
+    let out = gate(&repo, &["--new-only", "--policies-from", "head"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("They are applied to this check (--policies-from head)"));
+}
+
+#[test]
+fn a_pr_that_lowers_fail_on_or_edits_a_policy_is_judged_by_the_base() {
+    let repo = Repo::new();
+    write_tom(&repo, &provider("hoster", "Hoster GmbH", true));
+    repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
+    // A repository policy: every provider needs an address (warn).
+    repo.write(
+        "policies/address.rego",
+        r#"package tom.address
+
+# METADATA
+# title: Provider without address
+# description: Every provider has a postal address on record.
+# custom:
+#   id: provider.address-missing
+#   severity: warn
+#   legal: Art. 30(1)(a) GDPR
+warn contains finding if {
+	some p in input.provider
+	not p.address
+	finding := {
+		"rule": "provider.address-missing",
+		"subject": sprintf("provider:%s", [p.id]),
+		"field": "address",
+		"message": sprintf("provider %s has no address", [p.id]),
+	}
+}
+"#,
+    );
+    repo.commit_all("base with a repository policy");
+    // Base: hoster has no address → warn, and fail_on = warn fails. Existing debt.
+    assert_eq!(
+        repo.tomcheck()
+            .args(["check", "--today", TODAY])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(1)
+    );
+    repo.git(&["checkout", "-q", "-b", "pr"]);
+    repo.write(
+        "tom/providers.toml",
+        &(provider("hoster", "Hoster GmbH", true) + &provider("mailer", "Mailer GmbH", true)),
+    );
+    repo.write("tomcheck.toml", "fail_on = \"deny\"\n");
+    repo.remove("policies/address.rego");
+    repo.commit_all("new provider without address; drop the policy; relax fail_on");
+
+    let out = gate(&repo, &["--new-only", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let found = statuses(&json(&out));
+    assert!(found.contains(&(
+        "provider.address-missing".into(),
+        "provider:mailer".into(),
+        "new".into()
+    )));
+    let human = stdout(&gate(&repo, &["--new-only"]));
+    assert!(
+        human.contains("tomcheck.toml (modified), policies/address.rego (removed)"),
+        "{human}"
+    );
+}
+
+#[test]
+fn findings_move_lines_but_keep_their_identity() {
+    let repo = repo_with_legacy_debt();
+    let mut providers = "# Dienstleister\n# (umsortiert)\n\n".to_string();
+    providers += &provider("it-admin", "IT-Service Weber", false);
+    providers += &provider("hoster", "Hoster GmbH", true);
+    repo.write("tom/providers.toml", &providers);
+    repo.commit_all("reorder");
+    let out = gate(&repo, &["--format", "json"]);
+    assert_eq!(
+        statuses(&json(&out)),
+        vec![(
+            "avv.missing".into(),
+            "provider:it-admin".into(),
+            "existing".into()
+        )]
+    );
+    assert_eq!(gate(&repo, &["--new-only"]).status.code(), Some(0));
+}
+
+#[test]
+fn worktree_and_staged_changes_can_be_gated() {
+    let repo = repo_with_legacy_debt();
+    repo.write(
+        "tom/providers.toml",
+        &(repo.read("tom/providers.toml") + &provider("newsletter", "Newsletter-Dienst", false)),
+    );
+    // HEAD (the default) has nothing new; the working tree and the index have.
+    assert_eq!(gate(&repo, &["--new-only"]).status.code(), Some(0));
+    assert_eq!(
+        gate(&repo, &["--new-only", "--worktree"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        gate(&repo, &["--new-only", "--staged"]).status.code(),
+        Some(0)
+    );
+    repo.git(&["add", "-A"]);
+    assert_eq!(
+        gate(&repo, &["--new-only", "--staged"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_base_without_a_tom_makes_every_finding_new() {
+    let repo = Repo::new();
+    repo.write("README.md", "adopting tomcheck\n");
+    repo.commit_all("before the TOM");
+    repo.git(&["checkout", "-q", "-b", "pr"]);
+    write_tom(&repo, &provider("it-admin", "IT-Service Weber", false));
+    repo.commit_all("add the TOM");
+    let out = gate(&repo, &["--format", "json"]);
+    assert_eq!(
+        statuses(&json(&out)),
+        vec![(
+            "avv.missing".into(),
+            "provider:it-admin".into(),
+            "new".into()
+        )]
+    );
+    let human = stdout(&gate(&repo, &[]));
+    assert!(
+        human.contains("has no TOM directory `tom/`: every finding counts as new"),
+        "{human}"
+    );
+}
+
+#[test]
+fn gate_flags_need_a_base() {
+    let repo = repo_with_legacy_debt();
+    for flag in [
+        &["--new-only"][..],
+        &["--worktree"],
+        &["--policies-from", "head"],
+    ] {
+        let out = repo
+            .tomcheck()
+            .args(["check", "--today", TODAY])
+            .args(flag)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("--base"),
+            "{flag:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+/// Regression: a shallow clone (actions/checkout's default depth 1) lacks the base commit;
+/// the error must say how to fetch it, not dump a git2 error.
+#[test]
+fn a_shallow_clone_without_the_base_says_to_fetch_it() {
+    let origin = repo_with_legacy_debt();
+    let base = origin.head();
+    write_tom(&origin, &provider("hoster", "Hoster GmbH", true));
+    origin.commit_all("fix everything");
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", origin.path().display());
+    let out = support::git_command()
+        .args(["clone", "-q", "--depth", "1", "--branch", "pr", &url])
+        .arg(clone.path().join("c"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = support::tomcheck()
+        .current_dir(clone.path().join("c"))
+        .args(["check", "--base", &base, "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("unknown revision '{base}'")), "{err}");
+    assert!(err.contains("shallow clone"), "{err}");
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}

@@ -88,28 +88,9 @@ reviewed = 2026-10-01
 
 /// One implemented measure per control, so `measure.control-missing` stays quiet.
 pub fn all_measures() -> String {
-    let controls = [
-        "physical_access",
-        "system_access",
-        "data_access",
-        "separation",
-        "pseudonymisation",
-        "encryption",
-        "transfer",
-        "input",
-        "availability",
-        "recoverability",
-        "order",
-        "review",
-    ];
-    controls
+    tomcheck::schema::CONTROLS
         .iter()
-        .map(|c| {
-            format!(
-                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
-                c.replace('_', "-")
-            )
-        })
+        .map(|c| format!("[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n", c.replace('_', "-")))
         .collect()
 }
 

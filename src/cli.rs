@@ -58,6 +58,10 @@ pub enum Command {
     Man(crate::shell::ManArgs),
     /// Print the JSON Schema of the TOM format (for taplo / Even Better TOML).
     Schema,
+    /// Compare two versions of the TOM: changed facts and findings new or resolved.
+    Diff(crate::diff::DiffArgs),
+    /// Compliance over history: one row per commit that changed the TOM, policies or config.
+    Log(crate::history::LogArgs),
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +92,9 @@ pub struct CheckArgs {
     /// Evaluate as of this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<String>,
+    /// Evaluate as of the date of the commit given by --rev: what tomcheck said back then.
+    #[arg(long, requires = "rev", conflicts_with = "today")]
+    pub as_of_commit: bool,
     /// Fail on findings of at least this severity [default: deny, or fail_on in tomcheck.toml].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
@@ -119,7 +126,7 @@ impl From<FailOn> for Severity {
     }
 }
 
-fn parse_date(s: &str) -> Result<String, String> {
+pub fn parse_date(s: &str) -> Result<String, String> {
     jiff::civil::Date::strptime("%Y-%m-%d", s)
         .map(|d| d.to_string())
         .map_err(|_| format!("`{s}` is not a date like 2026-03-01"))
@@ -174,6 +181,8 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Command::Hook(args) => crate::hook::run(args, &mut env),
         Command::Completions(args) => crate::shell::completions(args, &mut env),
         Command::Man(args) => crate::shell::man(args, &mut env),
+        Command::Diff(args) => crate::diff::run_diff(args, &mut env),
+        Command::Log(args) => crate::history::run_log(args, &mut env),
         Command::Schema => {
             let schema = crate::schema::json_schema();
             serde_json::to_writer_pretty(&mut *env.out, &schema)
@@ -203,6 +212,10 @@ pub(crate) fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
     }
     let mut options = CheckOptions::new(env.root.clone());
     options.today = args.today.clone();
+    if let (true, Some(rev)) = (args.as_of_commit, &args.rev) {
+        let date = crate::history::commit_date_of(&env.root, rev)?;
+        options.today = Some(date);
+    }
     options.policy_dirs = args.policy.clone();
     options.no_builtin = args.no_builtin;
     options.engine.timeout = Duration::from_secs_f64(args.timeout);

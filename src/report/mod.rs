@@ -2,10 +2,12 @@
 //!
 //! Renderers write to a `Write` they are given; the library never prints.
 
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod log;
 pub mod markdown;
 pub mod sarif;
 

@@ -1,0 +1,549 @@
+//! Compliance over history (`tomcheck log`) and the dates of commits.
+//!
+//! [`log`] walks a range of commits and keeps those that changed the TOM, the policies or
+//! `tomcheck.toml` — decided by comparing git tree ids with the first parent, so no file
+//! is read for a commit that touched none of them. Each kept commit is evaluated with its
+//! *own* configuration and policies (what the tool would have said at that commit).
+//!
+//! What is evaluated is keyed by tree ids: the blob of `tomcheck.toml`, the tree of the
+//! TOM directory and the trees of the policy directories it names (plus the evaluation
+//! date). Commits with equal keys — a revert, a merge of an unchanged TOM, a commit that
+//! only changed a README — share one evaluation. The distinct keys are evaluated in
+//! parallel: `git2::Repository` is not `Sync`, so every worker opens its own repository
+//! and prepares its own policies (once per distinct policy set it meets).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use git2::{Oid, Repository};
+
+use crate::check::{self, CheckOptions, Checker};
+use crate::config::Config;
+use crate::diag::Problem;
+use crate::findings::Summary;
+use crate::source::{self, git_problem, Revision, Source};
+
+/// The date of a commit, `YYYY-MM-DD`: the committer date in the committer's time zone,
+/// i.e. the day the commit entered the history.
+pub fn commit_date(commit: &git2::Commit<'_>) -> String {
+    let time = commit.time();
+    let offset = jiff::tz::Offset::from_seconds(time.offset_minutes().saturating_mul(60))
+        .unwrap_or(jiff::tz::Offset::UTC);
+    jiff::Timestamp::from_second(time.seconds())
+        .map(|ts| {
+            ts.to_zoned(jiff::tz::TimeZone::fixed(offset))
+                .date()
+                .to_string()
+        })
+        .unwrap_or_else(|_| "0000-00-00".into())
+}
+
+/// The date of the commit `spec` names (for `check --rev REV --as-of-commit`).
+pub fn commit_date_of(root: &Path, spec: &str) -> Result<String, Vec<Problem>> {
+    let repo = source::discover_repository(root).ok_or_else(|| {
+        vec![Problem::new("git-no-repo", "not inside a git repository")
+            .with_help("--as-of-commit takes its date from the commit named by --rev")]
+    })?;
+    let commit = source::resolve_commit(&repo, spec).map_err(|p| vec![p])?;
+    Ok(commit_date(&commit))
+}
+
+/// What `tomcheck log` does.
+#[derive(Debug, Clone)]
+pub struct LogOptions {
+    pub check: CheckOptions,
+    /// `A..B`, `A...B` or a single revision (its ancestry); `None` means `HEAD`.
+    pub range: Option<String>,
+    /// Evaluate each commit as of its own date instead of `check.today`.
+    pub as_of_commit: bool,
+    /// Worker threads (at least one).
+    pub jobs: usize,
+}
+
+/// Counts of one evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    pub summary: Summary,
+    /// Rule ids with at least one non-waived finding.
+    pub rules: BTreeSet<String>,
+}
+
+/// One commit that changed the TOM, its policies or its configuration.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub commit: String,
+    pub short: String,
+    pub date: String,
+    pub author: String,
+    pub subject: String,
+    /// The evaluation date used.
+    pub today: String,
+    /// The counts, or why the commit could not be checked.
+    pub result: Result<Evaluation, String>,
+    /// Rule ids that fire here but not in the first parent (all of them for a root commit).
+    pub appeared: Vec<String>,
+    /// Rule ids that fired in the first parent but no longer here.
+    pub disappeared: Vec<String>,
+}
+
+/// The result of [`log`].
+#[derive(Debug, Clone)]
+pub struct Log {
+    pub range: String,
+    /// Newest first, like `git log`.
+    pub entries: Vec<Entry>,
+    /// Commits in the range.
+    pub walked: usize,
+    /// Evaluations run: one per distinct key, never more.
+    pub evaluations: usize,
+}
+
+/// Everything an evaluation depends on: equal keys give equal results.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct TreeKey {
+    policy: PolicyKey,
+    tom: Option<Oid>,
+    today: String,
+}
+
+/// What a prepared checker depends on: the configuration and the policy trees it names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct PolicyKey {
+    config: Option<Oid>,
+    policies: Vec<(String, Option<Oid>)>,
+}
+
+impl TreeKey {
+    /// Whether the commit holds anything tomcheck reads.
+    fn is_empty(&self) -> bool {
+        self.tom.is_none()
+            && self.policy.config.is_none()
+            && self.policy.policies.iter().all(|p| p.1.is_none())
+    }
+
+    fn same_trees(&self, other: &TreeKey) -> bool {
+        self.policy == other.policy && self.tom == other.tom
+    }
+}
+
+struct Walked {
+    id: Oid,
+    parent: Option<Oid>,
+}
+
+/// Evaluates every commit in the range that changed the TOM, policies or configuration.
+pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
+    let root = options.check.root.clone();
+    let repo: &'static Repository = match source::discover_repository(&root) {
+        Some(r) => Box::leak(Box::new(r)),
+        None => {
+            return Err(vec![Problem::new(
+                "git-no-repo",
+                "not inside a git repository",
+            )
+            .with_help("`tomcheck log` reads the history of a git repository")])
+        }
+    };
+    let range = options.range.clone().unwrap_or_else(|| "HEAD".into());
+    let walked = walk(repo, &range)?;
+    let today = options.check.today.clone().unwrap_or_else(check::today);
+
+    // Keys on this thread: reading tree ids is cheap and needs no parsing of the TOM.
+    let mut keys = KeyCache::new(&root, repo, today.clone(), options.as_of_commit);
+    let mut listed = Vec::new();
+    for w in &walked {
+        let key = keys.key(w.id)?;
+        let parent_key = match w.parent {
+            Some(p) => Some(keys.key(p)?),
+            None => None,
+        };
+        let touched = match &parent_key {
+            Some(pk) => !key.same_trees(pk),
+            None => !key.is_empty(),
+        };
+        if touched {
+            listed.push((w.id, w.parent, key, parent_key));
+        }
+    }
+
+    // Distinct keys to evaluate: every listed commit and its first parent (the baseline
+    // of "appeared" / "disappeared"), each with one commit that has it.
+    let mut jobs: Vec<(TreeKey, Oid)> = Vec::new();
+    let mut seen: HashSet<TreeKey> = HashSet::new();
+    for (id, parent, key, parent_key) in &listed {
+        if seen.insert(key.clone()) {
+            jobs.push((key.clone(), *id));
+        }
+        if let (Some(pk), Some(parent)) = (parent_key, parent) {
+            if !pk.is_empty() && seen.insert(pk.clone()) {
+                jobs.push((pk.clone(), *parent));
+            }
+        }
+    }
+    let evaluations = AtomicUsize::new(0);
+    let results = evaluate_all(
+        repo.path(),
+        &root,
+        &options.check,
+        &jobs,
+        options.jobs.max(1),
+        &evaluations,
+    );
+
+    let mut entries = Vec::with_capacity(listed.len());
+    for (id, _, key, parent_key) in listed {
+        let commit = repo
+            .find_commit(id)
+            .map_err(|e| vec![git_problem("cannot read a commit", &e)])?;
+        let result = results
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| Err("not evaluated".into()));
+        let baseline: Option<Result<Evaluation, String>> = match &parent_key {
+            None => Some(Ok(Evaluation {
+                summary: Summary::default(),
+                rules: BTreeSet::new(),
+            })),
+            Some(pk) if pk.is_empty() => Some(Ok(Evaluation {
+                summary: Summary::default(),
+                rules: BTreeSet::new(),
+            })),
+            Some(pk) => results.get(pk).cloned(),
+        };
+        let (appeared, disappeared) = match (&result, baseline) {
+            (Ok(now), Some(Ok(before))) => (
+                now.rules.difference(&before.rules).cloned().collect(),
+                before.rules.difference(&now.rules).cloned().collect(),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        };
+        entries.push(Entry {
+            commit: id.to_string(),
+            short: source::short_id(repo, id),
+            date: commit_date(&commit),
+            author: String::from_utf8_lossy(commit.author().name_bytes()).into_owned(),
+            subject: commit
+                .summary_bytes()
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .unwrap_or_default(),
+            today: key.today.clone(),
+            result,
+            appeared,
+            disappeared,
+        });
+    }
+    Ok(Log {
+        range,
+        entries,
+        walked: walked.len(),
+        evaluations: evaluations.into_inner(),
+    })
+}
+
+/// The commits of a range, newest first.
+fn walk(repo: &Repository, range: &str) -> Result<Vec<Walked>, Vec<Problem>> {
+    let problem = |e: git2::Error| vec![git_problem(&format!("cannot walk '{range}'"), &e)];
+    let mut walk = repo.revwalk().map_err(problem)?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+        .map_err(problem)?;
+    if range.contains("..") {
+        let spec = repo.revparse(range).map_err(|e| {
+            vec![
+                Problem::new("git-unknown-rev", format!("unknown range '{range}'"))
+                    .with_help(format!("git says: {}", e.message())),
+            ]
+        })?;
+        let (Some(from), Some(to)) = (spec.from(), spec.to()) else {
+            return Err(vec![Problem::new(
+                "git-unknown-rev",
+                format!("'{range}' is not a range of commits"),
+            )]);
+        };
+        let (from, to) = (peel(repo, from, range)?, peel(repo, to, range)?);
+        walk.push(to).map_err(problem)?;
+        if spec.mode().contains(git2::RevparseMode::MERGE_BASE) {
+            walk.push(from).map_err(problem)?;
+            let base = repo.merge_base(from, to).map_err(problem)?;
+            walk.hide(base).map_err(problem)?;
+        } else {
+            walk.hide(from).map_err(problem)?;
+        }
+    } else {
+        let commit = source::resolve_commit(repo, range).map_err(|p| vec![p])?;
+        walk.push(commit.id()).map_err(problem)?;
+    }
+    let mut out = Vec::new();
+    for id in walk {
+        let id = id.map_err(problem)?;
+        let commit = repo.find_commit(id).map_err(problem)?;
+        out.push(Walked {
+            id,
+            parent: commit.parent_id(0).ok(),
+        });
+    }
+    Ok(out)
+}
+
+fn peel(repo: &Repository, obj: &git2::Object<'_>, range: &str) -> Result<Oid, Vec<Problem>> {
+    obj.peel_to_commit()
+        .map(|c| c.id())
+        .map_err(|_| {
+            vec![Problem::new(
+                "git-not-a-commit",
+                format!("'{range}' does not name commits"),
+            )]
+        })
+        .and_then(|id| {
+            repo.find_commit(id)
+                .map(|c| c.id())
+                .map_err(|e| vec![git_problem("cannot read a commit", &e)])
+        })
+}
+
+/// Computes [`TreeKey`]s, parsing each distinct `tomcheck.toml` once.
+struct KeyCache<'a> {
+    root: &'a Path,
+    repo: &'static Repository,
+    today: String,
+    as_of_commit: bool,
+    configs: HashMap<Option<Oid>, Config>,
+    keys: HashMap<Oid, TreeKey>,
+}
+
+impl<'a> KeyCache<'a> {
+    fn new(root: &'a Path, repo: &'static Repository, today: String, as_of_commit: bool) -> Self {
+        Self {
+            root,
+            repo,
+            today,
+            as_of_commit,
+            configs: HashMap::new(),
+            keys: HashMap::new(),
+        }
+    }
+
+    fn key(&mut self, id: Oid) -> Result<TreeKey, Vec<Problem>> {
+        if let Some(key) = self.keys.get(&id) {
+            return Ok(key.clone());
+        }
+        let source = Source::open_in(
+            self.root,
+            Some(self.repo),
+            &Revision::Commit(id.to_string()),
+        )
+        .map_err(|p| vec![p])?;
+        let config_id = source.tree_id(crate::config::FILE);
+        let config = match self.configs.get(&config_id) {
+            Some(c) => c.clone(),
+            None => {
+                // A broken configuration still gets a key (the blob id); its evaluation
+                // reports the problem for that commit.
+                let c = check::read_config(&source).unwrap_or_default();
+                self.configs.insert(config_id, c.clone());
+                c
+            }
+        };
+        let policies = config
+            .policies
+            .iter()
+            .map(|dir| (dir.clone(), source.tree_id(dir)))
+            .collect();
+        let today = if self.as_of_commit {
+            let commit = self
+                .repo
+                .find_commit(id)
+                .map_err(|e| vec![git_problem("cannot read a commit", &e)])?;
+            commit_date(&commit)
+        } else {
+            self.today.clone()
+        };
+        let key = TreeKey {
+            policy: PolicyKey {
+                config: config_id,
+                policies,
+            },
+            tom: source.tree_id(&config.tom),
+            today,
+        };
+        self.keys.insert(id, key.clone());
+        Ok(key)
+    }
+}
+
+type Results = HashMap<TreeKey, Result<Evaluation, String>>;
+
+/// Evaluates each job once, on up to `jobs` threads.
+fn evaluate_all(
+    git_dir: &Path,
+    root: &Path,
+    options: &CheckOptions,
+    work: &[(TreeKey, Oid)],
+    jobs: usize,
+    evaluations: &AtomicUsize,
+) -> Results {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Results::new());
+    let workers = jobs.min(work.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut worker = Worker::new(git_dir.to_path_buf(), root, options);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((key, id)) = work.get(i) else { break };
+                    let result = worker.evaluate(key, *id, evaluations);
+                    results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(key.clone(), result);
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+/// One evaluating thread with its own repository and prepared policies.
+struct Worker<'a> {
+    repo: Result<&'static Repository, String>,
+    root: &'a Path,
+    options: &'a CheckOptions,
+    checkers: HashMap<PolicyKey, Result<Checker, String>>,
+}
+
+impl<'a> Worker<'a> {
+    fn new(git_dir: PathBuf, root: &'a Path, options: &'a CheckOptions) -> Self {
+        // `Source` borrows the repository for 'static; one leaked handle per worker.
+        let repo = Repository::open(&git_dir)
+            .map(|r| &*Box::leak(Box::new(r)))
+            .map_err(|e| format!("cannot open the repository: {}", e.message()));
+        Self {
+            repo,
+            root,
+            options,
+            checkers: HashMap::new(),
+        }
+    }
+
+    fn evaluate(
+        &mut self,
+        key: &TreeKey,
+        id: Oid,
+        evaluations: &AtomicUsize,
+    ) -> Result<Evaluation, String> {
+        let repo = self.repo.clone()?;
+        let source = Source::open_in(self.root, Some(repo), &Revision::Commit(id.to_string()))
+            .map_err(|p| describe(&[p]))?;
+        let options = self.options;
+        let checker = self
+            .checkers
+            .entry(key.policy.clone())
+            .or_insert_with(|| Checker::new(&source, options.clone()).map_err(|p| describe(&p)));
+        let checker = checker.as_mut().map_err(|e| e.clone())?;
+        checker.options.today = Some(key.today.clone());
+        evaluations.fetch_add(1, Ordering::Relaxed);
+        let outcome = checker.check(&source).map_err(|p| describe(&p))?;
+        Ok(Evaluation {
+            summary: Summary::of(&outcome.findings),
+            rules: outcome
+                .findings
+                .iter()
+                .filter(|f| !f.waived)
+                .map(|f| f.rule.clone())
+                .collect(),
+        })
+    }
+}
+
+/// A one-line description of input problems for a log row.
+fn describe(problems: &[Problem]) -> String {
+    match problems {
+        [] => "cannot be checked".into(),
+        [p] => p.message.clone(),
+        [p, rest @ ..] => format!("{} (and {} more problems)", p.message, rest.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_keys_compare_trees_not_dates() {
+        let k = |tom: Option<Oid>, today: &str| TreeKey {
+            policy: PolicyKey {
+                config: None,
+                policies: vec![("policies".into(), None)],
+            },
+            tom,
+            today: today.into(),
+        };
+        assert!(k(None, "2026-01-01").is_empty());
+        let id = Some(Oid::ZERO_SHA1);
+        assert!(k(id, "2026-01-01").same_trees(&k(id, "2025-01-01")));
+        assert!(!k(id, "2026-01-01").same_trees(&k(None, "2026-01-01")));
+    }
+}
+
+// The command line of `tomcheck log`: arguments and wiring, nothing else.
+
+/// Arguments of `tomcheck log`.
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    /// Commits to look at: `A..B`, `A...B`, or a revision and its history [default: HEAD].
+    #[arg(value_name = "RANGE")]
+    pub range: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::report::log::LogFormat::Human)]
+    pub format: crate::report::log::LogFormat,
+    /// Evaluate every commit as of this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_date, conflicts_with = "as_of_commit")]
+    pub today: Option<String>,
+    /// Evaluate every commit as of its own commit date: what tomcheck said back then.
+    #[arg(long)]
+    pub as_of_commit: bool,
+    /// Evaluate on N threads [default: the number of CPUs].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Also evaluate the policies in DIR (repeatable).
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policy: Vec<PathBuf>,
+    /// Do not evaluate the bundled policies.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Time limit for one policy evaluation, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+}
+
+/// Runs `tomcheck log`: exit 0 with the table (rows say when a commit cannot be
+/// checked), 2 when the range cannot be walked.
+pub fn run_log(args: &LogArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::CmdResult {
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(vec![Problem::new(
+            "usage",
+            "--timeout must be a positive number of seconds",
+        )]);
+    }
+    let mut check = CheckOptions::new(env.root.clone());
+    check.today = args.today.clone();
+    check.policy_dirs = args.policy.clone();
+    check.no_builtin = args.no_builtin;
+    check.engine.timeout = std::time::Duration::from_secs_f64(args.timeout);
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    let log = log(LogOptions {
+        check,
+        range: args.range.clone(),
+        as_of_commit: args.as_of_commit,
+        jobs,
+    })?;
+    crate::report::log::render(&log, args.format, env.style, env.out)
+        .map_err(crate::cli::io_problem)?;
+    Ok(crate::cli::EXIT_OK)
+}

@@ -711,8 +711,18 @@ pub fn run_diff(args: &DiffArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::C
                     format!("cannot write {}: {e}", path.display()),
                 )]
             })?;
+            Ok(crate::cli::EXIT_OK)
         }
-        None => render(env.out, style).map_err(crate::cli::io_problem)?,
+        None => written(render(env.out, style)),
     }
-    Ok(crate::cli::EXIT_OK)
+}
+
+/// The exit code after writing a report: a closed pipe (`tomcheck diff | head`) is not
+/// an error worth reporting.
+pub(crate) fn written(result: std::io::Result<()>) -> crate::cli::CmdResult {
+    match result {
+        Ok(()) => Ok(crate::cli::EXIT_OK),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(crate::cli::EXIT_OK),
+        Err(e) => Err(crate::cli::io_problem(e)),
+    }
 }

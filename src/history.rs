@@ -543,7 +543,10 @@ pub fn run_log(args: &LogArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::Cmd
         as_of_commit: args.as_of_commit,
         jobs,
     })?;
-    crate::report::log::render(&log, args.format, env.style, env.out)
-        .map_err(crate::cli::io_problem)?;
-    Ok(crate::cli::EXIT_OK)
+    crate::diff::written(crate::report::log::render(
+        &log,
+        args.format,
+        env.style,
+        env.out,
+    ))
 }

@@ -34,13 +34,13 @@ h2 { font-size: 1.3rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--li
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 p.note { color: var(--muted); margin: .5rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .25rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .35rem .55rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: .35rem .55rem; vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: auto; }
 thead th { background: var(--head); font-weight: 600; overflow-wrap: normal; }
 tbody th { background: var(--head); font-weight: 600; width: 14rem; }
 table.versions td { width: 40%; }
 table.changes { table-layout: fixed; }
-table.changes col.entry { width: 18%; } table.changes col.what { width: 10%; }
-table.changes col.field { width: 13%; } table.changes col.value { width: 29.5%; }
+table.changes col.entry { width: 20%; } table.changes col.what { width: 12%; }
+table.changes col.field { width: 13%; } table.changes col.value { width: 27.5%; }
 table.findings col.sev { width: 10%; } table.findings col.rule { width: 20%; } table.findings col.subject { width: 22%; }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .name { display: block; }
@@ -258,8 +258,8 @@ fn findings(
         writeln!(
             out,
             "<tr><td><span class=\"sev {sev}\">{sev}</span></td><td><code>{}</code></td><td><code>{}</code></td><td>{message}</td></tr>",
-            esc(&f.rule),
-            esc(f.subject.as_deref().unwrap_or("")),
+            breakable(&f.rule),
+            breakable(f.subject.as_deref().unwrap_or("")),
         )?;
     }
     writeln!(out, "</tbody>\n</table>\n</div>")
@@ -268,7 +268,7 @@ fn findings(
 fn entity(out: &mut dyn Write, lang: Lang, change: &EntityChange) -> std::io::Result<()> {
     let l = lang.labels();
     let class = change.change.as_str();
-    let mut entry = format!("<code>{}</code>", esc(&change.subject));
+    let mut entry = format!("<code>{}</code>", breakable(&change.subject));
     if let Some(name) = &change.name {
         entry.push_str(&format!("<span class=\"name\">{}</span>", esc(name)));
     }
@@ -297,7 +297,7 @@ fn entity(out: &mut dyn Write, lang: Lang, change: &EntityChange) -> std::io::Re
         writeln!(
             out,
             "<tr>{lead}<td><code>{}</code></td>{before}{after}</tr>",
-            esc(&field.path)
+            breakable(&field.path)
         )?;
     }
     writeln!(out, "</tbody>")
@@ -353,6 +353,19 @@ fn cells(l: &Labels, change: Change, field: &FieldChange) -> (String, String) {
         }
     };
     (cell(&field.before, "del"), cell(&field.after, "ins"))
+}
+
+/// An identifier (`provider:newsletter`, `personal_data`, `avv.signed`) that may wrap
+/// after its separators in a narrow column instead of in the middle of a word.
+fn breakable(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars() {
+        out.push_str(&esc(&c.to_string()));
+        if matches!(c, ':' | '_' | '.') {
+            out.push_str("<wbr>");
+        }
+    }
+    out
 }
 
 /// Escapes text for HTML element content and attribute values; drops control characters.

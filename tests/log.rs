@@ -461,3 +461,45 @@ fn log_outside_a_repository_is_an_input_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_merge_is_compared_with_its_first_parent_and_shares_the_branch_evaluation() {
+    let repo = Repo::new();
+    write_clean_tom(&repo);
+    repo.commit_all("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write(
+        "tom/providers.toml",
+        &format!("{}{}", provider("hoster", true), provider("mailer", false)),
+    );
+    repo.commit_all("feature: mailer without AVV");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("README.md", "TOM of Muster GmbH\n");
+    repo.commit_all("readme");
+    repo.git(&["merge", "-q", "--no-ff", "feature", "-m", "merge feature"]);
+    let report = log_json(repo.path(), &["--format", "json", "--today", TODAY]);
+    let rows: Vec<(&str, u64, &serde_json::Value)> = report["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["subject"].as_str().unwrap(),
+                c["summary"]["deny"].as_u64().unwrap(),
+                &c["appeared"],
+            )
+        })
+        .collect();
+    let avv = serde_json::json!(["avv.missing"]);
+    let none = serde_json::json!([]);
+    assert_eq!(
+        rows,
+        [
+            ("merge feature", 1, &avv),
+            ("feature: mailer without AVV", 1, &avv),
+            ("base", 0, &none),
+        ]
+    );
+    // The merge has the feature's TOM tree; "readme" has the base's.
+    assert_eq!(report["stats"]["evaluations"], 2);
+}

@@ -280,7 +280,11 @@ fn walk(repo: &Repository, range: &str) -> Result<Vec<Walked>, Vec<Problem>> {
         let commit = repo.find_commit(id).map_err(problem)?;
         out.push(Walked {
             id,
-            parent: commit.parent_id(0).ok(),
+            // At the edge of a shallow clone the parent is not there: treat it as a root.
+            parent: commit
+                .parent_id(0)
+                .ok()
+                .filter(|p| repo.find_commit(*p).is_ok()),
         });
     }
     Ok(out)

@@ -503,3 +503,26 @@ fn a_merge_is_compared_with_its_first_parent_and_shares_the_branch_evaluation() 
     // The merge has the feature's TOM tree; "readme" has the base's.
     assert_eq!(report["stats"]["evaluations"], 2);
 }
+
+#[test]
+fn log_in_a_shallow_clone_stops_at_its_edge() {
+    let origin = generated_history(20);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", origin.path().display());
+    let out = std::process::Command::new("git")
+        .args(["clone", "-q", "--depth", "5", &url])
+        .arg(clone.path().join("c"))
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = log_json(
+        &clone.path().join("c"),
+        &["--format", "json", "--today", TODAY],
+    );
+    assert_eq!(report["stats"]["walked"], 5);
+    // The oldest commit of the clone has no parent here: all its rules "appeared".
+    let oldest = report["commits"].as_array().unwrap().last().unwrap();
+    assert_eq!(oldest["subject"], "commit 15");
+}

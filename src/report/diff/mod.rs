@@ -21,7 +21,7 @@ pub enum DiffFormat {
     Human,
     /// Tables per kind and the compliance delta (pull request comment, job summary).
     Markdown,
-    /// The stable, versioned JSON shape (DESIGN §6).
+    /// The stable, versioned JSON shape (see docs/diff-reports.md).
     Json,
     /// One self-contained, printable HTML file for an auditor.
     Html,

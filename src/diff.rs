@@ -589,6 +589,27 @@ mod tests {
     }
 
     #[test]
+    fn word_diff_keeps_every_character_of_both_texts() {
+        for (old, new) in [
+            ("", "neu eingeführt"),
+            ("gestrichen", ""),
+            ("Zeile eins\nZeile zwei", "Zeile eins\nZeile drei"),
+            ("  Abstände  bleiben ", "Abstände bleiben"),
+            ("Grüße 😀 aus Köln", "Grüße 😀 aus München"),
+        ] {
+            let w = word_diff(old, new);
+            let side = |skip: WordOp| -> String {
+                w.iter()
+                    .filter(|w| w.op != skip)
+                    .map(|w| w.text.as_str())
+                    .collect()
+            };
+            assert_eq!(side(WordOp::Insert), old, "{w:?}");
+            assert_eq!(side(WordOp::Delete), new, "{w:?}");
+        }
+    }
+
+    #[test]
     fn key_order_and_file_placement_are_no_change() {
         let old = json!({"provider": [{"id": "a", "name": "A", "role": "processor"}]});
         let new = json!({"provider": [{"role": "processor", "name": "A", "id": "a"}]});

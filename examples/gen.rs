@@ -17,6 +17,8 @@
 //! states of the TOM: every commit touches the TOM, but there are only two distinct trees
 //! (what `tomcheck log` must evaluate only twice).
 //!
+//! The benches include this file as a module to generate TOMs in memory ([`Tom`]).
+//!
 //! Evaluate the result with a fixed date so the findings are stable:
 //! `tomcheck -C DIR check --today 2026-11-22`.
 
@@ -219,7 +221,7 @@ fn list(ids: &[String]) -> String {
 }
 
 /// The generated TOM: entities by kind, in file order.
-struct Tom {
+pub struct Tom {
     rng: Rng,
     organization: Entity,
     kinds: BTreeMap<&'static str, Vec<Entity>>,
@@ -346,7 +348,7 @@ const SHARE: [(&str, f64); 5] = [
 ];
 
 impl Tom {
-    fn generate(entities: usize, seed: u64) -> Self {
+    pub fn generate(entities: usize, seed: u64) -> Self {
         let mut rng = Rng(seed ^ 0x746f_6d63_6865_636b);
         let rest = entities - 1;
         let n = |kind: &str| -> usize {
@@ -706,7 +708,7 @@ impl Tom {
     }
 
     /// The TOM as files: `tom/<kind>s.toml`, big kinds split into numbered files.
-    fn files(&self) -> Vec<(String, String)> {
+    pub fn files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
         let mut org = String::from("# Stammdaten des Verantwortlichen\n[organization]\n");
         for (k, v) in &self.organization.fields {

@@ -207,6 +207,10 @@ impl Policies {
             )]
         })?;
         packages.sort();
+        // Analyse the modules now, once: every evaluation clones this engine, and a clone
+        // of an analysed engine starts evaluating at once. An error here (an unsafe
+        // variable, say) is left for the evaluation to report, as it always was.
+        let _ = engine.eval_query("true".into(), false);
         Ok(Prepared {
             engine,
             packages,
@@ -294,41 +298,22 @@ impl Prepared {
     ) -> Result<Vec<RawFinding>, Vec<Problem>> {
         let mut engine = self.engine.clone();
         set_today(&context.today);
-        engine.set_input(regorus::Value::from(input.clone()));
+        engine.set_input(to_rego(input));
         let mut ctx = json!({ "today": context.today });
         if let Some(rev) = &context.revision {
             ctx["revision"] = rev.clone().into();
         }
-        engine
-            .add_data(regorus::Value::from(json!({ "context": ctx })))
-            .map_err(|e| {
-                vec![Problem::new(
-                    "engine",
-                    format!("cannot set data.context: {e}"),
-                )]
-            })?;
         let (packages, waiver) = self.finding_packages();
         let mut findings = Vec::new();
         let mut problems = Vec::new();
-        for pkg in packages {
-            self.eval_package(&mut engine, pkg, &mut findings, &mut problems);
-        }
+        self.eval_sets(&mut engine, &packages, &ctx, &mut findings, &mut problems);
         if let Some(pkg) = waiver {
             let seen: Vec<Value> = findings
                 .iter()
                 .map(|f: &RawFinding| json!({ "rule": f.rule, "subject": f.subject }))
                 .collect();
-            // Adding data re-prepares the engine once; a `with` query would have to
-            // carry every finding in the query text.
-            match engine.add_data(regorus::Value::from(
-                json!({ "context": { "findings": seen } }),
-            )) {
-                Ok(()) => self.eval_package(&mut engine, pkg, &mut findings, &mut problems),
-                Err(e) => problems.push(Problem::new(
-                    "engine",
-                    format!("cannot set data.context.findings: {e}"),
-                )),
-            }
+            ctx["findings"] = Value::Array(seen);
+            self.eval_sets(&mut engine, &[pkg], &ctx, &mut findings, &mut problems);
         }
         if problems.is_empty() {
             Ok(findings)
@@ -337,63 +322,125 @@ impl Prepared {
         }
     }
 
-    fn eval_package(
+    /// Evaluates the `deny`, `warn` and `info` sets of `packages` with `data.context`
+    /// set to `ctx`, in one query.
+    ///
+    /// One query, because regorus forgets rule values between queries: the indexes the
+    /// packages share (`lib.system_by_id`, `lib.os_support`, …) are built once per
+    /// evaluation instead of once per set. Each set sits in a comprehension, so a package
+    /// without `info` gives an empty set instead of making the whole query undefined.
+    /// The context comes in with `with data.context as {…}`: `add_data` would make
+    /// regorus analyse every module again, twice per evaluation. Only a context too big
+    /// for a query text (a huge list of findings) falls back to `add_data`.
+    ///
+    /// When the query fails, the sets are evaluated one by one to tell which rule failed
+    /// (an error such as the time limit carries no position of its own).
+    fn eval_sets(
         &self,
         engine: &mut regorus::Engine,
-        pkg: &str,
+        packages: &[&str],
+        ctx: &Value,
         findings: &mut Vec<RawFinding>,
         problems: &mut Vec<Problem>,
     ) {
-        for (set, severity) in SETS {
-            let query = format!("data.{pkg}.{set}");
-            let results = match engine.eval_query(query, false) {
-                Ok(r) => r,
-                Err(e) => {
-                    let mut p = rego_problem("rego-runtime", &e.to_string(), &self.files);
-                    if p.source.is_none() {
-                        // Errors such as the time limit carry no position: point at the
-                        // rule that was being evaluated.
-                        if let Some((file, at)) = self.rule_site(pkg, set) {
-                            p.labels.push((at, format!("while evaluating data.{pkg}.{set}")));
-                            p.source = Some(file.clone());
-                        }
-                    }
-                    problems.push(p);
+        let with = match context_literal(ctx) {
+            Some(literal) => format!(" with data.context as {literal}"),
+            None => {
+                if let Err(e) = engine.add_data(regorus::Value::from(json!({ "context": ctx }))) {
+                    problems.push(Problem::new(
+                        "engine",
+                        format!("cannot set data.context: {e}"),
+                    ));
                     return;
                 }
-            };
-            let Some(value) = results
+                String::new()
+            }
+        };
+        let sets: Vec<(&str, &str, Severity)> = packages
+            .iter()
+            .flat_map(|pkg| SETS.iter().map(move |(set, sev)| (*pkg, *set, *sev)))
+            .collect();
+        let mut query = String::from("[");
+        for (pkg, set, _) in &sets {
+            query.push_str(&format!("{{x | x := data.{pkg}.{set}}},\n"));
+        }
+        query.push(']');
+        query.push_str(&with);
+        if let Ok(results) = engine.eval_query(query, false) {
+            let values = results
                 .result
                 .first()
                 .and_then(|r| r.expressions.first())
-                .map(|e| e.value.clone())
-            else {
-                continue;
-            };
-            let value: Value = match serde_json::to_value(&value) {
-                Ok(v) => v,
-                Err(e) => {
-                    problems.push(Problem::new("engine", format!("data.{pkg}.{set}: {e}")));
-                    continue;
+                .and_then(|e| e.value.as_array().ok());
+            for ((pkg, set, severity), value) in sets.iter().zip(values.into_iter().flatten()) {
+                // The comprehension holds the set's value, or nothing when it is undefined.
+                if let Some(value) = value.as_set().ok().and_then(|s| s.iter().next()) {
+                    self.collect(pkg, set, *severity, value, findings, problems);
                 }
-            };
-            let items = match value {
-                Value::Array(items) => items,
-                Value::Null => continue,
-                other => {
-                    problems.push(self.malformed(
-                        pkg,
-                        set,
-                        &format!("is {} instead of a set of findings", kind_of(&other)),
-                    ));
-                    continue;
+            }
+            return;
+        }
+        for pkg in packages {
+            for (set, severity) in SETS {
+                match engine.eval_query(format!("data.{pkg}.{set}{with}"), false) {
+                    Ok(results) => {
+                        if let Some(e) = results.result.first().and_then(|r| r.expressions.first())
+                        {
+                            self.collect(pkg, set, severity, &e.value, findings, problems);
+                        }
+                    }
+                    Err(e) => {
+                        let mut p = rego_problem("rego-runtime", &e.to_string(), &self.files);
+                        if p.source.is_none() {
+                            // Errors such as the time limit carry no position: point at the
+                            // rule that was being evaluated.
+                            if let Some((file, at)) = self.rule_site(pkg, set) {
+                                p.labels
+                                    .push((at, format!("while evaluating data.{pkg}.{set}")));
+                                p.source = Some(file.clone());
+                            }
+                        }
+                        problems.push(p);
+                        break;
+                    }
                 }
-            };
-            for item in items {
-                match finding_from(item, pkg, severity) {
-                    Ok(f) => findings.push(f),
-                    Err(why) => problems.push(self.malformed(pkg, set, &why)),
-                }
+            }
+        }
+    }
+
+    /// Turns the value of one set into findings.
+    fn collect(
+        &self,
+        pkg: &str,
+        set: &str,
+        severity: Severity,
+        value: &regorus::Value,
+        findings: &mut Vec<RawFinding>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let value: Value = match serde_json::to_value(value) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(Problem::new("engine", format!("data.{pkg}.{set}: {e}")));
+                return;
+            }
+        };
+        let items = match value {
+            Value::Array(items) => items,
+            Value::Null => return,
+            other => {
+                problems.push(self.malformed(
+                    pkg,
+                    set,
+                    &format!("is {} instead of a set of findings", kind_of(&other)),
+                ));
+                return;
+            }
+        };
+        for item in items {
+            match finding_from(item, pkg, severity) {
+                Ok(f) => findings.push(f),
+                Err(why) => problems.push(self.malformed(pkg, set, &why)),
             }
         }
     }
@@ -464,6 +511,49 @@ fn set_today(today: &str) {
         .map(|z| z.timestamp().as_nanosecond() as i64)
         .unwrap_or(0);
     TODAY_NS.with(|c| c.set(ns));
+}
+
+/// The policy input as a regorus value, converted without copying the facts first.
+/// (Not through `Value::from_json_str`: its compact frozen objects make the bundled
+/// policies evaluate twice as slowly.)
+fn to_rego(input: &Value) -> regorus::Value {
+    use serde::Deserialize;
+    regorus::Value::deserialize(input).unwrap_or(regorus::Value::Undefined)
+}
+
+/// `data.context` as a Rego object literal for a `with` clause: JSON, one finding per
+/// line. `None` when it would break regorus' limits on query texts (1,024 columns,
+/// 20,000 lines, 1 MiB), which only a huge list of findings reaches.
+fn context_literal(ctx: &Value) -> Option<String> {
+    let mut out = String::from("{");
+    let Value::Object(fields) = ctx else {
+        return None;
+    };
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&serde_json::to_string(key).ok()?);
+        out.push_str(": ");
+        match value {
+            Value::Array(items) => {
+                out.push_str("[\n");
+                for (j, item) in items.iter().enumerate() {
+                    if j > 0 {
+                        out.push_str(",\n");
+                    }
+                    out.push_str(&serde_json::to_string(item).ok()?);
+                }
+                out.push_str("\n]");
+            }
+            other => out.push_str(&serde_json::to_string(other).ok()?),
+        }
+    }
+    out.push('}');
+    let fits = out.len() < 900 * 1024
+        && out.lines().count() < 15_000
+        && out.lines().all(|l| l.len() < 1_000);
+    fits.then_some(out)
 }
 
 fn kind_of(v: &Value) -> &'static str {

@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::rc::Rc;
 
 use serde_json::{Map, Value};
 use toml::de::{DeTable, DeValue};
@@ -126,7 +127,10 @@ impl SourceMap {
 
 /// Parses, validates and merges the TOM files. Every problem is reported.
 pub fn load(files: Vec<SourceText>) -> Result<Facts, Vec<Problem>> {
-    let mut loader = Loader::default();
+    let mut loader = Loader {
+        sources: files.clone().into(),
+        ..Loader::default()
+    };
     loader.map.files = files;
     for file in 0..loader.map.files.len() {
         loader.load_file(file);
@@ -137,6 +141,9 @@ pub fn load(files: Vec<SourceText>) -> Result<Facts, Vec<Problem>> {
 #[derive(Default)]
 struct Loader {
     map: SourceMap,
+    /// The same files as `map.files`, shared: problems borrow their file from here while
+    /// the loader is borrowed mutably, without copying a `SourceText` per value read.
+    sources: Rc<[SourceText]>,
     problems: Vec<Problem>,
     organization: Option<(Map<String, Value>, usize, Range<usize>)>,
     kinds: BTreeMap<&'static str, Vec<Value>>,
@@ -157,8 +164,9 @@ struct PendingRef {
 
 impl Loader {
     fn load_file(&mut self, file: usize) {
-        let source = self.map.files[file].clone();
-        if let Some(p) = conflict_markers(&source) {
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
+        if let Some(p) = conflict_markers(source) {
             self.problems.push(p);
             return;
         }
@@ -170,7 +178,7 @@ impl Loader {
                 self.problems.push(Problem::at(
                     "toml-syntax",
                     format!("invalid TOML in {}: {msg}", source.path),
-                    &source,
+                    source,
                     span,
                     first_line(&msg),
                 ));
@@ -184,7 +192,7 @@ impl Loader {
                 let mut p = Problem::at(
                     "unknown-kind",
                     format!("unknown kind `{name}`"),
-                    &source,
+                    source,
                     key.span(),
                     "not a kind of TOM format v1",
                 );
@@ -217,13 +225,14 @@ impl Loader {
         key: &Spanned<std::borrow::Cow<'_, str>>,
         value: &Spanned<DeValue<'_>>,
     ) {
-        let source = self.map.files[file].clone();
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
         let DeValue::Table(table) = value.get_ref() else {
             self.problems.push(
                 Problem::at(
                     "wrong-type",
                     "`organization` must be a table",
-                    &source,
+                    source,
                     value.span(),
                     format!("this is {}", describe(value.get_ref())),
                 )
@@ -231,13 +240,13 @@ impl Loader {
             );
             return;
         };
-        let header = header_span(&source, key.span(), value.span());
+        let header = header_span(source, key.span(), value.span());
         if let Some((_, other, other_span)) = &self.organization {
             let first = &self.map.files[*other];
             let mut p = Problem::at(
                 "duplicate-organization",
                 "`organization` is defined twice",
-                &source,
+                source,
                 header,
                 "defined again here",
             );
@@ -275,13 +284,14 @@ impl Loader {
         key: &Spanned<std::borrow::Cow<'_, str>>,
         value: &Spanned<DeValue<'_>>,
     ) {
-        let source = self.map.files[file].clone();
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
         let DeValue::Array(items) = value.get_ref() else {
             self.problems.push(
                 Problem::at(
                     "wrong-type",
                     format!("`{}` must be an array of tables", kind.name),
-                    &source,
+                    source,
                     key.span().start..value.span().end.max(key.span().end),
                     format!("this is {}", describe(value.get_ref())),
                 )
@@ -295,7 +305,7 @@ impl Loader {
                     Problem::at(
                         "wrong-type",
                         format!("each `{}` entry must be a table", kind.name),
-                        &source,
+                        source,
                         item.span(),
                         format!("this is {}", describe(item.get_ref())),
                     )
@@ -306,7 +316,7 @@ impl Loader {
                 );
                 continue;
             };
-            let header = header_span(&source, key.span(), item.span());
+            let header = header_span(source, key.span(), item.span());
             let id = table
                 .get("id")
                 .and_then(|v| v.get_ref().as_str().map(|s| (s.to_string(), v.span())));
@@ -335,7 +345,7 @@ impl Loader {
                             let mut p = Problem::at(
                                 "duplicate-id",
                                 format!("duplicate {} id `{id}`", kind.name),
-                                &source,
+                                source,
                                 id_span,
                                 "defined again here",
                             );
@@ -380,16 +390,21 @@ impl Loader {
         loc: &mut EntityLoc,
         span: Range<usize>,
     ) -> Map<String, Value> {
-        let source = self.map.files[file].clone();
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
         let mut out = Map::new();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
-            let path = format!("{prefix}{name}");
+            let path = if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}{name}")
+            };
             let Some(field) = fields.iter().find(|f| f.name == name) else {
                 let mut p = Problem::at(
                     "unknown-key",
                     format!("unknown key `{path}` in {}", describe_subject(subject)),
-                    &source,
+                    source,
                     key.span(),
                     "unknown key",
                 );
@@ -405,8 +420,9 @@ impl Loader {
             };
             let full =
                 key.span().start.min(value.span().start)..value.span().end.max(key.span().end);
-            loc.fields.push((path.clone(), full));
-            if let Some(v) = self.value(file, field, value, subject, &path, loc) {
+            let v = self.value(file, field, value, subject, &path, loc);
+            loc.fields.push((path, full));
+            if let Some(v) = v {
                 out.insert(name.to_string(), v);
             }
         }
@@ -420,7 +436,7 @@ impl Loader {
                             describe_subject(subject),
                             field.name
                         ),
-                        &source,
+                        source,
                         span.clone(),
                         format!("`{}` missing here", field.name),
                     )
@@ -440,13 +456,14 @@ impl Loader {
         path: &str,
         loc: &mut EntityLoc,
     ) -> Option<Value> {
-        let source = self.map.files[file].clone();
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
         let span = value.span();
         let wrong = |expected: &str| -> Problem {
             let mut p = Problem::at(
                 "wrong-type",
                 format!("`{path}` must be {expected}"),
-                &source,
+                source,
                 span.clone(),
                 format!("this is {}", describe(value.get_ref())),
             );
@@ -507,7 +524,7 @@ impl Loader {
                             self.problems.push(Problem::at(
                                 "invalid-date",
                                 format!("`{path}` is not a valid calendar date"),
-                                &source,
+                                source,
                                 span,
                                 "no such day",
                             ));
@@ -523,7 +540,7 @@ impl Loader {
                             Problem::at(
                                 "wrong-type",
                                 format!("`{path}` must be a date without a time"),
-                                &source,
+                                source,
                                 span,
                                 "this has a time or offset",
                             )
@@ -545,7 +562,7 @@ impl Loader {
                         self.problems.push(Problem::at(
                             "wrong-type",
                             format!("`{path}` must list ids as strings"),
-                            &source,
+                            source,
                             item.span(),
                             format!("this is {}", describe(item.get_ref())),
                         ));
@@ -587,7 +604,8 @@ impl Loader {
         subject: &str,
         path: &str,
     ) -> Option<()> {
-        let source = self.map.files[file].clone();
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
         match field.ty {
             Ty::Id => {
                 if !schema::is_valid_id(s) {
@@ -596,7 +614,7 @@ impl Loader {
                         Problem::at(
                             "invalid-id",
                             format!("invalid id `{s}`"),
-                            &source,
+                            source,
                             span,
                             "ids are lowercase letters, digits and dashes",
                         )
@@ -614,7 +632,7 @@ impl Loader {
                         Problem::at(
                             "invalid-country",
                             format!("`{path}` must be an ISO 3166-1 alpha-2 code"),
-                            &source,
+                            source,
                             span,
                             "not a two-letter country code",
                         )
@@ -631,7 +649,7 @@ impl Loader {
                     let mut p = Problem::at(
                         "invalid-value",
                         format!("`{path}` cannot be \"{s}\""),
-                        &source,
+                        source,
                         span,
                         "not an allowed value",
                     );
@@ -662,7 +680,7 @@ impl Loader {
                             let mut p = Problem::at(
                                 "invalid-subject",
                                 format!("unknown control `{name}`"),
-                                &source,
+                                source,
                                 span,
                                 "not a control category",
                             );
@@ -688,7 +706,7 @@ impl Loader {
                                 Problem::at(
                                     "invalid-subject",
                                     format!("invalid subject `{s}`"),
-                                    &source,
+                                    source,
                                     span,
                                     "not kind:id",
                                 )
@@ -708,12 +726,13 @@ impl Loader {
         if schema::is_valid_id(s) {
             return true;
         }
-        let source = self.map.files[file].clone();
+        let sources = Rc::clone(&self.sources);
+        let source = &sources[file];
         self.problems.push(
             Problem::at(
                 "invalid-id",
                 format!("`{path}` refers to `{s}`, which is not a valid id"),
-                &source,
+                source,
                 span,
                 "ids are lowercase letters, digits and dashes",
             )
@@ -835,6 +854,9 @@ fn header_span(source: &SourceText, key: Range<usize>, table: Range<usize>) -> R
 
 /// Git writes `<<<<<<< ours`, `=======`, `>>>>>>> theirs` into conflicted files.
 fn conflict_markers(source: &SourceText) -> Option<Problem> {
+    if !source.text.contains("<<<<<<<") {
+        return None;
+    }
     let mut offset = 0;
     for line in source.text.split_inclusive('\n') {
         if line.starts_with("<<<<<<<") {

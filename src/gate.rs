@@ -255,6 +255,73 @@ fn gate_head(args: &CheckArgs, revision: Revision) -> Revision {
     }
 }
 
+/// Checks `head` and `base_rev` with one checker and compares their findings.
+fn gate(
+    head: &Source,
+    base_rev: &str,
+    policies_from: PoliciesFrom,
+    options: CheckOptions,
+) -> Result<(Outcome, Checker, Comparison), Vec<Problem>> {
+    let base = Source::open_in(
+        head.root(),
+        head.repository(),
+        &Revision::Commit(base_rev.to_string()),
+    )
+    .map_err(|p| vec![p])?;
+    let checker = match policies_from {
+        PoliciesFrom::Base => Checker::new(&base, options),
+        PoliciesFrom::Head => Checker::new(head, options),
+    }
+    .map_err(|mut problems| {
+        if policies_from == PoliciesFrom::Base {
+            problems.push(
+                Problem::new(
+                    "gate-base-config",
+                    format!(
+                        "the gate reads tomcheck.toml and the repository's policies from the base {}",
+                        base.label()
+                    ),
+                )
+                .with_help(
+                    "fix them in the base branch, or pass --policies-from head to use the change's own",
+                ),
+            );
+        }
+        problems
+    })?;
+    let mut outcome = checker.check(head)?;
+    let (base_findings, base_note) = if !base.dir_exists(&checker.config.tom) {
+        let note = format!(
+            "the base {} has no TOM directory `{}/`: every finding counts as new",
+            base.label(),
+            checker.config.tom
+        );
+        (Vec::new(), Some(note))
+    } else {
+        match checker.check(&base) {
+            Ok(o) => (o.findings, None),
+            Err(problems) => {
+                let first = problems.first().map(|p| p.message.as_str()).unwrap_or("");
+                let note = format!(
+                    "the TOM at the base {} could not be checked ({first}): every finding counts as new",
+                    base.label()
+                );
+                (Vec::new(), Some(note))
+            }
+        }
+    };
+    let resolved = mark(&mut outcome.findings, &base_findings);
+    let comparison = Comparison {
+        base_label: base.label(),
+        base_revision: base.commit_id().unwrap_or_default(),
+        resolved,
+        changes: config_changes(&base, head),
+        policies_from,
+        base_note,
+    };
+    Ok((outcome, checker, comparison))
+}
+
 /// Runs `tomcheck check` once the options are set: a plain check or the gate.
 pub fn run(
     args: &CheckArgs,
@@ -276,65 +343,7 @@ pub fn run(
             (outcome, checker, None)
         }
         Some(base_rev) => {
-            let base = Source::open_in(
-                &root,
-                head.repository(),
-                &Revision::Commit(base_rev.clone()),
-            )
-            .map_err(|p| vec![p])?;
-            let checker = match policies_from {
-                PoliciesFrom::Base => Checker::new(&base, options),
-                PoliciesFrom::Head => Checker::new(&head, options),
-            }
-            .map_err(|mut problems| {
-                if policies_from == PoliciesFrom::Base {
-                    problems.push(
-                        Problem::new(
-                            "gate-base-config",
-                            format!(
-                                "the gate reads tomcheck.toml and the repository's policies from the base {}",
-                                base.label()
-                            ),
-                        )
-                        .with_help("fix them in the base branch, or pass --policies-from head to use the change's own"),
-                    );
-                }
-                problems
-            })?;
-            let mut outcome = checker.check(&head)?;
-            let (base_findings, base_note) = if !base.dir_exists(&checker.config.tom) {
-                (
-                    Vec::new(),
-                    Some(format!(
-                        "the base {} has no TOM directory `{}/`: every finding counts as new",
-                        base.label(),
-                        checker.config.tom
-                    )),
-                )
-            } else {
-                match checker.check(&base) {
-                    Ok(o) => (o.findings, None),
-                    Err(problems) => (
-                        Vec::new(),
-                        Some(format!(
-                            "the TOM at the base {} could not be checked ({} problem{}: {}): every finding counts as new",
-                            base.label(),
-                            problems.len(),
-                            if problems.len() == 1 { "" } else { "s" },
-                            problems[0].message
-                        )),
-                    ),
-                }
-            };
-            let resolved = mark(&mut outcome.findings, &base_findings);
-            let comparison = Comparison {
-                base_label: base.label(),
-                base_revision: base.commit_id().unwrap_or_default(),
-                resolved,
-                changes: config_changes(&base, &head),
-                policies_from,
-                base_note,
-            };
+            let (outcome, checker, comparison) = gate(&head, base_rev, policies_from, options)?;
             (outcome, checker, Some(comparison))
         }
     };

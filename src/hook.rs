@@ -167,7 +167,7 @@ fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<(
 }
 
 /// The directory to check, relative to the working tree's top: the nearest directory
-/// from `root` upwards holding a `tomcheck.toml`, else the top itself.
+/// from `root` upwards holding a `tomcheck.toml` or a `tom/` directory, else the top.
 fn check_dir(repo: &Repository, root: &Path) -> String {
     let Some(top) = repo.workdir() else {
         return String::new();
@@ -176,7 +176,7 @@ fn check_dir(repo: &Repository, root: &Path) -> String {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut dir = root.as_path();
     while dir.starts_with(&top) && dir != top {
-        if dir.join(config::FILE).is_file() {
+        if dir.join(config::FILE).is_file() || dir.join("tom").is_dir() {
             return dir
                 .strip_prefix(&top)
                 .map(|p| p.to_string_lossy().replace('\\', "/"))

@@ -16,9 +16,15 @@ use crate::diag::Problem;
 
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// Evaluation date written into the starter TOM (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "DATE", hide = true)]
+    /// Date written into the starter TOM (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", hide = true, value_parser = parse_date)]
     pub today: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    jiff::civil::Date::strptime("%Y-%m-%d", s)
+        .map(|d| d.to_string())
+        .map_err(|_| format!("`{s}` is not a date like 2026-03-01"))
 }
 
 /// The files `init` writes, relative to the checked directory, with their text.

@@ -127,6 +127,42 @@ fn github_format_appends_a_job_summary() {
     assert!(!md.contains("<b>"), "{md}");
 }
 
+/// Annotations and SARIF name files relative to the repository root, also when the TOM
+/// lives in a subdirectory checked with `-C` (the action's `path` input).
+#[test]
+fn paths_are_relative_to_the_repository_root() {
+    let repo = Repo::new();
+    let sub = Repo {
+        dir: tempfile::tempdir_in(repo.path()).unwrap(),
+    };
+    write_tom(&sub, &provider("it-admin", "IT-Service Weber", false));
+    let name = sub
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let out = repo
+        .tomcheck()
+        .args(["-C", &name, "check", "--today", TODAY, "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let expected = format!("::error file={name}/tom/providers.toml,line=");
+    assert!(stdout(&out).starts_with(&expected), "{}", stdout(&out));
+    let out = repo
+        .tomcheck()
+        .args(["-C", &name, "check", "--today", TODAY, "--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif = json(&out);
+    assert_eq!(
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+            ["uri"],
+        format!("{name}/tom/providers.toml")
+    );
+}
+
 // --- SARIF -------------------------------------------------------------------------
 
 fn sarif_checks(sarif: &serde_json::Value) {

@@ -298,6 +298,11 @@ fn a_base_without_a_tom_makes_every_finding_new() {
         human.contains("has no TOM directory `tom/`: every finding counts as new"),
         "{human}"
     );
+    let github = stdout(&gate(&repo, &["--format", "github"]));
+    assert!(
+        github.starts_with("::notice title=tomcheck%3A base not compared::the base "),
+        "{github}"
+    );
 }
 
 #[test]

@@ -107,6 +107,14 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             &notice,
         )?;
     }
+    if let Some(note) = ctx.gate.and_then(|g| g.base_note.as_deref()) {
+        command(
+            out,
+            "notice",
+            &[("title", "tomcheck: base not compared".into())],
+            note,
+        )?;
+    }
     for finding in &outcome.findings {
         let mut properties = Vec::new();
         if let Some(loc) = &finding.location {

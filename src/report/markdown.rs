@@ -198,6 +198,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         writeln!(out, "> {}", escape(&notice))?;
         writeln!(out)?;
     }
+    if let Some(note) = &gate.base_note {
+        writeln!(out, "> [!NOTE]")?;
+        writeln!(out, "> {}", escape(note))?;
+        writeln!(out)?;
+    }
     let pick = |s| -> Vec<&Finding> {
         outcome
             .findings

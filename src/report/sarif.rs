@@ -22,7 +22,7 @@ use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
     PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
-    Result as SarifResult, Run, Sarif, Suppression, Tool, ToolComponent,
+    Result as SarifResult, ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
 };
 
 use super::Context;
@@ -228,14 +228,11 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
         let builder = SarifResult::builder()
             .rule_id(finding.rule.clone())
             .rule_index(rule_index as i64)
-            .level(json!(level(finding.severity)).as_str().map_or(
-                serde_sarif::sarif::ResultLevel::Warning,
-                |l| match l {
-                    "error" => serde_sarif::sarif::ResultLevel::Error,
-                    "note" => serde_sarif::sarif::ResultLevel::Note,
-                    _ => serde_sarif::sarif::ResultLevel::Warning,
-                },
-            ))
+            .level(match finding.severity {
+                Severity::Deny => ResultLevel::Error,
+                Severity::Warn => ResultLevel::Warning,
+                Severity::Info => ResultLevel::Note,
+            })
             .message(Message::builder().text(message(finding)).build())
             .partial_fingerprints(BTreeMap::from([(
                 FINGERPRINT.to_string(),
@@ -267,6 +264,14 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
             Notification::builder()
                 .level(json!("warning"))
                 .message(Message::builder().text(sentence(&notice)).build())
+                .build(),
+        );
+    }
+    if let Some(note) = ctx.gate.and_then(|g| g.base_note.as_deref()) {
+        notifications.push(
+            Notification::builder()
+                .level(json!("note"))
+                .message(Message::builder().text(sentence(note)).build())
                 .build(),
         );
     }

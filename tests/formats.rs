@@ -546,3 +546,108 @@ fn the_action_and_the_workflows_pass_actionlint() {
         stderr(&out)
     );
 }
+
+/// Runs the action's "Check the TOM" step script with bash as GitHub would: on a pull
+/// request in a shallow clone that lacks the base commit. The step fetches the base,
+/// writes annotations, the job summary and SARIF, and reports the exit code as output.
+#[test]
+fn the_action_check_step_gates_a_pull_request_in_a_shallow_clone() {
+    let action: serde_json::Value =
+        yaml_serde::from_str(&std::fs::read_to_string(manifest_dir().join("action.yml")).unwrap())
+            .unwrap();
+    let step = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "check")
+        .expect("a step with id check");
+    let script = step["run"].as_str().unwrap();
+
+    let origin = Repo::new();
+    write_tom(&origin, &provider("it-admin", "IT-Service Weber", false));
+    origin.commit_all("base with legacy debt");
+    let base = origin.head();
+    origin.write(
+        "tom/providers.toml",
+        &(provider("it-admin", "IT-Service Weber", false)
+            + &provider("newsletter", "Newsletter-Dienst", false)),
+    );
+    origin.commit_all("pull request");
+    let work = tempfile::tempdir().unwrap();
+    let clone = work.path().join("clone");
+    let url = format!("file://{}", origin.path().display());
+    let out = support::git_command()
+        .args(["clone", "-q", "--depth", "1", &url])
+        .arg(&clone)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let run = |new_only: &str| {
+        let temp = tempfile::tempdir_in(work.path()).unwrap();
+        let output = temp.path().join("output");
+        let summary = temp.path().join("summary.md");
+        let out = std::process::Command::new("bash")
+            .current_dir(&clone)
+            .args(["-e", "-c", script])
+            .env("TOMCHECK", assert_cmd::cargo::cargo_bin("tomcheck"))
+            .env("INPUT_PATH", ".")
+            .env("INPUT_BASE", "")
+            .env("INPUT_FAIL_ON", "")
+            .env("INPUT_NEW_ONLY", new_only)
+            .env("INPUT_SARIF", "true")
+            .env("PR_BASE_SHA", &base)
+            .env("GITHUB_OUTPUT", &output)
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .env("RUNNER_TEMP", temp.path())
+            .env("NO_COLOR", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "the step itself succeeds: {}",
+            stderr(&out)
+        );
+        let outputs = std::fs::read_to_string(&output).unwrap();
+        let sarif = std::fs::read(temp.path().join("tomcheck.sarif")).unwrap();
+        let summary = std::fs::read_to_string(&summary).unwrap();
+        (stdout(&out), outputs, sarif, summary, temp)
+    };
+
+    let (annotations, outputs, sarif, summary, _temp) = run("true");
+    assert!(outputs.contains("exit-code=1\n"), "{outputs}");
+    assert!(outputs.contains("sarif-file="), "{outputs}");
+    let error_lines: Vec<&str> = annotations
+        .lines()
+        .filter(|l| l.starts_with("::error "))
+        .collect();
+    assert_eq!(error_lines.len(), 1, "{annotations}");
+    assert!(
+        error_lines[0].contains("provider%3Anewsletter (new)"),
+        "{annotations}"
+    );
+    // The legacy finding is shown but does not fail under new-only.
+    assert!(
+        annotations
+            .lines()
+            .any(|l| l.starts_with("::warning ") && l.contains("provider%3Ait-admin (existing)")),
+        "{annotations}"
+    );
+    assert!(
+        summary.contains("**1 new**, 1 existing, 0 resolved"),
+        "{summary}"
+    );
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
+
+    // Outside new-only the legacy finding fails too; the exit code says so.
+    let (annotations, outputs, ..) = run("false");
+    assert!(outputs.contains("exit-code=1\n"), "{outputs}");
+    let errors = annotations
+        .lines()
+        .filter(|l| l.starts_with("::error "))
+        .count();
+    assert_eq!(errors, 2, "{annotations}");
+}

@@ -144,6 +144,12 @@ impl Diagnostic for Problem {
 
 /// miette reads source code through this impl, so a [`SourceText`] carries its display
 /// name into every report.
+///
+/// miette finds the lines around a span by scanning the text from its start; a TOM
+/// file of a few thousand entities made that the most expensive part of `check`. It is
+/// handed a window instead, starting one line above the context it asks for (found with
+/// the line index), and its positions are shifted back: the result is the same. A text
+/// with carriage returns, which miette also counts as line breaks, is read whole.
 impl SourceCode for SourceText {
     fn read_span<'a>(
         &'a self,
@@ -151,17 +157,29 @@ impl SourceCode for SourceText {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self
-            .shown()
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let shown: &'a str = self.shown();
+        let start = if span.offset() > shown.len() || shown.contains('\r') {
+            0
+        } else {
+            let (line, _) = self.line_col(span.offset());
+            self.offset_of(line.saturating_sub(context_lines_before + 1).max(1), 1)
+        };
+        let lines_before = shown.as_bytes()[..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        let local = miette::SourceSpan::new((span.offset() - start).into(), span.len());
+        let inner = shown[start..].read_span(&local, context_lines_before, context_lines_after)?;
+        let at =
+            miette::SourceSpan::new((inner.span().offset() + start).into(), inner.span().len());
         Ok(Box::new(
             miette::MietteSpanContents::new_named(
                 self.name.clone(),
                 inner.data(),
-                *inner.span(),
-                inner.line(),
+                at,
+                inner.line() + lines_before,
                 inner.column(),
-                inner.line_count(),
+                inner.line_count() + lines_before,
             )
             .with_language(if self.path.ends_with(".rego") {
                 "rego"

@@ -607,115 +607,101 @@ impl Loader {
         let sources = Rc::clone(&self.sources);
         let source = &sources[file];
         match field.ty {
-            Ty::Id => {
-                if !schema::is_valid_id(s) {
-                    let suggestion = slug(s);
-                    self.problems.push(
-                        Problem::at(
-                            "invalid-id",
-                            format!("invalid id `{s}`"),
-                            source,
-                            span,
-                            "ids are lowercase letters, digits and dashes",
-                        )
-                        .with_help(format!(
-                            "ids must match [a-z0-9][a-z0-9-]*, e.g. \"{suggestion}\""
-                        )),
-                    );
-                    return None;
-                }
-            }
-            Ty::Country => {
-                let ok = s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase());
-                if !ok {
-                    self.problems.push(
-                        Problem::at(
-                            "invalid-country",
-                            format!("`{path}` must be an ISO 3166-1 alpha-2 code"),
-                            source,
-                            span,
-                            "not a two-letter country code",
-                        )
-                        .with_help(match s.to_ascii_uppercase() {
-                            u if u.len() == 2 => format!("write it in capitals: \"{u}\""),
-                            _ => "use two capital letters, e.g. \"DE\", \"US\", \"CH\"".into(),
-                        }),
-                    );
-                    return None;
-                }
-            }
-            Ty::Enum(values) => {
-                if !values.contains(&s) {
-                    let mut p = Problem::at(
-                        "invalid-value",
-                        format!("`{path}` cannot be \"{s}\""),
+            Ty::Id if !schema::is_valid_id(s) => {
+                let suggestion = slug(s);
+                self.problems.push(
+                    Problem::at(
+                        "invalid-id",
+                        format!("invalid id `{s}`"),
                         source,
                         span,
-                        "not an allowed value",
+                        "ids are lowercase letters, digits and dashes",
+                    )
+                    .with_help(format!(
+                        "ids must match [a-z0-9][a-z0-9-]*, e.g. \"{suggestion}\""
+                    )),
+                );
+                return None;
+            }
+            Ty::Country if !(s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())) => {
+                self.problems.push(
+                    Problem::at(
+                        "invalid-country",
+                        format!("`{path}` must be an ISO 3166-1 alpha-2 code"),
+                        source,
+                        span,
+                        "not a two-letter country code",
+                    )
+                    .with_help(match s.to_ascii_uppercase() {
+                        u if u.len() == 2 => format!("write it in capitals: \"{u}\""),
+                        _ => "use two capital letters, e.g. \"DE\", \"US\", \"CH\"".into(),
+                    }),
+                );
+                return None;
+            }
+            Ty::Enum(values) if !values.contains(&s) => {
+                let mut p = Problem::at(
+                    "invalid-value",
+                    format!("`{path}` cannot be \"{s}\""),
+                    source,
+                    span,
+                    "not an allowed value",
+                );
+                p.help = Some(match did_you_mean(s, values.iter().copied()) {
+                    Some(m) => format!("did you mean \"{m}\"? Allowed: {}", values.join(", ")),
+                    None => format!("allowed values: {}", values.join(", ")),
+                });
+                self.problems.push(p);
+                return None;
+            }
+            Ty::Ref(targets) if self.check_id_syntax(file, s, span.clone(), path) => {
+                self.refs.push(PendingRef {
+                    targets,
+                    id: s.to_string(),
+                    file,
+                    span,
+                    from: subject.to_string(),
+                });
+            }
+            Ty::Subject if s != "organization" => match s.split_once(':') {
+                Some(("control", name)) if schema::CONTROLS.contains(&name) => {}
+                Some(("control", name)) => {
+                    let mut p = Problem::at(
+                        "invalid-subject",
+                        format!("unknown control `{name}`"),
+                        source,
+                        span,
+                        "not a control category",
                     );
-                    p.help = Some(match did_you_mean(s, values.iter().copied()) {
-                        Some(m) => format!("did you mean \"{m}\"? Allowed: {}", values.join(", ")),
-                        None => format!("allowed values: {}", values.join(", ")),
+                    p.help = Some(match did_you_mean(name, schema::CONTROLS.iter().copied()) {
+                        Some(m) => format!("did you mean `control:{m}`?"),
+                        None => format!("controls: {}", schema::CONTROLS.join(", ")),
                     });
                     self.problems.push(p);
-                    return None;
                 }
-            }
-            Ty::Ref(targets) => {
-                if self.check_id_syntax(file, s, span.clone(), path) {
+                Some((kind, id)) if schema::kind(kind).is_some_and(|k| k.many) => {
+                    let kind = schema::kind(kind).expect("checked above");
                     self.refs.push(PendingRef {
-                        targets,
-                        id: s.to_string(),
+                        targets: std::slice::from_ref(&kind.name),
+                        id: id.to_string(),
                         file,
                         span,
                         from: subject.to_string(),
                     });
                 }
-            }
-            Ty::Subject => {
-                if s != "organization" {
-                    match s.split_once(':') {
-                        Some(("control", name)) if schema::CONTROLS.contains(&name) => {}
-                        Some(("control", name)) => {
-                            let mut p = Problem::at(
+                _ => {
+                    self.problems.push(
+                            Problem::at(
                                 "invalid-subject",
-                                format!("unknown control `{name}`"),
+                                format!("invalid subject `{s}`"),
                                 source,
                                 span,
-                                "not a control category",
-                            );
-                            p.help =
-                                Some(match did_you_mean(name, schema::CONTROLS.iter().copied()) {
-                                    Some(m) => format!("did you mean `control:{m}`?"),
-                                    None => format!("controls: {}", schema::CONTROLS.join(", ")),
-                                });
-                            self.problems.push(p);
-                        }
-                        Some((kind, id)) if schema::kind(kind).is_some_and(|k| k.many) => {
-                            let kind = schema::kind(kind).expect("checked above");
-                            self.refs.push(PendingRef {
-                                targets: std::slice::from_ref(&kind.name),
-                                id: id.to_string(),
-                                file,
-                                span,
-                                from: subject.to_string(),
-                            });
-                        }
-                        _ => {
-                            self.problems.push(
-                                Problem::at(
-                                    "invalid-subject",
-                                    format!("invalid subject `{s}`"),
-                                    source,
-                                    span,
-                                    "not kind:id",
-                                )
-                                .with_help("write the subject of the finding as kind:id (\"provider:hetzner\"), control:<name> or organization"),
-                            );
-                        }
-                    }
+                                "not kind:id",
+                            )
+                            .with_help("write the subject of the finding as kind:id (\"provider:hetzner\"), control:<name> or organization"),
+                        );
                 }
-            }
+            },
             Ty::RuleId => self.waiver_rules.push((s.to_string(), file, span)),
             _ => {}
         }

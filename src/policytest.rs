@@ -73,7 +73,11 @@ impl Run {
         let files = self.coverage.as_ref()?;
         let covered: usize = files.iter().map(|f| f.covered).sum();
         let total: usize = files.iter().map(|f| f.covered + f.not_covered.len()).sum();
-        Some(if total == 0 { 100.0 } else { covered as f64 * 100.0 / total as f64 })
+        Some(if total == 0 {
+            100.0
+        } else {
+            covered as f64 * 100.0 / total as f64
+        })
     }
 }
 
@@ -90,7 +94,9 @@ pub fn discover(files: &[SourceText]) -> Vec<TestCase> {
             continue;
         };
         for (i, line) in file.text.lines().enumerate() {
-            let Some(rest) = line.strip_prefix("test_") else { continue };
+            let Some(rest) = line.strip_prefix("test_") else {
+                continue;
+            };
             let name: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
@@ -98,7 +104,11 @@ pub fn discover(files: &[SourceText]) -> Vec<TestCase> {
             let full = format!("data.{package}.test_{name}");
             // A test may have several bodies (`test_x if {…}` twice); run it once.
             if !cases.iter().any(|c| c.name == full) {
-                cases.push(TestCase { name: full, file: file.path.clone(), line: i + 1 });
+                cases.push(TestCase {
+                    name: full,
+                    file: file.path.clone(),
+                    line: i + 1,
+                });
             }
         }
     }
@@ -115,7 +125,10 @@ pub fn run(
     options: &EngineOptions,
 ) -> Result<Run, Vec<Problem>> {
     let prepared = policies.prepare_with_tests(options)?;
-    let context = Context { today: today.to_string(), revision: None };
+    let context = Context {
+        today: today.to_string(),
+        revision: None,
+    };
     let mut engine = prepared.engine_for(&context);
     engine.set_input(regorus::Value::new_object());
     if coverage {
@@ -128,11 +141,17 @@ pub fn run(
         }
         let (passed, error) = match prepared.query(&mut engine, &case.name) {
             Ok(Some(regorus::Value::Bool(true))) => (true, None),
-            Ok(Some(regorus::Value::Undefined)) | Ok(None) => (false, Some("undefined".to_string())),
+            Ok(Some(regorus::Value::Undefined)) | Ok(None) => {
+                (false, Some("undefined".to_string()))
+            }
             Ok(Some(other)) => (false, Some(format!("evaluated to {other}"))),
             Err(p) => (false, Some(p.message.clone())),
         };
-        results.push(TestResult { case, passed, error });
+        results.push(TestResult {
+            case,
+            passed,
+            error,
+        });
     }
     let coverage = if coverage {
         let report = engine
@@ -178,7 +197,15 @@ mod tests {
             )
             .unwrap();
         let tests = policies.tests.clone();
-        let run = run(&policies, &tests, None, true, "2026-11-22", &EngineOptions::default()).unwrap();
+        let run = run(
+            &policies,
+            &tests,
+            None,
+            true,
+            "2026-11-22",
+            &EngineOptions::default(),
+        )
+        .unwrap();
         assert_eq!(run.results.len(), 2);
         assert!(run.results[0].passed);
         assert!(!run.results[1].passed);

@@ -64,7 +64,10 @@ pub struct TestArgs {
 }
 
 /// The policies `check` would use in this directory, and the configuration.
-fn policies_here(env: &Env<'_>, no_builtin: bool) -> Result<(Policies, crate::config::Config), Vec<Problem>> {
+fn policies_here(
+    env: &Env<'_>,
+    no_builtin: bool,
+) -> Result<(Policies, crate::config::Config), Vec<Problem>> {
     let source = Source::open(&env.root, &Revision::Worktree).map_err(|p| vec![p])?;
     let config = check::read_config(&source)?;
     let mut options = CheckOptions::new(env.root.clone());
@@ -92,19 +95,47 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
     };
     match args.format {
         ListFormat::Json => {
-            let rows: Vec<RuleRow> = rules.iter().map(|r| RuleRow { meta: r, effective: effective(r) }).collect();
-            serde_json::to_writer_pretty(&mut *env.out, &serde_json::json!({ "version": 1, "rules": rows }))
-                .map_err(|e| io_problem(e.into()))?;
+            let rows: Vec<RuleRow> = rules
+                .iter()
+                .map(|r| RuleRow {
+                    meta: r,
+                    effective: effective(r),
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *env.out,
+                &serde_json::json!({ "version": 1, "rules": rows }),
+            )
+            .map_err(|e| io_problem(e.into()))?;
             writeln!(env.out).map_err(io_problem)?;
         }
         ListFormat::Human => {
             let w_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
-            let w_title = rules.iter().map(|r| r.title.chars().count()).max().unwrap_or(5).max(5);
-            writeln!(env.out, "{:<w_id$}  {:<8}  {:<w_title$}  LEGAL BASIS", "RULE", "SEVERITY", "TITLE").map_err(io_problem)?;
+            let w_title = rules
+                .iter()
+                .map(|r| r.title.chars().count())
+                .max()
+                .unwrap_or(5)
+                .max(5);
+            writeln!(
+                env.out,
+                "{:<w_id$}  {:<8}  {:<w_title$}  LEGAL BASIS",
+                "RULE", "SEVERITY", "TITLE"
+            )
+            .map_err(io_problem)?;
             for r in &rules {
                 let sev = effective(r);
-                let sev = if sev == r.severity.as_str() { sev } else { format!("{sev}*") };
-                writeln!(env.out, "{:<w_id$}  {:<8}  {:<w_title$}  {}", r.id, sev, r.title, r.legal).map_err(io_problem)?;
+                let sev = if sev == r.severity.as_str() {
+                    sev
+                } else {
+                    format!("{sev}*")
+                };
+                writeln!(
+                    env.out,
+                    "{:<w_id$}  {:<8}  {:<w_title$}  {}",
+                    r.id, sev, r.title, r.legal
+                )
+                .map_err(io_problem)?;
             }
             if rules.iter().any(|r| config.rules.contains_key(&r.id)) {
                 writeln!(env.out, "\n* changed in tomcheck.toml").map_err(io_problem)?;
@@ -128,11 +159,17 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
     let mut w = || -> std::io::Result<()> {
         writeln!(out, "{} — {}", rule.id, rule.title)?;
         writeln!(out)?;
-        let origin = if rule.builtin { "bundled" } else { "repository" };
+        let origin = if rule.builtin {
+            "bundled"
+        } else {
+            "repository"
+        };
         write!(out, "severity: {}", rule.severity)?;
         match config.rules.get(&rule.id).map(|s| s.0) {
             Some(RuleSetting::Off) => write!(out, " (switched off in tomcheck.toml)")?,
-            Some(RuleSetting::Severity(s)) if s != rule.severity => write!(out, " ({s} in tomcheck.toml)")?,
+            Some(RuleSetting::Severity(s)) if s != rule.severity => {
+                write!(out, " ({s} in tomcheck.toml)")?
+            }
             _ => {}
         }
         writeln!(out, " · {origin} rule, {}:{}", rule.file, rule.line)?;
@@ -177,29 +214,49 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
 
 pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(vec![Problem::new("usage", "--timeout must be a positive number of seconds")]);
+        return Err(vec![Problem::new(
+            "usage",
+            "--timeout must be a positive number of seconds",
+        )]);
     }
     let filter = match &args.run {
         Some(re) => Some(regex_lite::Regex::new(re).map_err(|e| {
-            vec![Problem::new("usage", format!("--run: invalid regular expression: {e}"))]
+            vec![Problem::new(
+                "usage",
+                format!("--run: invalid regular expression: {e}"),
+            )]
         })?),
         None => None,
     };
     let (policies, tests) = match &args.policy_dir {
         Some(dir) => {
             // The directory's tests, with the bundled policies available to them.
-            let mut policies = if args.no_builtin { Policies::default() } else { Policies::bundled()? };
+            let mut policies = if args.no_builtin {
+                Policies::default()
+            } else {
+                Policies::bundled()?
+            };
             policies.tests.clear();
-            let root = if dir.is_absolute() { dir.clone() } else { env.root.join(dir) };
+            let root = if dir.is_absolute() {
+                dir.clone()
+            } else {
+                env.root.join(dir)
+            };
             if !root.is_dir() {
-                return Err(vec![Problem::new("policy-dir", format!("{}: no such directory", dir.display()))]);
+                return Err(vec![Problem::new(
+                    "policy-dir",
+                    format!("{}: no such directory", dir.display()),
+                )]);
             }
             let source = Source::open(&root, &Revision::Worktree).map_err(|p| vec![p])?;
             let files = source.read_dir(".", ".rego")?.unwrap_or_default();
             let files = files
                 .into_iter()
                 .map(|f| {
-                    let path = dir.join(f.path.trim_start_matches("./")).to_string_lossy().replace('\\', "/");
+                    let path = dir
+                        .join(f.path.trim_start_matches("./"))
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     crate::text::SourceText::new(path.clone(), path, f.text.clone())
                 })
                 .collect();
@@ -215,11 +272,22 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     };
     if tests.is_empty() {
         return Err(vec![Problem::new("no-tests", "no *_test.rego files found")
-            .with_help("policy tests live next to the policies, in files named like avv_test.rego")]);
+            .with_help(
+                "policy tests live next to the policies, in files named like avv_test.rego",
+            )]);
     }
     let coverage = args.coverage || args.threshold.is_some();
-    let options = EngineOptions { timeout: std::time::Duration::from_secs_f64(args.timeout) };
-    let run = policytest::run(&policies, &tests, filter.as_ref(), coverage, &check::today(), &options)?;
+    let options = EngineOptions {
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+    };
+    let run = policytest::run(
+        &policies,
+        &tests,
+        filter.as_ref(),
+        coverage,
+        &check::today(),
+        &options,
+    )?;
     let below = match (args.threshold, run.total_coverage()) {
         (Some(t), Some(c)) => c + 1e-9 < t,
         _ => false,
@@ -234,12 +302,17 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 "passed": run.passed(),
                 "failed": run.failed(),
             });
-            serde_json::to_writer_pretty(&mut *env.out, &report).map_err(|e| io_problem(e.into()))?;
+            serde_json::to_writer_pretty(&mut *env.out, &report)
+                .map_err(|e| io_problem(e.into()))?;
             writeln!(env.out).map_err(io_problem)?;
         }
         ListFormat::Human => write_human(&run, args.threshold, env.out).map_err(io_problem)?,
     }
-    Ok(if run.failed() > 0 || below || run.results.is_empty() { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if run.failed() > 0 || below || run.results.is_empty() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn write_indented(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
@@ -253,10 +326,18 @@ fn write_indented(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-fn write_human(run: &policytest::Run, threshold: Option<f64>, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_human(
+    run: &policytest::Run,
+    threshold: Option<f64>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for r in &run.results {
         let status = if r.passed { "PASS" } else { "FAIL" };
-        write!(out, "{status} {}:{} {}", r.case.file, r.case.line, r.case.name)?;
+        write!(
+            out,
+            "{status} {}:{} {}",
+            r.case.file, r.case.line, r.case.name
+        )?;
         match &r.error {
             Some(e) if !r.passed => writeln!(out, " ({e})")?,
             _ => writeln!(out)?,

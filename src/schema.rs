@@ -373,10 +373,19 @@ mod doc_tests {
     fn format_doc_lists_every_field() {
         let doc = include_str!("../docs/format.md");
         for kind in KINDS {
-            let heading = if kind.many { format!("## `[[{}]]`", kind.name) } else { format!("## `[{}]`", kind.name) };
+            let heading = if kind.many {
+                format!("## `[[{}]]`", kind.name)
+            } else {
+                format!("## `[{}]`", kind.name)
+            };
             assert!(doc.contains(&heading), "{heading}");
             for field in kind.fields {
-                assert!(doc.contains(&format!("| `{}` |", field.name)), "{}.{}", kind.name, field.name);
+                assert!(
+                    doc.contains(&format!("| `{}` |", field.name)),
+                    "{}.{}",
+                    kind.name,
+                    field.name
+                );
             }
         }
     }

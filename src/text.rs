@@ -10,7 +10,6 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-
 /// One file as read from the working tree, the index or a commit.
 #[derive(Debug, Clone)]
 pub struct SourceText {

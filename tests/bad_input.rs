@@ -25,7 +25,8 @@ fn yes() -> bool {
     true
 }
 
-const ORG: &str = "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
+const ORG: &str =
+    "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -57,7 +58,11 @@ fn git(dir: &Path, args: &[&str]) {
         .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z")
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Builds the inputs that cannot be committed as files.
@@ -67,18 +72,28 @@ fn setup(kind: &str, root: &Path) {
         "non-utf8" => {
             std::fs::create_dir_all(&tom).unwrap();
             let mut bytes = ORG.as_bytes().to_vec();
-            bytes.extend_from_slice(b"\n[[provider]]\nid = \"mueller\"\nname = \"IT-Service M\xfcller\"\n");
+            bytes.extend_from_slice(
+                b"\n[[provider]]\nid = \"mueller\"\nname = \"IT-Service M\xfcller\"\n",
+            );
             std::fs::write(tom.join("latin1.toml"), bytes).unwrap();
         }
         "large-file" => {
             std::fs::create_dir_all(&tom).unwrap();
             std::fs::write(tom.join("a.toml"), ORG).unwrap();
             let line = "# padding: a TOM file is facts, not a data dump\n";
-            std::fs::write(tom.join("export.toml"), line.repeat(50 * 1024 * 1024 / line.len())).unwrap();
+            std::fs::write(
+                tom.join("export.toml"),
+                line.repeat(50 * 1024 * 1024 / line.len()),
+            )
+            .unwrap();
         }
         "deep-nesting" => {
             std::fs::create_dir_all(&tom).unwrap();
-            let deep = format!("{ORG}notes = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+            let deep = format!(
+                "{ORG}notes = {}{}\n",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            );
             std::fs::write(tom.join("a.toml"), deep).unwrap();
         }
         "many-files" => {
@@ -92,7 +107,11 @@ fn setup(kind: &str, root: &Path) {
             std::fs::create_dir_all(&tom).unwrap();
             std::fs::write(tom.join("a.toml"), ORG).unwrap();
             let outside = root.parent().unwrap().join("outside.toml");
-            std::fs::write(&outside, "[[provider]]\nid = \"secret\"\nname = \"not in the repository\"\n").unwrap();
+            std::fs::write(
+                &outside,
+                "[[provider]]\nid = \"secret\"\nname = \"not in the repository\"\n",
+            )
+            .unwrap();
             std::os::unix::fs::symlink(&outside, tom.join("linked.toml")).unwrap();
         }
         "symlink-in-commit" => {
@@ -122,7 +141,17 @@ fn setup(kind: &str, root: &Path) {
             git(&origin, &["commit", "-q", "-m", "head"]);
             std::fs::remove_dir_all(root).unwrap();
             let url = format!("file://{}", origin.display());
-            git(root.parent().unwrap(), &["clone", "-q", "--depth", "1", &url, root.file_name().unwrap().to_str().unwrap()]);
+            git(
+                root.parent().unwrap(),
+                &[
+                    "clone",
+                    "-q",
+                    "--depth",
+                    "1",
+                    &url,
+                    root.file_name().unwrap().to_str().unwrap(),
+                ],
+            );
         }
         other => panic!("unknown setup {other}"),
     }
@@ -131,7 +160,11 @@ fn setup(kind: &str, root: &Path) {
 #[test]
 fn bad_input_corpus() {
     let corpus = manifest_dir().join("tests/bad");
-    let mut cases: Vec<_> = std::fs::read_dir(&corpus).unwrap().flatten().map(|e| e.path()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 35, "corpus incomplete");
     let filter = std::env::var("BAD_CASE").ok();
@@ -153,15 +186,35 @@ fn bad_input_corpus() {
             args.extend(["--today".into(), "2026-11-22".into()]);
         }
         let out = tomcheck().current_dir(&root).args(&args).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).replace(&tmp.path().display().to_string(), "[TMP]");
+        let stderr = String::from_utf8_lossy(&out.stderr)
+            .replace(&tmp.path().display().to_string(), "[TMP]");
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(out.status.code(), Some(case.exit), "{name}: exit code\nstdout: {stdout}\nstderr: {stderr}");
-        assert!(!stderr.contains("internal error") && !stderr.contains("panicked"), "{name} panicked: {stderr}");
-        let shown = if case.exit == 2 { stderr.to_string() } else { stdout.to_string() };
-        assert!(!shown.contains('\u{1b}'), "{name}: terminal escape in output");
+        assert_eq!(
+            out.status.code(),
+            Some(case.exit),
+            "{name}: exit code\nstdout: {stdout}\nstderr: {stderr}"
+        );
+        assert!(
+            !stderr.contains("internal error") && !stderr.contains("panicked"),
+            "{name} panicked: {stderr}"
+        );
+        let shown = if case.exit == 2 {
+            stderr.to_string()
+        } else {
+            stdout.to_string()
+        };
+        assert!(
+            !shown.contains('\u{1b}'),
+            "{name}: terminal escape in output"
+        );
         if case.exit == 2 && case.located {
-            let located = shown.lines().any(|l| l.contains("╭─[") && l.contains(".toml:") || l.contains(".rego:"));
-            assert!(located, "{name}: the diagnostic names no file and line:\n{shown}");
+            let located = shown
+                .lines()
+                .any(|l| l.contains("╭─[") && l.contains(".toml:") || l.contains(".rego:"));
+            assert!(
+                located,
+                "{name}: the diagnostic names no file and line:\n{shown}"
+            );
         }
         insta::with_settings!({ snapshot_path => dir.clone(), prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!("diagnostic", shown);

@@ -380,7 +380,9 @@ fn runs_from_a_subdirectory_with_dash_c() {
 /// Each case: files, expected text in the diagnostic (file:line and offending text).
 #[test]
 fn bad_input_exits_2_with_a_located_diagnostic() {
-    let cases: &[(&str, &[(&str, &str)], &[&str])] = &[
+    // (name, files, texts the diagnostic must contain)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: &[Case] = &[
         ("malformed toml", &[("tom/a.toml", "[organization]\nname = \"X\n")], &["tom/a.toml:2", "toml-syntax"]),
         ("unknown key", &[("tom/a.toml", "[organization]\nname = \"X\"\nreviewd = 2026-01-01\n")], &["tom/a.toml:3", "reviewd", "did you mean `reviewed`"]),
         (
@@ -566,16 +568,59 @@ fn extra_policy_dirs_and_colour_choice() {
     )
     .unwrap();
     let dir = extra.path().to_str().unwrap();
-    let out = repo.tomcheck().args(["check", "--today", "2026-11-22", "--policy", dir, "--format", "json"]).output().unwrap();
+    let out = repo
+        .tomcheck()
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--policy",
+            dir,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(rule_subjects(&json(&out)), [("dpo.missing".to_string(), "organization".to_string())]);
+    assert_eq!(
+        rule_subjects(&json(&out)),
+        [("dpo.missing".to_string(), "organization".to_string())]
+    );
     // --no-builtin leaves only the extra policy.
     repo.write("tom/providers.toml", &provider("hoster", false));
-    let out = repo.tomcheck().args(["check", "--today", "2026-11-22", "--policy", dir, "--no-builtin", "--format", "json"]).output().unwrap();
-    assert_eq!(rule_subjects(&json(&out)), [("dpo.missing".to_string(), "organization".to_string())]);
+    let out = repo
+        .tomcheck()
+        .args([
+            "check",
+            "--today",
+            "2026-11-22",
+            "--policy",
+            dir,
+            "--no-builtin",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        rule_subjects(&json(&out)),
+        [("dpo.missing".to_string(), "organization".to_string())]
+    );
     // Colour only when asked for (NO_COLOR is set by the test helper; --color always wins).
-    let plain = repo.tomcheck().args(["check", "--today", "2026-11-22"]).output().unwrap();
+    let plain = repo
+        .tomcheck()
+        .args(["check", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
     assert!(!stdout(&plain).contains('\u{1b}'));
-    let coloured = repo.tomcheck().args(["--color", "always", "check", "--today", "2026-11-22"]).output().unwrap();
-    assert!(stdout(&coloured).contains('\u{1b}'), "{}", stdout(&coloured));
+    let coloured = repo
+        .tomcheck()
+        .args(["--color", "always", "check", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&coloured).contains('\u{1b}'),
+        "{}",
+        stdout(&coloured)
+    );
 }

@@ -28,7 +28,11 @@ fn every_problem_code_is_documented_once() {
             let after = rest[open + 1..].trim_start();
             if let Some(lit) = after.strip_prefix('"') {
                 let code: String = lit.chars().take_while(|c| *c != '"').collect();
-                if code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !code.is_empty() {
+                if code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !code.is_empty()
+                {
                     used.insert(code);
                 }
             }
@@ -43,6 +47,9 @@ fn every_problem_code_is_documented_once() {
     let unique: BTreeSet<String> = documented.iter().cloned().collect();
     assert_eq!(unique.len(), documented.len(), "codes documented twice");
     let missing: Vec<&String> = used.iter().filter(|c| !unique.contains(*c)).collect();
-    assert!(missing.is_empty(), "undocumented problem codes: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "undocumented problem codes: {missing:?}"
+    );
     assert!(used.len() > 20, "the scan found the codes: {used:?}");
 }

@@ -25,9 +25,16 @@ fn check_spans(text: &str) {
         assert!(!p.message.is_empty());
         let Some(src) = &p.source else { continue };
         for (span, _) in &p.labels {
-            assert!(span.start <= span.end && span.end <= src.text.len(), "{span:?} outside {}", src.text.len());
+            assert!(
+                span.start <= span.end && span.end <= src.text.len(),
+                "{span:?} outside {}",
+                src.text.len()
+            );
             assert!(src.text.is_char_boundary(span.start) && src.text.is_char_boundary(span.end));
-            assert_eq!(src.line_col(span.start), naive_line_col(&src.text, span.start));
+            assert_eq!(
+                src.line_col(span.start),
+                naive_line_col(&src.text, span.start)
+            );
         }
     }
     if let Ok(facts) = result {
@@ -35,18 +42,60 @@ fn check_spans(text: &str) {
             for field in [None, Some("name"), Some("avv.expires"), Some("nope")] {
                 let at = facts.map.locate(subject, field).unwrap();
                 let text = &facts.map.files[at.file].text;
-                assert!(at.span.end <= text.len() && text.is_char_boundary(at.span.start) && text.is_char_boundary(at.span.end));
+                assert!(
+                    at.span.end <= text.len()
+                        && text.is_char_boundary(at.span.start)
+                        && text.is_char_boundary(at.span.end)
+                );
             }
         }
     }
 }
 
 const KEYS: &[&str] = &[
-    "id", "name", "role", "country", "personal_data", "access", "avv", "transfer", "subprocessors", "kind", "provider",
-    "location", "site", "os", "eol", "encrypted", "systems", "retention_days", "restore_tested", "control", "text",
-    "status", "applies_to", "rule", "subject", "reason", "approved_by", "expires", "nme", "Id", "😀",
+    "id",
+    "name",
+    "role",
+    "country",
+    "personal_data",
+    "access",
+    "avv",
+    "transfer",
+    "subprocessors",
+    "kind",
+    "provider",
+    "location",
+    "site",
+    "os",
+    "eol",
+    "encrypted",
+    "systems",
+    "retention_days",
+    "restore_tested",
+    "control",
+    "text",
+    "status",
+    "applies_to",
+    "rule",
+    "subject",
+    "reason",
+    "approved_by",
+    "expires",
+    "nme",
+    "Id",
+    "😀",
 ];
-const KINDS: &[&str] = &["[[provider]]", "[[location]]", "[[system]]", "[[backup]]", "[[measure]]", "[[waiver]]", "[organization]", "[[providers]]", "[provider]"];
+const KINDS: &[&str] = &[
+    "[[provider]]",
+    "[[location]]",
+    "[[system]]",
+    "[[backup]]",
+    "[[measure]]",
+    "[[waiver]]",
+    "[organization]",
+    "[[providers]]",
+    "[provider]",
+];
 
 fn value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -55,14 +104,23 @@ fn value() -> impl Strategy<Value = String> {
         any::<bool>().prop_map(|b| b.to_string()),
         (-5i64..100).prop_map(|n| n.to_string()),
         (2000u32..2030, 1u32..13, 1u32..32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
-        prop::collection::vec("[a-z0-9-]{1,6}", 0..4).prop_map(|v| format!("[{}]", v.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", "))),
+        prop::collection::vec("[a-z0-9-]{1,6}", 0..4).prop_map(|v| format!(
+            "[{}]",
+            v.iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
         Just("{ signed = 2024-01-15, expires = 2027-01-01 }".to_string()),
         Just("{ signed = \"2024-01-15\" }".to_string()),
     ]
 }
 
 fn document() -> impl Strategy<Value = String> {
-    let entry = (prop::sample::select(KINDS), prop::collection::vec((prop::sample::select(KEYS), value()), 0..8));
+    let entry = (
+        prop::sample::select(KINDS),
+        prop::collection::vec((prop::sample::select(KEYS), value()), 0..8),
+    );
     (prop::collection::vec(entry, 0..6), any::<bool>()).prop_map(|(entries, crlf)| {
         let mut doc = String::new();
         for (kind, fields) in entries {

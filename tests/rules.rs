@@ -26,7 +26,11 @@ const DESIGN_RULES: [&str; 14] = [
 
 fn rules_json() -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck().current_dir(dir.path()).args(["rules", "--format", "json"]).output().unwrap();
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     json(&out)
 }
@@ -41,15 +45,37 @@ fn rules_lists_exactly_the_design_catalogue_with_metadata() {
     assert_eq!(unique, DESIGN_RULES.into_iter().collect::<BTreeSet<_>>());
     for r in rules {
         let id = r["id"].as_str().unwrap();
-        for key in ["title", "description", "severity", "fires", "quiet", "example", "fix"] {
-            assert!(r[key].as_str().is_some_and(|s| !s.trim().is_empty()), "{id} has no {key}");
+        for key in [
+            "title",
+            "description",
+            "severity",
+            "fires",
+            "quiet",
+            "example",
+            "fix",
+        ] {
+            assert!(
+                r[key].as_str().is_some_and(|s| !s.trim().is_empty()),
+                "{id} has no {key}"
+            );
         }
         if !id.starts_with("waiver.") {
-            assert!(r["legal"].as_str().is_some_and(|s| s.contains("GDPR")), "{id} names its legal basis");
-            assert!(!r["resources"].as_array().unwrap().is_empty(), "{id} links the legal text");
+            assert!(
+                r["legal"].as_str().is_some_and(|s| s.contains("GDPR")),
+                "{id} names its legal basis"
+            );
+            assert!(
+                !r["resources"].as_array().unwrap().is_empty(),
+                "{id} links the legal text"
+            );
         }
     }
-    let sev = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap()["severity"].as_str().unwrap().to_string();
+    let sev = |id: &str| {
+        rules.iter().find(|r| r["id"] == id).unwrap()["severity"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(sev("avv.missing"), "deny");
     assert_eq!(sev("backup.missing"), "warn");
     assert_eq!(sev("waiver.unused"), "warn");
@@ -64,24 +90,54 @@ fn every_rule_has_a_firing_and_a_quiet_rego_test() {
         let id = rule["id"].as_str().unwrap();
         let (area, name) = id.split_once('.').unwrap();
         let tests = std::fs::read_to_string(policies.join(format!("{area}_test.rego"))).unwrap();
-        assert!(tests.contains(&format!("\"{id}\"")), "{area}_test.rego asserts on `{id}`");
-        let names: Vec<&str> = tests.lines().filter_map(|l| l.strip_prefix("test_")).collect();
-        let rules_in_area = DESIGN_RULES.iter().filter(|r| r.starts_with(&format!("{area}."))).count();
+        assert!(
+            tests.contains(&format!("\"{id}\"")),
+            "{area}_test.rego asserts on `{id}`"
+        );
+        let names: Vec<&str> = tests
+            .lines()
+            .filter_map(|l| l.strip_prefix("test_"))
+            .collect();
+        let rules_in_area = DESIGN_RULES
+            .iter()
+            .filter(|r| r.starts_with(&format!("{area}.")))
+            .count();
         let word = name.split('-').next().unwrap();
-        let about: Vec<&&str> = names.iter().filter(|n| rules_in_area == 1 || n.contains(word)).collect();
-        assert!(about.iter().any(|n| n.contains("fires")), "{id}: no firing test in {about:?}");
-        assert!(about.iter().any(|n| n.contains("quiet")), "{id}: no quiet test in {about:?}");
+        let about: Vec<&&str> = names
+            .iter()
+            .filter(|n| rules_in_area == 1 || n.contains(word))
+            .collect();
+        assert!(
+            about.iter().any(|n| n.contains("fires")),
+            "{id}: no firing test in {about:?}"
+        );
+        assert!(
+            about.iter().any(|n| n.contains("quiet")),
+            "{id}: no quiet test in {about:?}"
+        );
     }
 }
 
 #[test]
 fn bundled_policy_tests_pass_with_full_coverage() {
     let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck().current_dir(dir.path()).args(["test", "--coverage", "--threshold", "100"]).output().unwrap();
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["test", "--coverage", "--threshold", "100"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(text.contains("100.00%  total"), "{text}");
-    assert!(text.lines().last().unwrap().ends_with(" passed, 0 failed"), "{text}");
+    assert!(
+        text.lines().last().unwrap().ends_with(" passed, 0 failed"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -99,33 +155,79 @@ fn a_broken_repo_test_fails_naming_the_test() {
     let out = repo.tomcheck().args(["test", "policies"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("PASS policies/ticket_test.rego:5 data.tom.ticket_test.test_fires"), "{text}");
-    assert!(text.contains("FAIL policies/ticket_test.rego:9 data.tom.ticket_test.test_is_broken"), "{text}");
+    assert!(
+        text.contains("PASS policies/ticket_test.rego:5 data.tom.ticket_test.test_fires"),
+        "{text}"
+    );
+    assert!(
+        text.contains("FAIL policies/ticket_test.rego:9 data.tom.ticket_test.test_is_broken"),
+        "{text}"
+    );
     assert!(text.contains("1 passed, 1 failed"), "{text}");
     // --run selects tests by regular expression.
-    let out = repo.tomcheck().args(["test", "policies", "--run", "fires$"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = repo
+        .tomcheck()
+        .args(["test", "policies", "--run", "fires$"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // Without a directory, the repository's tests run along with the bundled ones.
-    let out = repo.tomcheck().args(["test", "--run", "ticket"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = repo
+        .tomcheck()
+        .args(["test", "--run", "ticket"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The repository rule is listed and explained like a bundled one.
     let out = repo.tomcheck().args(["rules"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("ticket.missing"));
-    let out = repo.tomcheck().args(["explain", "ticket.missing"]).output().unwrap();
+    let out = repo
+        .tomcheck()
+        .args(["explain", "ticket.missing"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("repository rule, policies/ticket.rego:8"), "{text}");
+    assert!(
+        text.contains("repository rule, policies/ticket.rego:8"),
+        "{text}"
+    );
 }
 
 #[test]
 fn explain_shows_what_fires_and_the_fix() {
     let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck().current_dir(dir.path()).args(["explain", "backup.offsite"]).output().unwrap();
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["explain", "backup.offsite"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0));
-    for needle in ["Fires when:", "Does not fire for:", "Example that fires:", "Fixed:", "BSI CON.3", "[[waiver]]"] {
+    for needle in [
+        "Fires when:",
+        "Does not fire for:",
+        "Example that fires:",
+        "Fixed:",
+        "BSI CON.3",
+        "[[waiver]]",
+    ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }
-    let out = tomcheck().current_dir(dir.path()).args(["explain", "backup.ofsite"]).output().unwrap();
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["explain", "backup.ofsite"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `backup.offsite`"));
 }
@@ -141,25 +243,50 @@ fn waivers_suppress_expire_and_must_name_known_rules() {
     };
     // A valid waiver: the finding is shown as waived and does not fail.
     repo.write("tom/waivers.toml", &waiver("avv.missing", "2027-01-31"));
-    let out = repo.tomcheck().args(["check", "--today", "2026-11-22", "--format", "json"]).output().unwrap();
+    let out = repo
+        .tomcheck()
+        .args(["check", "--today", "2026-11-22", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let report = json(&out);
     assert_eq!(report["findings"][0]["rule"], "avv.missing");
     assert_eq!(report["findings"][0]["waived"], true);
     assert_eq!(report["summary"]["deny"], 0);
     // Expired: suppresses nothing and raises waiver.expired.
-    let out = repo.tomcheck().args(["check", "--today", "2027-02-01", "--format", "json"]).output().unwrap();
+    let out = repo
+        .tomcheck()
+        .args(["check", "--today", "2027-02-01", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let found = rule_subjects(&json(&out));
-    assert!(found.contains(&("avv.missing".into(), "provider:agentur".into())), "{found:?}");
-    assert!(found.contains(&("waiver.expired".into(), "waiver:w".into())), "{found:?}");
+    assert!(
+        found.contains(&("avv.missing".into(), "provider:agentur".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("waiver.expired".into(), "waiver:w".into())),
+        "{found:?}"
+    );
     // Unused: the AVV is signed, the waiver matches nothing.
     repo.write("tom/providers.toml", &provider("agentur", true));
-    let out = repo.tomcheck().args(["check", "--today", "2026-11-22", "--format", "json"]).output().unwrap();
-    assert_eq!(rule_subjects(&json(&out)), [("waiver.unused".to_string(), "waiver:w".to_string())]);
+    let out = repo
+        .tomcheck()
+        .args(["check", "--today", "2026-11-22", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        rule_subjects(&json(&out)),
+        [("waiver.unused".to_string(), "waiver:w".to_string())]
+    );
     // Unknown rule id: an input error with a suggestion.
     repo.write("tom/waivers.toml", &waiver("avv.mising", "2027-01-31"));
-    let out = repo.tomcheck().args(["check", "--today", "2026-11-22"]).output().unwrap();
+    let out = repo
+        .tomcheck()
+        .args(["check", "--today", "2026-11-22"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean `avv.missing`"), "{err}");
@@ -175,7 +302,9 @@ fn five_thousand_entities_evaluate() {
     tom.push_str(&all_measures());
     for i in 0..1000 {
         tom.push_str(&format!("[[provider]]\nid = \"p{i}\"\nname = \"P{i}\"\nrole = \"processor\"\npersonal_data = true\ncountry = \"DE\"\n{}\n", if i % 100 == 0 { "" } else { "avv = { signed = 2025-01-01 }\n" }));
-        tom.push_str(&format!("[[location]]\nid = \"l{i}\"\nprovider = \"p{i}\"\nsite = \"s{i}\"\n\n"));
+        tom.push_str(&format!(
+            "[[location]]\nid = \"l{i}\"\nprovider = \"p{i}\"\nsite = \"s{i}\"\n\n"
+        ));
         tom.push_str(&format!("[[system]]\nid = \"s{i}\"\nkind = \"server\"\nlocation = \"l{i}\"\npersonal_data = true\nos = \"Debian 13\"\n\n"));
         let backup_loc = if i % 250 == 0 { i } else { (i + 1) % 1000 };
         tom.push_str(&format!("[[backup]]\nid = \"b{i}\"\nsystems = [\"s{i}\"]\nlocation = \"l{backup_loc}\"\nretention_days = 30\nencrypted = true\nrestore_tested = 2026-10-01\n\n"));
@@ -183,8 +312,21 @@ fn five_thousand_entities_evaluate() {
     }
     std::fs::create_dir_all(dir.path().join("tom")).unwrap();
     std::fs::write(dir.path().join("tom/big.toml"), tom).unwrap();
-    let out = tomcheck().current_dir(dir.path()).args(["check", "--today", "2026-11-22", "--format", "json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["check", "--today", "2026-11-22", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = json(&out);
-    assert_eq!(report["summary"]["deny"], 10 + 4, "10 providers without AVV, 4 backups on site");
+    assert_eq!(
+        report["summary"]["deny"],
+        10 + 4,
+        "10 providers without AVV, 4 backups on site"
+    );
 }

@@ -90,7 +90,12 @@ reviewed = 2026-10-01
 pub fn all_measures() -> String {
     tomcheck::schema::CONTROLS
         .iter()
-        .map(|c| format!("[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n", c.replace('_', "-")))
+        .map(|c| {
+            format!(
+                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+                c.replace('_', "-")
+            )
+        })
         .collect()
 }
 

@@ -25,7 +25,8 @@ pub const EXIT_INPUT: u8 = 2;
 #[command(name = "tomcheck", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// Run as if started in DIR.
-    #[arg(short = 'C', long = "dir", value_name = "DIR", global = true)]
+    // A distinct id: a subcommand's own `dir` argument must not fill this global one.
+    #[arg(short = 'C', long = "dir", id = "chdir", value_name = "DIR", global = true)]
     pub dir: Option<PathBuf>,
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
@@ -58,6 +59,12 @@ pub enum Command {
     Man(crate::shell::ManArgs),
     /// Print the JSON Schema of the TOM format (for taplo / Even Better TOML).
     Schema,
+    /// List the rules: id, severity, title, legal basis.
+    Rules(crate::rules::RulesArgs),
+    /// Explain a rule: what fires, what does not, how to fix and waive it.
+    Explain(crate::rules::ExplainArgs),
+    /// Run the policies' Rego unit tests (`test_*` rules in `*_test.rego`), like `opa test`.
+    Test(crate::rules::TestArgs),
     /// Compare two versions of the TOM: changed facts and findings new or resolved.
     Diff(crate::diff::DiffArgs),
     /// Compliance over history: one row per commit that changed the TOM, policies or config.
@@ -144,9 +151,15 @@ impl Cli {
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         };
-        Style { color, narrate: self.narrate, width: 100 }
+        Style {
+            color,
+            narrate: self.narrate,
+            width: 100,
+        }
     }
 
     fn root(&self) -> PathBuf {
@@ -174,13 +187,20 @@ pub fn io_problem(e: std::io::Error) -> Vec<Problem> {
 pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     let style = cli.style(io.out_is_terminal);
     let err_style = cli.style(std::io::stderr().is_terminal());
-    let mut env = Env { root: cli.root(), style, out: io.out };
+    let mut env = Env {
+        root: cli.root(),
+        style,
+        out: io.out,
+    };
     let result = match &cli.command {
         Command::Check(args) => run_check(args, &mut env),
         Command::Init(args) => crate::init::run(args, &mut env),
         Command::Hook(args) => crate::hook::run(args, &mut env),
         Command::Completions(args) => crate::shell::completions(args, &mut env),
         Command::Man(args) => crate::shell::man(args, &mut env),
+        Command::Rules(args) => crate::rules::run_rules(args, &mut env),
+        Command::Explain(args) => crate::rules::run_explain(args, &mut env),
+        Command::Test(args) => crate::rules::run_test(args, &mut env),
         Command::Diff(args) => crate::diff::run_diff(args, &mut env),
         Command::Log(args) => crate::history::run_log(args, &mut env),
         Command::Schema => {
@@ -208,7 +228,10 @@ pub(crate) fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
         (None, false) => Revision::Worktree,
     };
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(vec![Problem::new("usage", "--timeout must be a positive number of seconds")]);
+        return Err(vec![Problem::new(
+            "usage",
+            "--timeout must be a positive number of seconds",
+        )]);
     }
     let mut options = CheckOptions::new(env.root.clone());
     options.today = args.today.clone();

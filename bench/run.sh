@@ -79,7 +79,7 @@ peak_mb() { # median of three runs of /usr/bin/time -v
   done | sort -n | sed -n 2p | awk '{printf "%.1f", $1/1024}'
 }
 
-declare -A MEDIAN
+declare -A MEDIAN CPU
 ROWS=()
 for c in "${CASES[@]}"; do
   IFS='|' read -r name entities target cmd <<<"$c"
@@ -99,6 +99,7 @@ for c in "${CASES[@]}"; do
     rss=$(peak_mb $cmd)
   fi
   MEDIAN["$name"]=$med
+  CPU["$name"]=$cpu
   verdict=""
   if [ "$target" != - ]; then
     if python3 -c "import sys; sys.exit(0 if float('$med') <= float('$target') else 1)"; then verdict="≤ $target ms ✓"; else verdict="≤ $target ms ✗"; fi
@@ -117,13 +118,16 @@ printf '%s\n' "${ROWS[@]}"
 echo
 echo "Scaling (time ratio for 10× the entities; DESIGN §9 allows ≤ 12×):"
 echo
-echo "| from → to | human output | json output |"
-echo "|---|---:|---:|"
+echo "| from → to | human: median | human: CPU | json: median | json: CPU |"
+echo "|---|---:|---:|---:|---:|"
 prev=""
 for n in $SIZES; do
   if [ -n "$prev" ]; then
-    echo "| $prev → $n | $(ratio "${MEDIAN["check: $prev entities"]}" "${MEDIAN["check: $n entities"]}") | $(ratio "${MEDIAN["check --format json: $prev entities"]}" "${MEDIAN["check --format json: $n entities"]}") |"
+    h="check: "; j="check --format json: "
+    echo "| $prev → $n | $(ratio "${MEDIAN["$h$prev entities"]}" "${MEDIAN["$h$n entities"]}") | $(ratio "${CPU["$h$prev entities"]}" "${CPU["$h$n entities"]}") | $(ratio "${MEDIAN["$j$prev entities"]}" "${MEDIAN["$j$n entities"]}") | $(ratio "${CPU["$j$prev entities"]}" "${CPU["$j$n entities"]}") |"
   fi
   prev=$n
 done
+echo
+echo "CPU = user+sys time of the process (mean of the runs): steadier than wall time on a shared machine."
 if [ "$KEEP" = 1 ]; then echo; echo "inputs kept in $WORK"; fi

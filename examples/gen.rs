@@ -875,7 +875,10 @@ fn history(args: &Args, tom: &mut Tom) -> Result<(), git2::Error> {
             // Every commit touches the TOM: a change that changed nothing (an AVV
             // "renewed" for a controller) is followed by another one.
             let mut extra = 0;
-            while files.iter().all(|(p, t)| blobs.get(p).is_some_and(|(b, _)| b == t)) {
+            while files
+                .iter()
+                .all(|(p, t)| blobs.get(p).is_some_and(|(b, _)| b == t))
+            {
                 extra += 1;
                 message = tom.evolve(step + extra);
                 files = tom.files();

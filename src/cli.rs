@@ -26,7 +26,13 @@ pub const EXIT_INPUT: u8 = 2;
 pub struct Cli {
     /// Run as if started in DIR.
     // A distinct id: a subcommand's own `dir` argument must not fill this global one.
-    #[arg(short = 'C', long = "dir", id = "chdir", value_name = "DIR", global = true)]
+    #[arg(
+        short = 'C',
+        long = "dir",
+        id = "chdir",
+        value_name = "DIR",
+        global = true
+    )]
     pub dir: Option<PathBuf>,
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]

@@ -450,10 +450,14 @@ impl Prepared {
         let message = format!("policy rule data.{pkg}.{set} returned a malformed finding: {why}");
         let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values; \"rule\" and \"message\" are required";
         match self.rule_site(pkg, set) {
-            Some((file, at)) => {
-                Problem::at("malformed-finding", message, file, at, format!("`{set}` defined here"))
-                    .with_help(help)
-            }
+            Some((file, at)) => Problem::at(
+                "malformed-finding",
+                message,
+                file,
+                at,
+                format!("`{set}` defined here"),
+            )
+            .with_help(help),
             None => Problem::new("malformed-finding", message).with_help(help),
         }
     }
@@ -660,18 +664,17 @@ pub fn rego_problem(code: &'static str, err: &str, files: &[SourceText]) -> Prob
     } else {
         message
     };
-    let (title, help) =
-        if timed_out {
-            (
-                "policy evaluation exceeded the time limit".to_string(),
-                Some(
-                    "a policy loops or scans too much; index entities by id, or raise --timeout"
-                        .to_string(),
-                ),
-            )
-        } else {
-            (message.clone(), None)
-        };
+    let (title, help) = if timed_out {
+        (
+            "policy evaluation exceeded the time limit".to_string(),
+            Some(
+                "a policy loops or scans too much; index entities by id, or raise --timeout"
+                    .to_string(),
+            ),
+        )
+    } else {
+        (message.clone(), None)
+    };
     if let Some((path, line, col)) = located {
         if let Some(file) = files.iter().find(|f| f.path == path) {
             let start = file.offset_of(line, col);

@@ -20,7 +20,11 @@ fn main() -> ExitCode {
         // CI points this at a file and fails the run if anything was written to it, so
         // a panic cannot hide behind a test that only looks at the exit code.
         if let Some(path) = std::env::var_os("TOMCHECK_PANIC_LOG") {
-            if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+            if let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+            {
                 let _ = writeln!(f, "{info}");
             }
         }

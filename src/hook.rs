@@ -25,6 +25,7 @@ use crate::check;
 use crate::cli::{io_problem, CmdResult, Env, EXIT_OK};
 use crate::config;
 use crate::diag::Problem;
+use crate::fsutil::write_atomically;
 use crate::source::{self, Revision, Source};
 
 /// The line that marks a hook as written by tomcheck.
@@ -129,43 +130,6 @@ exec "$tomcheck"{dir_arg} hook run
     )
 }
 
-/// Writes `text` next to `path` and moves it into place. With `replace == false` the
-/// move fails when `path` exists, whoever created it.
-fn write_atomically(path: &Path, text: &str, replace: bool) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{HOOK}.tomcheck-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o755))?;
-        }
-        if replace {
-            std::fs::rename(&tmp, path)
-        } else {
-            // A hard link never replaces an existing file; fall back to a checked rename
-            // where the file system has no links.
-            match std::fs::hard_link(&tmp, path) {
-                Ok(()) => std::fs::remove_file(&tmp),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-                Err(_) if path.symlink_metadata().is_err() => std::fs::rename(&tmp, path),
-                Err(e) => Err(e),
-            }
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// The directory to check, relative to the working tree's top: the nearest directory
 /// from `root` upwards holding a `tomcheck.toml` or a `tom/` directory, else the top.
 fn check_dir(repo: &Repository, root: &Path) -> String {
@@ -212,7 +176,7 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
     let exists = hook.symlink_metadata().is_ok();
     let mut kept = false;
     if exists && is_ours(&hook) {
-        write_atomically(&hook, &text, true).map_err(|e| io_err("update", e))?;
+        write_atomically(&hook, &text, true, true).map_err(|e| io_err("update", e))?;
         writeln!(
             env.out,
             "updated the tomcheck pre-commit hook at {}",
@@ -258,7 +222,7 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
         })?;
         kept = true;
     }
-    if let Err(e) = write_atomically(&hook, &text, kept) {
+    if let Err(e) = write_atomically(&hook, &text, kept, true) {
         if kept {
             // Undo: the foreign hook is still in place (or is put back).
             if hook.symlink_metadata().is_ok() {

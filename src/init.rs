@@ -8,7 +8,6 @@
 //! with `create_new`, so not even a file appearing meanwhile is replaced): it is
 //! reported as skipped and left as it is.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{io_problem, CmdResult, Env, EXIT_OK};
@@ -100,15 +99,8 @@ fn create(root: &Path, rel: &str, text: &str) -> std::io::Result<bool> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-    {
-        Ok(mut file) => {
-            file.write_all(text.as_bytes())?;
-            Ok(true)
-        }
+    match crate::fsutil::write_atomically(&path, text, false, false) {
+        Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e),
     }

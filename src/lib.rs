@@ -17,6 +17,7 @@ pub mod diff;
 pub mod engine;
 pub mod facts;
 pub mod findings;
+pub mod fsutil;
 pub mod gate;
 pub mod history;
 pub mod hook;

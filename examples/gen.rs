@@ -311,20 +311,8 @@ const EOL_OS: &[&str] = &[
     "macOS 13",
     "Ubuntu 20.04",
 ];
-const CONTROLS: &[&str] = &[
-    "physical_access",
-    "system_access",
-    "data_access",
-    "separation",
-    "pseudonymisation",
-    "encryption",
-    "transfer",
-    "input",
-    "availability",
-    "recoverability",
-    "order",
-    "review",
-];
+// The control categories of the TOM format, from the library so they cannot drift.
+use tomcheck::schema::CONTROLS;
 const MEASURE_TEXTS: &[&str] = &[
     "Zugang nur mit persönlicher Kennung und starkem Passwort; Anmeldung mit zweitem Faktor.",
     "Rollenbasierte Berechtigungen, vierteljährlich durch die Fachabteilung überprüft.",

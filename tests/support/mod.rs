@@ -155,28 +155,15 @@ reviewed = 2026-10-01
 
 /// One implemented measure per control category.
 pub fn measures() -> String {
-    [
-        "physical_access",
-        "system_access",
-        "data_access",
-        "separation",
-        "pseudonymisation",
-        "encryption",
-        "transfer",
-        "input",
-        "availability",
-        "recoverability",
-        "order",
-        "review",
-    ]
-    .iter()
-    .map(|c| {
-        format!(
-            "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
-            c.replace('_', "-")
-        )
-    })
-    .collect()
+    tomcheck::schema::CONTROLS
+        .iter()
+        .map(|c| {
+            format!(
+                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+                c.replace('_', "-")
+            )
+        })
+        .collect()
 }
 
 /// A processor with personal data, with or without an AVV.

@@ -227,27 +227,51 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     }
 }
 
+/// `--timeout SECONDS`, validated.
+pub fn timeout(seconds: f64) -> Result<Duration, Vec<Problem>> {
+    if seconds > 0.0 && seconds.is_finite() {
+        Ok(Duration::from_secs_f64(seconds))
+    } else {
+        Err(vec![Problem::new(
+            "usage",
+            "--timeout must be a positive number of seconds",
+        )])
+    }
+}
+
+/// The evaluation flags that `check`, `diff` and `log` share, validated in one place.
+pub fn check_options(
+    root: PathBuf,
+    today: Option<String>,
+    policy: &[PathBuf],
+    no_builtin: bool,
+    timeout_seconds: f64,
+) -> Result<CheckOptions, Vec<Problem>> {
+    let mut options = CheckOptions::new(root);
+    options.today = today;
+    options.policy_dirs = policy.to_vec();
+    options.no_builtin = no_builtin;
+    options.engine.timeout = timeout(timeout_seconds)?;
+    Ok(options)
+}
+
 pub(crate) fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
     let revision = match (&args.rev, args.staged) {
         (Some(rev), _) => Revision::Commit(rev.clone()),
         (None, true) => Revision::Index,
         (None, false) => Revision::Worktree,
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(vec![Problem::new(
-            "usage",
-            "--timeout must be a positive number of seconds",
-        )]);
-    }
-    let mut options = CheckOptions::new(env.root.clone());
-    options.today = args.today.clone();
+    let mut options = check_options(
+        env.root.clone(),
+        args.today.clone(),
+        &args.policy,
+        args.no_builtin,
+        args.timeout,
+    )?;
     if let (true, Some(rev)) = (args.as_of_commit, &args.rev) {
         let date = crate::history::commit_date_of(&env.root, rev)?;
         options.today = Some(date);
     }
-    options.policy_dirs = args.policy.clone();
-    options.no_builtin = args.no_builtin;
-    options.engine.timeout = Duration::from_secs_f64(args.timeout);
     crate::gate::run(args, revision, options, env)
 }
 

@@ -694,17 +694,13 @@ pub struct DiffArgs {
 
 /// Runs `tomcheck diff`: exit 0 with a report, 2 when a version cannot be checked.
 pub fn run_diff(args: &DiffArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::CmdResult {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(vec![Problem::new(
-            "usage",
-            "--timeout must be a positive number of seconds",
-        )]);
-    }
-    let mut check = CheckOptions::new(env.root.clone());
-    check.today = args.today.clone();
-    check.policy_dirs = args.policy.clone();
-    check.no_builtin = args.no_builtin;
-    check.engine.timeout = std::time::Duration::from_secs_f64(args.timeout);
+    let check = crate::cli::check_options(
+        env.root.clone(),
+        args.today.clone(),
+        &args.policy,
+        args.no_builtin,
+        args.timeout,
+    )?;
     let old = Revision::Commit(args.old.clone().unwrap_or_else(|| "HEAD".into()));
     let new = match (&args.new, args.staged) {
         (Some(rev), _) => Revision::Commit(rev.clone()),

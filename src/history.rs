@@ -525,17 +525,13 @@ pub struct LogArgs {
 /// Runs `tomcheck log`: exit 0 with the table (rows say when a commit cannot be
 /// checked), 2 when the range cannot be walked.
 pub fn run_log(args: &LogArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::CmdResult {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(vec![Problem::new(
-            "usage",
-            "--timeout must be a positive number of seconds",
-        )]);
-    }
-    let mut check = CheckOptions::new(env.root.clone());
-    check.today = args.today.clone();
-    check.policy_dirs = args.policy.clone();
-    check.no_builtin = args.no_builtin;
-    check.engine.timeout = std::time::Duration::from_secs_f64(args.timeout);
+    let check = crate::cli::check_options(
+        env.root.clone(),
+        args.today.clone(),
+        &args.policy,
+        args.no_builtin,
+        args.timeout,
+    )?;
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())

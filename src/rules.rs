@@ -213,12 +213,7 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
 }
 
 pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(vec![Problem::new(
-            "usage",
-            "--timeout must be a positive number of seconds",
-        )]);
-    }
+    let timeout = crate::cli::timeout(args.timeout)?;
     let filter = match &args.run {
         Some(re) => Some(regex_lite::Regex::new(re).map_err(|e| {
             vec![Problem::new(
@@ -277,9 +272,7 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             )]);
     }
     let coverage = args.coverage || args.threshold.is_some();
-    let options = EngineOptions {
-        timeout: std::time::Duration::from_secs_f64(args.timeout),
-    };
+    let options = EngineOptions { timeout };
     let run = policytest::run(
         &policies,
         &tests,

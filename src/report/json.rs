@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::check::Outcome;
-use crate::findings::{Status, Summary};
+use crate::findings::{Finding, Status, Summary};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -36,21 +36,26 @@ pub fn findings(outcome: &Outcome) -> Vec<JsonFinding<'_>> {
     outcome
         .findings
         .iter()
-        .map(|f| JsonFinding {
-            rule: &f.rule,
-            severity: f.severity.as_str(),
-            subject: f.subject.as_deref(),
-            field: f.field.as_deref(),
-            message: &f.message,
-            help: f.help.as_deref(),
-            legal: f.legal.as_deref(),
-            file: super::finding_path(outcome, f),
-            line: f.location.as_ref().map(|l| l.line),
-            column: f.location.as_ref().map(|l| l.column),
-            waived: f.waived,
-            status: f.status,
-        })
+        .map(|f| finding(outcome, f))
         .collect()
+}
+
+/// One finding of `outcome` (its file is named relative to the outcome's root).
+pub fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
+    JsonFinding {
+        rule: &f.rule,
+        severity: f.severity.as_str(),
+        subject: f.subject.as_deref(),
+        field: f.field.as_deref(),
+        message: &f.message,
+        help: f.help.as_deref(),
+        legal: f.legal.as_deref(),
+        file: super::finding_path(outcome, f),
+        line: f.location.as_ref().map(|l| l.line),
+        column: f.location.as_ref().map(|l| l.column),
+        waived: f.waived,
+        status: f.status,
+    }
 }
 
 pub fn render(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {

@@ -64,20 +64,7 @@ fn findings<'a>(side: &'a Side, list: &'a [Finding]) -> Vec<JsonFinding<'a>> {
         return Vec::new();
     };
     list.iter()
-        .map(|f| JsonFinding {
-            rule: &f.rule,
-            severity: f.severity.as_str(),
-            subject: f.subject.as_deref(),
-            field: f.field.as_deref(),
-            message: &f.message,
-            help: f.help.as_deref(),
-            legal: f.legal.as_deref(),
-            file: crate::report::finding_path(outcome, f),
-            line: f.location.as_ref().map(|l| l.line),
-            column: f.location.as_ref().map(|l| l.column),
-            waived: f.waived,
-            status: f.status,
-        })
+        .map(|f| crate::report::json::finding(outcome, f))
         .collect()
 }
 

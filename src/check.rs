@@ -228,6 +228,20 @@ impl Checker {
     /// Checks one revision with these policies and this configuration. The TOM
     /// directory is taken from this checker's configuration.
     pub fn check(&self, source: &Source) -> Result<Outcome, Vec<Problem>> {
+        let (facts, findings, today) = self.findings(source)?;
+        Ok(Outcome {
+            facts,
+            findings,
+            config: self.config.clone(),
+            label: source.label(),
+            revision: source.commit_id(),
+            today,
+        })
+    }
+
+    /// The facts and findings of one revision, and the date they were evaluated as of:
+    /// [`Checker::check`] without the labels a report needs (`log` runs this per commit).
+    pub fn findings(&self, source: &Source) -> Result<(Facts, Vec<Finding>, String), Vec<Problem>> {
         let facts = load_facts(source, &self.config)?;
         let problems = facts.check_waiver_rules(&self.policies.rule_ids());
         if !problems.is_empty() {
@@ -240,14 +254,7 @@ impl Checker {
         };
         let raw = self.prepared.evaluate(&facts.input, &context)?;
         let findings = findings::build(raw, &facts, &self.config, &today);
-        Ok(Outcome {
-            facts,
-            findings,
-            config: self.config.clone(),
-            label: source.label(),
-            revision: source.commit_id(),
-            today,
-        })
+        Ok((facts, findings, today))
     }
 }
 

@@ -23,7 +23,7 @@ use crate::check::{self, CheckOptions, Checker};
 use crate::config::Config;
 use crate::diag::Problem;
 use crate::findings::Summary;
-use crate::source::{self, git_problem, Revision, Source};
+use crate::source::{self, git_problem, Source};
 
 /// The date of a commit, `YYYY-MM-DD`: the committer date in the committer's time zone,
 /// i.e. the day the commit entered the history.
@@ -151,7 +151,8 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
     let today = options.check.today.clone().unwrap_or_else(check::today);
 
     // Keys on this thread: reading tree ids is cheap and needs no parsing of the TOM.
-    let mut keys = KeyCache::new(&root, repo, today.clone(), options.as_of_commit);
+    let prefix = source::repo_prefix(repo, &root).map_err(|p| vec![p])?;
+    let mut keys = KeyCache::new(&root, &prefix, repo, today.clone(), options.as_of_commit);
     let mut listed = Vec::new();
     for w in &walked {
         let key = keys.key(w.id)?;
@@ -182,10 +183,22 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
             }
         }
     }
+    // Shown for every listed commit and in the file names of an evaluation: computed
+    // once per commit, because each lookup probes the object database.
+    let shorts: HashMap<Oid, String> = listed
+        .iter()
+        .map(|l| l.0)
+        .chain(jobs.iter().map(|j| j.1))
+        .collect::<HashSet<Oid>>()
+        .into_iter()
+        .map(|id| (id, source::short_id(repo, id)))
+        .collect();
     let evaluations = AtomicUsize::new(0);
     let results = evaluate_all(
         repo.path(),
         &root,
+        &prefix,
+        &shorts,
         &options.check,
         &jobs,
         options.jobs.max(1),
@@ -221,7 +234,10 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
         };
         entries.push(Entry {
             commit: id.to_string(),
-            short: source::short_id(repo, id),
+            short: shorts
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| source::short_id(repo, id)),
             date: commit_date(&commit),
             author: String::from_utf8_lossy(commit.author().name_bytes()).into_owned(),
             subject: commit
@@ -309,6 +325,7 @@ fn peel(repo: &Repository, obj: &git2::Object<'_>, range: &str) -> Result<Oid, V
 /// Computes [`TreeKey`]s, parsing each distinct `tomcheck.toml` once.
 struct KeyCache<'a> {
     root: &'a Path,
+    prefix: &'a str,
     repo: &'static Repository,
     today: String,
     as_of_commit: bool,
@@ -317,9 +334,16 @@ struct KeyCache<'a> {
 }
 
 impl<'a> KeyCache<'a> {
-    fn new(root: &'a Path, repo: &'static Repository, today: String, as_of_commit: bool) -> Self {
+    fn new(
+        root: &'a Path,
+        prefix: &'a str,
+        repo: &'static Repository,
+        today: String,
+        as_of_commit: bool,
+    ) -> Self {
         Self {
             root,
+            prefix,
             repo,
             today,
             as_of_commit,
@@ -332,12 +356,8 @@ impl<'a> KeyCache<'a> {
         if let Some(key) = self.keys.get(&id) {
             return Ok(key.clone());
         }
-        let source = Source::open_in(
-            self.root,
-            Some(self.repo),
-            &Revision::Commit(id.to_string()),
-        )
-        .map_err(|p| vec![p])?;
+        let source =
+            Source::open_commit(self.root, self.repo, self.prefix, id).map_err(|p| vec![p])?;
         let config_id = source.tree_id(crate::config::FILE);
         let config = match self.configs.get(&config_id) {
             Some(c) => c.clone(),
@@ -382,6 +402,8 @@ type Results = HashMap<TreeKey, Result<Evaluation, String>>;
 fn evaluate_all(
     git_dir: &Path,
     root: &Path,
+    prefix: &str,
+    shorts: &HashMap<Oid, String>,
     options: &CheckOptions,
     work: &[(TreeKey, Oid)],
     jobs: usize,
@@ -393,11 +415,12 @@ fn evaluate_all(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                let mut worker = Worker::new(git_dir.to_path_buf(), root, options);
+                let mut worker = Worker::new(git_dir.to_path_buf(), root, prefix, options);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((key, id)) = work.get(i) else { break };
-                    let result = worker.evaluate(key, *id, evaluations);
+                    let short = shorts.get(id).cloned();
+                    let result = worker.evaluate(key, *id, short, evaluations);
                     results
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
@@ -413,12 +436,13 @@ fn evaluate_all(
 struct Worker<'a> {
     repo: Result<&'static Repository, String>,
     root: &'a Path,
+    prefix: &'a str,
     options: &'a CheckOptions,
     checkers: HashMap<PolicyKey, Result<Checker, String>>,
 }
 
 impl<'a> Worker<'a> {
-    fn new(git_dir: PathBuf, root: &'a Path, options: &'a CheckOptions) -> Self {
+    fn new(git_dir: PathBuf, root: &'a Path, prefix: &'a str, options: &'a CheckOptions) -> Self {
         // `Source` borrows the repository for 'static; one leaked handle per worker.
         let repo = Repository::open(&git_dir)
             .map(|r| &*Box::leak(Box::new(r)))
@@ -426,6 +450,7 @@ impl<'a> Worker<'a> {
         Self {
             repo,
             root,
+            prefix,
             options,
             checkers: HashMap::new(),
         }
@@ -435,11 +460,15 @@ impl<'a> Worker<'a> {
         &mut self,
         key: &TreeKey,
         id: Oid,
+        short: Option<String>,
         evaluations: &AtomicUsize,
     ) -> Result<Evaluation, String> {
         let repo = self.repo.clone()?;
-        let source = Source::open_in(self.root, Some(repo), &Revision::Commit(id.to_string()))
-            .map_err(|p| describe(&[p]))?;
+        let mut source =
+            Source::open_commit(self.root, repo, self.prefix, id).map_err(|p| describe(&[p]))?;
+        if let Some(short) = short {
+            source = source.with_short_id(short);
+        }
         let options = self.options;
         let checker = self
             .checkers
@@ -448,11 +477,10 @@ impl<'a> Worker<'a> {
         let checker = checker.as_mut().map_err(|e| e.clone())?;
         checker.options.today = Some(key.today.clone());
         evaluations.fetch_add(1, Ordering::Relaxed);
-        let outcome = checker.check(&source).map_err(|p| describe(&p))?;
+        let (_, findings, _) = checker.findings(&source).map_err(|p| describe(&p))?;
         Ok(Evaluation {
-            summary: Summary::of(&outcome.findings),
-            rules: outcome
-                .findings
+            summary: Summary::of(&findings),
+            rules: findings
                 .iter()
                 .filter(|f| !f.waived)
                 .map(|f| f.rule.clone())

@@ -11,6 +11,7 @@
 //! a repository, the root's position in the repository is remembered as a prefix so that
 //! running from a subdirectory or a fixture folder reads the same files from every revision.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use git2::{ObjectType, Oid, Repository};
@@ -39,7 +40,9 @@ enum Backing {
     Index(git2::Index),
     Commit {
         tree: git2::Tree<'static>,
-        short: String,
+        // Finding the shortest unambiguous id probes the object database: only done
+        // when a message or report shows it.
+        short: OnceCell<String>,
         id: Oid,
         time: i64,
     },
@@ -125,17 +128,7 @@ impl Source {
             }
             Revision::Commit(spec) => {
                 let repo = repo.ok_or_else(not_a_repo)?;
-                let commit = resolve_commit(repo, spec)?;
-                let tree = commit
-                    .tree()
-                    .map_err(|e| git_problem("cannot read the commit's tree", &e))?;
-                let id = commit.id();
-                Backing::Commit {
-                    tree,
-                    short: short_id(repo, id),
-                    id,
-                    time: commit.time().seconds(),
-                }
+                commit_backing(&resolve_commit(repo, spec)?)?
             }
         };
         Ok(Self {
@@ -146,12 +139,55 @@ impl Source {
         })
     }
 
+    /// Opens a commit known by id, with the root's prefix from an earlier source of the
+    /// same repository and root: what `log` does for every commit of a range, without
+    /// resolving a revision or the root's path again.
+    pub fn open_commit(
+        root: &Path,
+        repo: &'static Repository,
+        prefix: &str,
+        id: Oid,
+    ) -> Result<Self, Problem> {
+        let commit = repo
+            .find_commit(id)
+            .map_err(|e| git_problem("cannot read a commit", &e))?;
+        Ok(Self {
+            root: root.to_path_buf(),
+            repo: Some(repo),
+            prefix: prefix.to_string(),
+            backing: commit_backing(&commit)?,
+        })
+    }
+
+    /// Sets the short commit id shown in labels and file names, when the caller has
+    /// already computed it (`log` shows it for every commit anyway).
+    pub fn with_short_id(self, short: String) -> Self {
+        if let Backing::Commit { short: cell, .. } = &self.backing {
+            let _ = cell.set(short);
+        }
+        self
+    }
+
+    /// The root's path inside the repository: `""` or `"sub/dir/"`.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     /// What is being read, for messages: `working tree`, `index` or a short commit id.
     pub fn label(&self) -> String {
         match &self.backing {
             Backing::Worktree => "working tree".into(),
             Backing::Index(_) => "index".into(),
-            Backing::Commit { short, .. } => short.clone(),
+            Backing::Commit { .. } => self.short(),
+        }
+    }
+
+    fn short(&self) -> String {
+        match (&self.backing, self.repo) {
+            (Backing::Commit { short, id, .. }, Some(repo)) => {
+                short.get_or_init(|| short_id(repo, *id)).clone()
+            }
+            _ => String::new(),
         }
     }
 
@@ -185,7 +221,7 @@ impl Source {
         match &self.backing {
             Backing::Worktree => path.to_string(),
             Backing::Index(_) => format!("{path} (staged)"),
-            Backing::Commit { short, .. } => format!("{path} @ {short}"),
+            Backing::Commit { .. } => format!("{path} @ {}", self.short()),
         }
     }
 
@@ -577,6 +613,18 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
     })
 }
 
+fn commit_backing(commit: &git2::Commit<'static>) -> Result<Backing, Problem> {
+    let tree = commit
+        .tree()
+        .map_err(|e| git_problem("cannot read the commit's tree", &e))?;
+    Ok(Backing::Commit {
+        tree,
+        short: OnceCell::new(),
+        id: commit.id(),
+        time: commit.time().seconds(),
+    })
+}
+
 /// A short, unambiguous commit id (7 characters or more).
 pub fn short_id(repo: &Repository, id: Oid) -> String {
     repo.find_object(id, None)
@@ -587,7 +635,7 @@ pub fn short_id(repo: &Repository, id: Oid) -> String {
 }
 
 /// The root's path inside the repository, `""` or `"sub/dir/"`.
-fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
+pub fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
     let Some(workdir) = repo.workdir() else {
         return Ok(String::new());
     };

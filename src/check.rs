@@ -5,11 +5,12 @@
 //! through here, so every mode sees the same facts and the same findings.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::config::{self, Config};
 use crate::diag::Problem;
 use crate::engine::{Context, EngineOptions, Policies, Prepared};
-use crate::facts::{self, Facts};
+use crate::facts::{self, Facts, FactsCache};
 use crate::findings::{self, Finding};
 use crate::source::{Revision, Source};
 
@@ -165,6 +166,14 @@ fn add_reference(
 
 /// Reads and validates the TOM facts of a source.
 pub fn load_facts(source: &Source, config: &Config) -> Result<Facts, Vec<Problem>> {
+    load_facts_with(source, config, None)
+}
+
+fn load_facts_with(
+    source: &Source,
+    config: &Config,
+    cache: Option<&mut FactsCache>,
+) -> Result<Facts, Vec<Problem>> {
     let dir = &config.tom;
     let files = match source.read_dir(dir, ".toml")? {
         Some(files) => files,
@@ -188,7 +197,10 @@ pub fn load_facts(source: &Source, config: &Config) -> Result<Facts, Vec<Problem
             "describe at least the [organization] in a file such as tom/organization.toml",
         )]);
     }
-    facts::load(files)
+    match cache {
+        Some(cache) => facts::load_cached(files, cache),
+        None => facts::load(files),
+    }
 }
 
 fn source_place(source: &Source) -> String {
@@ -205,6 +217,8 @@ pub struct Checker {
     pub policies: Policies,
     pub prepared: Prepared,
     pub config: Config,
+    /// Parsed files of the previous revision, when checking many revisions in a row.
+    facts_cache: Option<Mutex<FactsCache>>,
 }
 
 impl Checker {
@@ -222,7 +236,16 @@ impl Checker {
             policies,
             prepared,
             config,
+            facts_cache: None,
         })
+    }
+
+    /// Keeps the parsed files of each checked revision for the next one, so a file
+    /// that did not change is not parsed and validated again (see
+    /// [`facts::load_cached`]). For `log`; a single check only pays the memory.
+    pub fn with_facts_cache(mut self) -> Self {
+        self.facts_cache = Some(Mutex::new(FactsCache::default()));
+        self
     }
 
     /// Checks one revision with these policies and this configuration. The TOM
@@ -242,7 +265,13 @@ impl Checker {
     /// The facts and findings of one revision, and the date they were evaluated as of:
     /// [`Checker::check`] without the labels a report needs (`log` runs this per commit).
     pub fn findings(&self, source: &Source) -> Result<(Facts, Vec<Finding>, String), Vec<Problem>> {
-        let facts = load_facts(source, &self.config)?;
+        let facts = match &self.facts_cache {
+            Some(cache) => {
+                let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+                load_facts_with(source, &self.config, Some(&mut cache))?
+            }
+            None => load_facts(source, &self.config)?,
+        };
         let problems = facts.check_waiver_rules(&self.policies.rule_ids());
         if !problems.is_empty() {
             return Err(problems);

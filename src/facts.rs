@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 use toml::de::{DeTable, DeValue};
@@ -127,47 +128,212 @@ impl SourceMap {
 
 /// Parses, validates and merges the TOM files. Every problem is reported.
 pub fn load(files: Vec<SourceText>) -> Result<Facts, Vec<Problem>> {
-    let mut loader = Loader {
-        sources: files.clone().into(),
-        ..Loader::default()
-    };
-    loader.map.files = files;
-    for file in 0..loader.map.files.len() {
-        loader.load_file(file);
-    }
-    loader.finish()
+    let parts = files
+        .iter()
+        .map(|f| Arc::new(FileFacts::parse(f)))
+        .collect();
+    merge(files, parts)
 }
 
-#[derive(Default)]
-struct Loader {
-    map: SourceMap,
-    /// The same files as `map.files`, shared: problems borrow their file from here while
-    /// the loader is borrowed mutably, without copying a `SourceText` per value read.
-    sources: Rc<[SourceText]>,
+/// Like [`load`], reusing what `cache` holds for files whose path and text are
+/// unchanged since the last call: consecutive commits of a history differ in a file or
+/// two, and parsing and validating the others again is most of the cost of loading.
+pub fn load_cached(files: Vec<SourceText>, cache: &mut FactsCache) -> Result<Facts, Vec<Problem>> {
+    let mut kept = HashMap::with_capacity(files.len());
+    let parts = files
+        .iter()
+        .map(|f| {
+            let key = (f.path.clone(), Arc::clone(&f.text));
+            let part = match cache.files.remove(&key) {
+                Some(part) => part,
+                None => Arc::new(FileFacts::parse(f)),
+            };
+            // A file with problems is parsed again next time: its problems name the
+            // revision it was read from.
+            if part.problems.is_empty() {
+                kept.insert(key, Arc::clone(&part));
+            }
+            part
+        })
+        .collect();
+    // Only the files of the last call are kept: memory stays at one TOM's worth.
+    cache.files = kept;
+    merge(files, parts)
+}
+
+/// The parsed files of the previous [`load_cached`] call, by path and text.
+#[derive(Debug, Default)]
+pub struct FactsCache {
+    files: HashMap<(String, Arc<str>), Arc<FileFacts>>,
+}
+
+/// What one file contributes to the facts before the files are merged. It depends on
+/// the file alone; entity locations and references say file 0 until merged.
+#[derive(Debug, Default)]
+struct FileFacts {
     problems: Vec<Problem>,
-    organization: Option<(Map<String, Value>, usize, Range<usize>)>,
-    kinds: BTreeMap<&'static str, Vec<Value>>,
-    /// (kind, id) → (file, span of the id value), for duplicate detection.
-    ids: HashMap<(&'static str, String), (usize, Range<usize>)>,
+    /// The organization and where it was written (its span is the table header).
+    organization: Option<(Map<String, Value>, EntityLoc)>,
+    entities: Vec<FileEntity>,
     refs: Vec<PendingRef>,
-    waiver_rules: Vec<(String, usize, Range<usize>)>,
+    waiver_rules: Vec<(String, Range<usize>)>,
+}
+
+#[derive(Debug)]
+struct FileEntity {
+    kind: &'static str,
+    subject: String,
+    /// The id and its span, when it is a valid id.
+    id: Option<(String, Range<usize>)>,
+    loc: EntityLoc,
+    value: Value,
+}
+
+impl FileFacts {
+    fn parse(source: &SourceText) -> Self {
+        let mut loader = FileLoader {
+            source: Rc::new(source.clone()),
+            ids: HashMap::new(),
+            out: FileFacts::default(),
+        };
+        loader.load_file();
+        loader.out
+    }
+}
+
+/// Parses and validates one file.
+struct FileLoader {
+    // Shared so that problems can borrow the file while the loader is borrowed mutably.
+    source: Rc<SourceText>,
+    /// (kind, id) → span of the id value, for duplicates within the file.
+    ids: HashMap<(&'static str, String), Range<usize>>,
+    out: FileFacts,
 }
 
 /// A reference to check once every file is loaded.
+#[derive(Debug, Clone)]
 struct PendingRef {
     targets: &'static [&'static str],
     id: String,
-    file: usize,
     span: Range<usize>,
     from: String,
 }
 
-impl Loader {
-    fn load_file(&mut self, file: usize) {
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
+/// Merges the files' parts, in file order: entities and ids across files, then every
+/// reference against every id.
+fn merge(files: Vec<SourceText>, parts: Vec<Arc<FileFacts>>) -> Result<Facts, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut map = SourceMap {
+        files,
+        entities: HashMap::new(),
+    };
+    let mut organization: Option<(&Map<String, Value>, usize, Range<usize>)> = None;
+    let mut kinds: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
+    // (kind, id) → (file, span of the id value).
+    let mut ids: HashMap<(&'static str, &str), (usize, Range<usize>)> = HashMap::new();
+    let mut refs: Vec<(usize, &PendingRef)> = Vec::new();
+    let mut waiver_rules = Vec::new();
+    for (file, part) in parts.iter().enumerate() {
+        let source = &map.files[file];
+        problems.extend(part.problems.iter().cloned());
+        if let Some((org, loc)) = &part.organization {
+            let header = &loc.span;
+            match &organization {
+                Some((_, other, other_span)) => problems.push(
+                    Problem::at(
+                        "duplicate-organization",
+                        "`organization` is defined twice",
+                        source,
+                        header.clone(),
+                        "defined again here",
+                    )
+                    .with_related(advice(
+                        &map.files[*other],
+                        other_span.clone(),
+                        "first defined here",
+                    ))
+                    .with_help("keep one [organization] table in the TOM"),
+                ),
+                None => {
+                    map.entities.insert(
+                        "organization".into(),
+                        EntityLoc {
+                            file,
+                            ..loc.clone()
+                        },
+                    );
+                    organization = Some((org, file, header.clone()));
+                }
+            }
+        }
+        for e in &part.entities {
+            if let Some((id, id_span)) = &e.id {
+                if let Some((other, other_span)) = ids.get(&(e.kind, id.as_str())) {
+                    problems.push(
+                        Problem::at(
+                            "duplicate-id",
+                            format!("duplicate {} id `{id}`", e.kind),
+                            source,
+                            id_span.clone(),
+                            "defined again here",
+                        )
+                        .with_related(advice(
+                            &map.files[*other],
+                            other_span.clone(),
+                            "first defined here",
+                        ))
+                        .with_help(duplicate_help(e.kind)),
+                    );
+                    continue;
+                }
+                ids.insert((e.kind, id.as_str()), (file, id_span.clone()));
+            }
+            map.entities.insert(
+                e.subject.clone(),
+                EntityLoc {
+                    file,
+                    ..e.loc.clone()
+                },
+            );
+            kinds.entry(e.kind).or_default().push(e.value.clone());
+        }
+        refs.extend(part.refs.iter().map(|r| (file, r)));
+        waiver_rules.extend(
+            part.waiver_rules
+                .iter()
+                .map(|(rule, span)| (rule.clone(), file, span.clone())),
+        );
+    }
+    check_refs(&map, &ids, &refs, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut input = Map::new();
+    if let Some((org, _, _)) = organization {
+        input.insert("organization".into(), Value::Object(org.clone()));
+    }
+    for kind in schema::KINDS.iter().filter(|k| k.many) {
+        if let Some(items) = kinds.remove(kind.name) {
+            input.insert(kind.name.into(), Value::Array(items));
+        }
+    }
+    Ok(Facts {
+        input: Value::Object(input),
+        map,
+        waiver_rules,
+    })
+}
+
+fn duplicate_help(kind: &str) -> String {
+    format!("ids must be unique within a kind: rename one of the {kind}s")
+}
+
+impl FileLoader {
+    fn load_file(&mut self) {
+        let source = Rc::clone(&self.source);
+        let source = &*source;
         if let Some(p) = conflict_markers(source) {
-            self.problems.push(p);
+            self.out.problems.push(p);
             return;
         }
         let (doc, errors) = DeTable::parse_recoverable(&source.text);
@@ -175,7 +341,7 @@ impl Loader {
             for e in errors {
                 let span = e.span().unwrap_or(0..0);
                 let msg = e.message().trim().to_string();
-                self.problems.push(Problem::at(
+                self.out.problems.push(Problem::at(
                     "toml-syntax",
                     format!("invalid TOML in {}: {msg}", source.path),
                     source,
@@ -207,28 +373,27 @@ impl Loader {
                             .join(", ")
                     ),
                 });
-                self.problems.push(p);
+                self.out.problems.push(p);
                 continue;
             };
             if kind.many {
-                self.load_many(file, kind, key, value);
+                self.load_many(kind, key, value);
             } else {
-                self.load_organization(file, kind, key, value);
+                self.load_organization(kind, key, value);
             }
         }
     }
 
     fn load_organization(
         &mut self,
-        file: usize,
         kind: &'static Kind,
         key: &Spanned<std::borrow::Cow<'_, str>>,
         value: &Spanned<DeValue<'_>>,
     ) {
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
+        let source = Rc::clone(&self.source);
+        let source = &*source;
         let DeValue::Table(table) = value.get_ref() else {
-            self.problems.push(
+            self.out.problems.push(
                 Problem::at(
                     "wrong-type",
                     "`organization` must be a table",
@@ -241,31 +406,26 @@ impl Loader {
             return;
         };
         let header = header_span(source, key.span(), value.span());
-        if let Some((_, other, other_span)) = &self.organization {
-            let first = &self.map.files[*other];
-            let mut p = Problem::at(
+        if let Some((_, first)) = &self.out.organization {
+            let p = Problem::at(
                 "duplicate-organization",
                 "`organization` is defined twice",
                 source,
                 header,
                 "defined again here",
-            );
-            if *other == file {
-                p = p.with_label(other_span.clone(), "first defined here");
-            } else {
-                p = p.with_related(advice(first, other_span.clone(), "first defined here"));
-            }
-            self.problems
+            )
+            .with_label(first.span.clone(), "first defined here");
+            self.out
+                .problems
                 .push(p.with_help("keep one [organization] table in the TOM"));
             return;
         }
         let mut loc = EntityLoc {
-            file,
+            file: 0,
             span: header.clone(),
             fields: Vec::new(),
         };
         let obj = self.table(
-            file,
             kind.fields,
             table,
             "organization",
@@ -273,21 +433,19 @@ impl Loader {
             &mut loc,
             header.clone(),
         );
-        self.map.entities.insert("organization".into(), loc);
-        self.organization = Some((obj, file, header));
+        self.out.organization = Some((obj, loc));
     }
 
     fn load_many(
         &mut self,
-        file: usize,
         kind: &'static Kind,
         key: &Spanned<std::borrow::Cow<'_, str>>,
         value: &Spanned<DeValue<'_>>,
     ) {
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
+        let source = Rc::clone(&self.source);
+        let source = &*source;
         let DeValue::Array(items) = value.get_ref() else {
-            self.problems.push(
+            self.out.problems.push(
                 Problem::at(
                     "wrong-type",
                     format!("`{}` must be an array of tables", kind.name),
@@ -301,7 +459,7 @@ impl Loader {
         };
         for item in items.iter() {
             let DeValue::Table(table) = item.get_ref() else {
-                self.problems.push(
+                self.out.problems.push(
                     Problem::at(
                         "wrong-type",
                         format!("each `{}` entry must be a table", kind.name),
@@ -325,56 +483,37 @@ impl Loader {
                 None => format!("{}:#{}", kind.name, header.start),
             };
             let mut loc = EntityLoc {
-                file,
+                file: 0,
                 span: header.clone(),
                 fields: Vec::new(),
             };
-            let obj = self.table(
-                file,
-                kind.fields,
-                table,
-                &subject,
-                "",
-                &mut loc,
-                header.clone(),
-            );
-            if let Some((id, id_span)) = id {
-                if schema::is_valid_id(&id) {
-                    match self.ids.get(&(kind.name, id.clone())) {
-                        Some((other, other_span)) => {
-                            let mut p = Problem::at(
-                                "duplicate-id",
-                                format!("duplicate {} id `{id}`", kind.name),
-                                source,
-                                id_span,
-                                "defined again here",
-                            );
-                            if *other == file {
-                                p = p.with_label(other_span.clone(), "first defined here");
-                            } else {
-                                p = p.with_related(advice(
-                                    &self.map.files[*other],
-                                    other_span.clone(),
-                                    "first defined here",
-                                ));
-                            }
-                            self.problems.push(p.with_help(format!(
-                                "ids must be unique within a kind: rename one of the {}s",
-                                kind.name
-                            )));
-                            continue;
-                        }
-                        None => {
-                            self.ids.insert((kind.name, id), (file, id_span));
-                        }
-                    }
+            let obj = self.table(kind.fields, table, &subject, "", &mut loc, header.clone());
+            let id = id.filter(|(id, _)| schema::is_valid_id(id));
+            if let Some((id, id_span)) = &id {
+                let key = (kind.name, id.clone());
+                if let Some(first) = self.ids.get(&key) {
+                    self.out.problems.push(
+                        Problem::at(
+                            "duplicate-id",
+                            format!("duplicate {} id `{id}`", kind.name),
+                            source,
+                            id_span.clone(),
+                            "defined again here",
+                        )
+                        .with_label(first.clone(), "first defined here")
+                        .with_help(duplicate_help(kind.name)),
+                    );
+                    continue;
                 }
+                self.ids.insert(key, id_span.clone());
             }
-            self.map.entities.insert(subject, loc);
-            self.kinds
-                .entry(kind.name)
-                .or_default()
-                .push(Value::Object(obj));
+            self.out.entities.push(FileEntity {
+                kind: kind.name,
+                subject,
+                id,
+                loc,
+                value: Value::Object(obj),
+            });
         }
     }
 
@@ -382,7 +521,6 @@ impl Loader {
     #[allow(clippy::too_many_arguments)]
     fn table(
         &mut self,
-        file: usize,
         fields: &'static [Field],
         table: &DeTable<'_>,
         subject: &str,
@@ -390,8 +528,8 @@ impl Loader {
         loc: &mut EntityLoc,
         span: Range<usize>,
     ) -> Map<String, Value> {
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
+        let source = Rc::clone(&self.source);
+        let source = &*source;
         let mut out = Map::new();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
@@ -415,12 +553,12 @@ impl Loader {
                         fields.iter().map(|f| f.name).collect::<Vec<_>>().join(", ")
                     ),
                 });
-                self.problems.push(p);
+                self.out.problems.push(p);
                 continue;
             };
             let full =
                 key.span().start.min(value.span().start)..value.span().end.max(key.span().end);
-            let v = self.value(file, field, value, subject, &path, loc);
+            let v = self.value(field, value, subject, &path, loc);
             loc.fields.push((path, full));
             if let Some(v) = v {
                 out.insert(name.to_string(), v);
@@ -428,7 +566,7 @@ impl Loader {
         }
         for field in fields.iter().filter(|f| f.required) {
             if !table.contains_key(field.name) {
-                self.problems.push(
+                self.out.problems.push(
                     Problem::at(
                         "missing-key",
                         format!(
@@ -449,15 +587,14 @@ impl Loader {
 
     fn value(
         &mut self,
-        file: usize,
         field: &'static Field,
         value: &Spanned<DeValue<'_>>,
         subject: &str,
         path: &str,
         loc: &mut EntityLoc,
     ) -> Option<Value> {
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
+        let source = Rc::clone(&self.source);
+        let source = &*source;
         let span = value.span();
         let wrong = |expected: &str| -> Problem {
             let mut p = Problem::at(
@@ -486,16 +623,16 @@ impl Loader {
             | Ty::Subject
             | Ty::RuleId => {
                 let Some(s) = value.get_ref().as_str() else {
-                    self.problems.push(wrong("a string"));
+                    self.out.problems.push(wrong("a string"));
                     return None;
                 };
-                self.check_string(file, field, s, span.clone(), subject, path)?;
+                self.check_string(field, s, span.clone(), subject, path)?;
                 Some(Value::String(s.to_string()))
             }
             Ty::Bool => match value.get_ref().as_bool() {
                 Some(b) => Some(Value::Bool(b)),
                 None => {
-                    self.problems.push(wrong("true or false"));
+                    self.out.problems.push(wrong("true or false"));
                     None
                 }
             },
@@ -506,14 +643,16 @@ impl Loader {
                 match parsed {
                     Some(n) if n >= 0 => Some(Value::from(n)),
                     _ => {
-                        self.problems.push(wrong("a whole number of at least 0"));
+                        self.out
+                            .problems
+                            .push(wrong("a whole number of at least 0"));
                         None
                     }
                 }
             }
             Ty::Date => {
                 let Some(dt) = value.get_ref().as_datetime() else {
-                    self.problems.push(wrong("a date like 2026-03-01"));
+                    self.out.problems.push(wrong("a date like 2026-03-01"));
                     return None;
                 };
                 match (dt.date, dt.time, dt.offset) {
@@ -521,7 +660,7 @@ impl Loader {
                         if jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
                             .is_err()
                         {
-                            self.problems.push(Problem::at(
+                            self.out.problems.push(Problem::at(
                                 "invalid-date",
                                 format!("`{path}` is not a valid calendar date"),
                                 source,
@@ -536,7 +675,7 @@ impl Loader {
                         )))
                     }
                     _ => {
-                        self.problems.push(
+                        self.out.problems.push(
                             Problem::at(
                                 "wrong-type",
                                 format!("`{path}` must be a date without a time"),
@@ -552,14 +691,15 @@ impl Loader {
             }
             Ty::RefList(targets) => {
                 let Some(items) = value.get_ref().as_array() else {
-                    self.problems
+                    self.out
+                        .problems
                         .push(wrong("a list of ids, like [\"a\", \"b\"]"));
                     return None;
                 };
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let Some(s) = item.get_ref().as_str() else {
-                        self.problems.push(Problem::at(
+                        self.out.problems.push(Problem::at(
                             "wrong-type",
                             format!("`{path}` must list ids as strings"),
                             source,
@@ -569,11 +709,10 @@ impl Loader {
                         continue;
                     };
                     loc.fields.push((format!("{path}[{i}]"), item.span()));
-                    if self.check_id_syntax(file, s, item.span(), path) {
-                        self.refs.push(PendingRef {
+                    if self.check_id_syntax(s, item.span(), path) {
+                        self.out.refs.push(PendingRef {
                             targets,
                             id: s.to_string(),
-                            file,
                             span: item.span(),
                             from: subject.to_string(),
                         });
@@ -584,11 +723,12 @@ impl Loader {
             }
             Ty::Table(fields) => {
                 let Some(table) = value.get_ref().as_table() else {
-                    self.problems
+                    self.out
+                        .problems
                         .push(wrong("a table, like { signed = 2026-01-15 }"));
                     return None;
                 };
-                let obj = self.table(file, fields, table, subject, &format!("{path}."), loc, span);
+                let obj = self.table(fields, table, subject, &format!("{path}."), loc, span);
                 Some(Value::Object(obj))
             }
         }
@@ -597,19 +737,18 @@ impl Loader {
     /// Checks string-typed fields; `None` when invalid (already reported).
     fn check_string(
         &mut self,
-        file: usize,
         field: &Field,
         s: &str,
         span: Range<usize>,
         subject: &str,
         path: &str,
     ) -> Option<()> {
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
+        let source = Rc::clone(&self.source);
+        let source = &*source;
         match field.ty {
             Ty::Id if !schema::is_valid_id(s) => {
                 let suggestion = slug(s);
-                self.problems.push(
+                self.out.problems.push(
                     Problem::at(
                         "invalid-id",
                         format!("invalid id `{s}`"),
@@ -624,7 +763,7 @@ impl Loader {
                 return None;
             }
             Ty::Country if !(s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())) => {
-                self.problems.push(
+                self.out.problems.push(
                     Problem::at(
                         "invalid-country",
                         format!("`{path}` must be an ISO 3166-1 alpha-2 code"),
@@ -651,14 +790,13 @@ impl Loader {
                     Some(m) => format!("did you mean \"{m}\"? Allowed: {}", values.join(", ")),
                     None => format!("allowed values: {}", values.join(", ")),
                 });
-                self.problems.push(p);
+                self.out.problems.push(p);
                 return None;
             }
-            Ty::Ref(targets) if self.check_id_syntax(file, s, span.clone(), path) => {
-                self.refs.push(PendingRef {
+            Ty::Ref(targets) if self.check_id_syntax(s, span.clone(), path) => {
+                self.out.refs.push(PendingRef {
                     targets,
                     id: s.to_string(),
-                    file,
                     span,
                     from: subject.to_string(),
                 });
@@ -677,20 +815,19 @@ impl Loader {
                         Some(m) => format!("did you mean `control:{m}`?"),
                         None => format!("controls: {}", schema::CONTROLS.join(", ")),
                     });
-                    self.problems.push(p);
+                    self.out.problems.push(p);
                 }
                 Some((kind, id)) if schema::kind(kind).is_some_and(|k| k.many) => {
                     let kind = schema::kind(kind).expect("checked above");
-                    self.refs.push(PendingRef {
+                    self.out.refs.push(PendingRef {
                         targets: std::slice::from_ref(&kind.name),
                         id: id.to_string(),
-                        file,
                         span,
                         from: subject.to_string(),
                     });
                 }
                 _ => {
-                    self.problems.push(
+                    self.out.problems.push(
                             Problem::at(
                                 "invalid-subject",
                                 format!("invalid subject `{s}`"),
@@ -702,19 +839,19 @@ impl Loader {
                         );
                 }
             },
-            Ty::RuleId => self.waiver_rules.push((s.to_string(), file, span)),
+            Ty::RuleId => self.out.waiver_rules.push((s.to_string(), span)),
             _ => {}
         }
         Some(())
     }
 
-    fn check_id_syntax(&mut self, file: usize, s: &str, span: Range<usize>, path: &str) -> bool {
+    fn check_id_syntax(&mut self, s: &str, span: Range<usize>, path: &str) -> bool {
         if schema::is_valid_id(s) {
             return true;
         }
-        let sources = Rc::clone(&self.sources);
-        let source = &sources[file];
-        self.problems.push(
+        let source = Rc::clone(&self.source);
+        let source = &*source;
+        self.out.problems.push(
             Problem::at(
                 "invalid-id",
                 format!("`{path}` refers to `{s}`, which is not a valid id"),
@@ -729,80 +866,68 @@ impl Loader {
         );
         false
     }
+}
 
-    fn finish(mut self) -> Result<Facts, Vec<Problem>> {
-        for r in std::mem::take(&mut self.refs) {
-            let found = r
-                .targets
-                .iter()
-                .any(|k| self.ids.contains_key(&(*k, r.id.clone())));
-            let source = &self.map.files[r.file];
-            if found {
-                if r.from == format!("{}:{}", r.targets[0], r.id)
-                    && r.targets.len() == 1
-                    && !r.from.starts_with("waiver:")
-                {
-                    self.problems.push(
-                        Problem::at(
-                            "self-reference",
-                            format!("{} refers to itself", describe_subject(&r.from)),
-                            source,
-                            r.span,
-                            "reference to itself",
-                        )
-                        .with_help("an entity cannot be its own subprocessor"),
-                    );
-                }
-                continue;
+/// Reports references to ids no file defines, and entities naming themselves.
+fn check_refs(
+    map: &SourceMap,
+    ids: &HashMap<(&'static str, &str), (usize, Range<usize>)>,
+    refs: &[(usize, &PendingRef)],
+    problems: &mut Vec<Problem>,
+) {
+    for (file, r) in refs {
+        let found = r
+            .targets
+            .iter()
+            .any(|k| ids.contains_key(&(*k, r.id.as_str())));
+        let source = &map.files[*file];
+        if found {
+            if r.from == format!("{}:{}", r.targets[0], r.id)
+                && r.targets.len() == 1
+                && !r.from.starts_with("waiver:")
+            {
+                problems.push(
+                    Problem::at(
+                        "self-reference",
+                        format!("{} refers to itself", describe_subject(&r.from)),
+                        source,
+                        r.span.clone(),
+                        "reference to itself",
+                    )
+                    .with_help("an entity cannot be its own subprocessor"),
+                );
             }
-            let candidates: Vec<&str> = self
-                .ids
-                .keys()
-                .filter(|(k, _)| r.targets.contains(k))
-                .map(|(_, id)| id.as_str())
-                .collect();
-            let what = r.targets.join(" or ");
-            let mut p = Problem::at(
-                "dangling-reference",
-                format!(
-                    "{} refers to unknown {what} `{}`",
-                    describe_subject(&r.from),
-                    r.id
-                ),
-                source,
-                r.span,
-                format!("no {what} has this id"),
-            );
-            p.help = Some(match did_you_mean(&r.id, candidates.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if candidates.is_empty() => format!(
-                    "there is no {what} in the TOM; add a [[{}]] with this id",
-                    r.targets[0]
-                ),
-                None => format!(
-                    "add a [[{}]] with id = \"{}\", or fix the reference",
-                    r.targets[0], r.id
-                ),
-            });
-            self.problems.push(p);
+            continue;
         }
-        if !self.problems.is_empty() {
-            return Err(self.problems);
-        }
-        let mut input = Map::new();
-        if let Some((org, _, _)) = self.organization {
-            input.insert("organization".into(), Value::Object(org));
-        }
-        for kind in schema::KINDS.iter().filter(|k| k.many) {
-            if let Some(items) = self.kinds.remove(kind.name) {
-                input.insert(kind.name.into(), Value::Array(items));
-            }
-        }
-        Ok(Facts {
-            input: Value::Object(input),
-            map: self.map,
-            waiver_rules: self.waiver_rules,
-        })
+        let candidates: Vec<&str> = ids
+            .keys()
+            .filter(|(k, _)| r.targets.contains(k))
+            .map(|(_, id)| *id)
+            .collect();
+        let what = r.targets.join(" or ");
+        let mut p = Problem::at(
+            "dangling-reference",
+            format!(
+                "{} refers to unknown {what} `{}`",
+                describe_subject(&r.from),
+                r.id
+            ),
+            source,
+            r.span.clone(),
+            format!("no {what} has this id"),
+        );
+        p.help = Some(match did_you_mean(&r.id, candidates.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if candidates.is_empty() => format!(
+                "there is no {what} in the TOM; add a [[{}]] with this id",
+                r.targets[0]
+            ),
+            None => format!(
+                "add a [[{}]] with id = \"{}\", or fix the reference",
+                r.targets[0], r.id
+            ),
+        });
+        problems.push(p);
     }
 }
 
@@ -968,6 +1093,43 @@ mod tests {
             ]
         );
         assert!(errs[0].help.as_deref().unwrap().contains("personal_data"));
+    }
+
+    #[test]
+    fn cached_loading_gives_what_loading_gives() {
+        let file = |path: &str, rev: &str, text: &str| {
+            SourceText::new(path, format!("{path} @ {rev}"), text.to_string())
+        };
+        let a = "[[provider]]\nid = \"a\"\nname = \"A\"\n";
+        let mut cache = FactsCache::default();
+        let v1 = vec![
+            file("tom/a.toml", "v1", a),
+            file("tom/b.toml", "v1", "[[provider]]\nid = \"b\"\nname = \"B\"\n"),
+        ];
+        let cached = load_cached(v1.clone(), &mut cache).unwrap();
+        assert_eq!(cached.input, load(v1).unwrap().input);
+        assert_eq!(cache.files.len(), 2);
+
+        // a.toml comes from the cache; the duplicate across files is still found, and
+        // the messages name the files of this revision.
+        let v2 = vec![
+            file("tom/a.toml", "v2", a),
+            file("tom/b.toml", "v2", "[[provider]]\nid = \"a\"\nname = \"B\"\n"),
+        ];
+        let errs = load_cached(v2.clone(), &mut cache).unwrap_err();
+        let fresh = load(v2).unwrap_err();
+        assert_eq!(format!("{errs:?}"), format!("{fresh:?}"));
+        assert_eq!(errs[0].code, "duplicate-id");
+        assert!(format!("{errs:?}").contains("tom/a.toml @ v2"));
+
+        // A file with problems is not kept: its problems name its revision.
+        let v3 = vec![file("tom/a.toml", "v3", "[[provider]]\nid = \"a\"\n")];
+        let errs = load_cached(v3.clone(), &mut cache).unwrap_err();
+        assert_eq!(errs[0].code, "missing-key");
+        assert!(cache.files.is_empty());
+        let v4 = vec![file("tom/a.toml", "v4", "[[provider]]\nid = \"a\"\n")];
+        let errs = load_cached(v4, &mut cache).unwrap_err();
+        assert!(format!("{errs:?}").contains("tom/a.toml @ v4"));
     }
 
     #[test]

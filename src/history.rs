@@ -194,16 +194,14 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
         .map(|id| (id, source::short_id(repo, id)))
         .collect();
     let evaluations = AtomicUsize::new(0);
-    let results = evaluate_all(
-        repo.path(),
-        &root,
-        &prefix,
-        &shorts,
-        &options.check,
-        &jobs,
-        options.jobs.max(1),
-        &evaluations,
-    );
+    let shared = Shared {
+        git_dir: repo.path(),
+        root: &root,
+        prefix: &prefix,
+        shorts: &shorts,
+        options: &options.check,
+    };
+    let results = evaluate_all(&shared, &jobs, options.jobs.max(1), &evaluations);
 
     let mut entries = Vec::with_capacity(listed.len());
     for (id, _, key, parent_key) in listed {
@@ -398,13 +396,20 @@ impl<'a> KeyCache<'a> {
 
 type Results = HashMap<TreeKey, Result<Evaluation, String>>;
 
+/// What every evaluating thread reads.
+struct Shared<'a> {
+    git_dir: &'a Path,
+    root: &'a Path,
+    /// The root's path inside the repository.
+    prefix: &'a str,
+    /// Short ids of the commits to evaluate.
+    shorts: &'a HashMap<Oid, String>,
+    options: &'a CheckOptions,
+}
+
 /// Evaluates each job once, on up to `jobs` threads.
 fn evaluate_all(
-    git_dir: &Path,
-    root: &Path,
-    prefix: &str,
-    shorts: &HashMap<Oid, String>,
-    options: &CheckOptions,
+    shared: &Shared<'_>,
     work: &[(TreeKey, Oid)],
     jobs: usize,
     evaluations: &AtomicUsize,
@@ -415,12 +420,11 @@ fn evaluate_all(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                let mut worker = Worker::new(git_dir.to_path_buf(), root, prefix, options);
+                let mut worker = Worker::new(shared);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((key, id)) = work.get(i) else { break };
-                    let short = shorts.get(id).cloned();
-                    let result = worker.evaluate(key, *id, short, evaluations);
+                    let result = worker.evaluate(key, *id, evaluations);
                     results
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
@@ -435,23 +439,19 @@ fn evaluate_all(
 /// One evaluating thread with its own repository and prepared policies.
 struct Worker<'a> {
     repo: Result<&'static Repository, String>,
-    root: &'a Path,
-    prefix: &'a str,
-    options: &'a CheckOptions,
+    shared: &'a Shared<'a>,
     checkers: HashMap<PolicyKey, Result<Checker, String>>,
 }
 
 impl<'a> Worker<'a> {
-    fn new(git_dir: PathBuf, root: &'a Path, prefix: &'a str, options: &'a CheckOptions) -> Self {
+    fn new(shared: &'a Shared<'a>) -> Self {
         // `Source` borrows the repository for 'static; one leaked handle per worker.
-        let repo = Repository::open(&git_dir)
+        let repo = Repository::open(shared.git_dir)
             .map(|r| &*Box::leak(Box::new(r)))
             .map_err(|e| format!("cannot open the repository: {}", e.message()));
         Self {
             repo,
-            root,
-            prefix,
-            options,
+            shared,
             checkers: HashMap::new(),
         }
     }
@@ -460,20 +460,20 @@ impl<'a> Worker<'a> {
         &mut self,
         key: &TreeKey,
         id: Oid,
-        short: Option<String>,
         evaluations: &AtomicUsize,
     ) -> Result<Evaluation, String> {
         let repo = self.repo.clone()?;
-        let mut source =
-            Source::open_commit(self.root, repo, self.prefix, id).map_err(|p| describe(&[p]))?;
-        if let Some(short) = short {
-            source = source.with_short_id(short);
+        let shared = self.shared;
+        let mut source = Source::open_commit(shared.root, repo, shared.prefix, id)
+            .map_err(|p| describe(&[p]))?;
+        if let Some(short) = shared.shorts.get(&id) {
+            source = source.with_short_id(short.clone());
         }
-        let options = self.options;
-        let checker = self
-            .checkers
-            .entry(key.policy.clone())
-            .or_insert_with(|| Checker::new(&source, options.clone()).map_err(|p| describe(&p)));
+        let checker = self.checkers.entry(key.policy.clone()).or_insert_with(|| {
+            Checker::new(&source, shared.options.clone())
+                .map(Checker::with_facts_cache)
+                .map_err(|p| describe(&p))
+        });
         let checker = checker.as_mut().map_err(|e| e.clone())?;
         checker.options.today = Some(key.today.clone());
         evaluations.fetch_add(1, Ordering::Relaxed);

@@ -128,11 +128,13 @@ impl SourceMap {
 
 /// Parses, validates and merges the TOM files. Every problem is reported.
 pub fn load(files: Vec<SourceText>) -> Result<Facts, Vec<Problem>> {
-    let parts = files
-        .iter()
-        .map(|f| Arc::new(FileFacts::parse(f)))
-        .collect();
-    merge(files, parts)
+    let mut merged = Merger::default();
+    for (file, source) in files.iter().enumerate() {
+        // Merged as soon as parsed: a file's entities move into the facts instead of
+        // every file's parts waiting for the last one.
+        merged.add(&files, file, FileFacts::parse(source));
+    }
+    merged.finish(files)
 }
 
 /// Like [`load`], reusing what `cache` holds for files whose path and text are
@@ -140,25 +142,23 @@ pub fn load(files: Vec<SourceText>) -> Result<Facts, Vec<Problem>> {
 /// two, and parsing and validating the others again is most of the cost of loading.
 pub fn load_cached(files: Vec<SourceText>, cache: &mut FactsCache) -> Result<Facts, Vec<Problem>> {
     let mut kept = HashMap::with_capacity(files.len());
-    let parts = files
-        .iter()
-        .map(|f| {
-            let key = (f.path.clone(), Arc::clone(&f.text));
-            let part = match cache.files.remove(&key) {
-                Some(part) => part,
-                None => Arc::new(FileFacts::parse(f)),
-            };
-            // A file with problems is parsed again next time: its problems name the
-            // revision it was read from.
-            if part.problems.is_empty() {
-                kept.insert(key, Arc::clone(&part));
-            }
-            part
-        })
-        .collect();
+    let mut merged = Merger::default();
+    for (file, source) in files.iter().enumerate() {
+        let key = (source.path.clone(), Arc::clone(&source.text));
+        let part = match cache.files.remove(&key) {
+            Some(part) => part,
+            None => Arc::new(FileFacts::parse(source)),
+        };
+        // A file with problems is parsed again next time: its problems name the
+        // revision it was read from.
+        if part.problems.is_empty() {
+            kept.insert(key, Arc::clone(&part));
+        }
+        merged.add(&files, file, Arc::unwrap_or_clone(part));
+    }
     // Only the files of the last call are kept: memory stays at one TOM's worth.
     cache.files = kept;
-    merge(files, parts)
+    merged.finish(files)
 }
 
 /// The parsed files of the previous [`load_cached`] call, by path and text.
@@ -169,7 +169,7 @@ pub struct FactsCache {
 
 /// What one file contributes to the facts before the files are merged. It depends on
 /// the file alone; entity locations and references say file 0 until merged.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct FileFacts {
     problems: Vec<Problem>,
     /// The organization and where it was written (its span is the table header).
@@ -179,7 +179,7 @@ struct FileFacts {
     waiver_rules: Vec<(String, Range<usize>)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct FileEntity {
     kind: &'static str,
     subject: String,
@@ -219,66 +219,62 @@ struct PendingRef {
     from: String,
 }
 
-/// Merges the files' parts, in file order: entities and ids across files, then every
+/// Merges the files' parts in file order: entities and ids across files, then every
 /// reference against every id.
-fn merge(files: Vec<SourceText>, parts: Vec<Arc<FileFacts>>) -> Result<Facts, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut map = SourceMap {
-        files,
-        entities: HashMap::new(),
-    };
-    let mut organization: Option<(&Map<String, Value>, usize, Range<usize>)> = None;
-    let mut kinds: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
-    // (kind, id) → (file, span of the id value).
-    let mut ids: HashMap<(&'static str, &str), (usize, Range<usize>)> = HashMap::new();
-    let mut refs: Vec<(usize, &PendingRef)> = Vec::new();
-    let mut waiver_rules = Vec::new();
-    for (file, part) in parts.iter().enumerate() {
-        let source = &map.files[file];
-        problems.extend(part.problems.iter().cloned());
-        if let Some((org, loc)) = &part.organization {
-            let header = &loc.span;
-            match &organization {
-                Some((_, other, other_span)) => problems.push(
+#[derive(Default)]
+struct Merger {
+    problems: Vec<Problem>,
+    entities: HashMap<String, EntityLoc>,
+    organization: Option<(Map<String, Value>, usize, Range<usize>)>,
+    kinds: BTreeMap<&'static str, Vec<Value>>,
+    ids: Ids,
+    refs: Vec<(usize, PendingRef)>,
+    waiver_rules: Vec<(String, usize, Range<usize>)>,
+}
+
+impl Merger {
+    /// Adds the part of `files[file]`.
+    fn add(&mut self, files: &[SourceText], file: usize, part: FileFacts) {
+        let source = &files[file];
+        self.problems.extend(part.problems);
+        if let Some((org, loc)) = part.organization {
+            match &self.organization {
+                Some((_, other, other_span)) => self.problems.push(
                     Problem::at(
                         "duplicate-organization",
                         "`organization` is defined twice",
                         source,
-                        header.clone(),
+                        loc.span,
                         "defined again here",
                     )
                     .with_related(advice(
-                        &map.files[*other],
+                        &files[*other],
                         other_span.clone(),
                         "first defined here",
                     ))
                     .with_help("keep one [organization] table in the TOM"),
                 ),
                 None => {
-                    map.entities.insert(
-                        "organization".into(),
-                        EntityLoc {
-                            file,
-                            ..loc.clone()
-                        },
-                    );
-                    organization = Some((org, file, header.clone()));
+                    self.organization = Some((org, file, loc.span.clone()));
+                    self.entities
+                        .insert("organization".into(), EntityLoc { file, ..loc });
                 }
             }
         }
-        for e in &part.entities {
-            if let Some((id, id_span)) = &e.id {
-                if let Some((other, other_span)) = ids.get(&(e.kind, id.as_str())) {
-                    problems.push(
+        for e in part.entities {
+            if let Some((id, id_span)) = e.id {
+                let of_kind = self.ids.entry(e.kind).or_default();
+                if let Some((other, other_span)) = of_kind.get(&id) {
+                    self.problems.push(
                         Problem::at(
                             "duplicate-id",
                             format!("duplicate {} id `{id}`", e.kind),
                             source,
-                            id_span.clone(),
+                            id_span,
                             "defined again here",
                         )
                         .with_related(advice(
-                            &map.files[*other],
+                            &files[*other],
                             other_span.clone(),
                             "first defined here",
                         ))
@@ -286,42 +282,43 @@ fn merge(files: Vec<SourceText>, parts: Vec<Arc<FileFacts>>) -> Result<Facts, Ve
                     );
                     continue;
                 }
-                ids.insert((e.kind, id.as_str()), (file, id_span.clone()));
+                of_kind.insert(id, (file, id_span));
             }
-            map.entities.insert(
-                e.subject.clone(),
-                EntityLoc {
-                    file,
-                    ..e.loc.clone()
-                },
-            );
-            kinds.entry(e.kind).or_default().push(e.value.clone());
+            self.entities.insert(e.subject, EntityLoc { file, ..e.loc });
+            self.kinds.entry(e.kind).or_default().push(e.value);
         }
-        refs.extend(part.refs.iter().map(|r| (file, r)));
-        waiver_rules.extend(
+        self.refs.extend(part.refs.into_iter().map(|r| (file, r)));
+        self.waiver_rules.extend(
             part.waiver_rules
-                .iter()
-                .map(|(rule, span)| (rule.clone(), file, span.clone())),
+                .into_iter()
+                .map(|(rule, span)| (rule, file, span)),
         );
     }
-    check_refs(&map, &ids, &refs, &mut problems);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let mut input = Map::new();
-    if let Some((org, _, _)) = organization {
-        input.insert("organization".into(), Value::Object(org.clone()));
-    }
-    for kind in schema::KINDS.iter().filter(|k| k.many) {
-        if let Some(items) = kinds.remove(kind.name) {
-            input.insert(kind.name.into(), Value::Array(items));
+
+    /// Checks the references and builds the facts.
+    fn finish(mut self, files: Vec<SourceText>) -> Result<Facts, Vec<Problem>> {
+        check_refs(&files, &self.ids, &self.refs, &mut self.problems);
+        if !self.problems.is_empty() {
+            return Err(self.problems);
         }
+        let mut input = Map::new();
+        if let Some((org, _, _)) = self.organization {
+            input.insert("organization".into(), Value::Object(org));
+        }
+        for kind in schema::KINDS.iter().filter(|k| k.many) {
+            if let Some(items) = self.kinds.remove(kind.name) {
+                input.insert(kind.name.into(), Value::Array(items));
+            }
+        }
+        Ok(Facts {
+            input: Value::Object(input),
+            map: SourceMap {
+                files,
+                entities: self.entities,
+            },
+            waiver_rules: self.waiver_rules,
+        })
     }
-    Ok(Facts {
-        input: Value::Object(input),
-        map,
-        waiver_rules,
-    })
 }
 
 fn duplicate_help(kind: &str) -> String {
@@ -869,18 +866,21 @@ impl FileLoader {
 }
 
 /// Reports references to ids no file defines, and entities naming themselves.
+/// kind → id → (file, span of the id value).
+type Ids = HashMap<&'static str, HashMap<String, (usize, Range<usize>)>>;
+
 fn check_refs(
-    map: &SourceMap,
-    ids: &HashMap<(&'static str, &str), (usize, Range<usize>)>,
-    refs: &[(usize, &PendingRef)],
+    files: &[SourceText],
+    ids: &Ids,
+    refs: &[(usize, PendingRef)],
     problems: &mut Vec<Problem>,
 ) {
     for (file, r) in refs {
-        let found = r
-            .targets
-            .iter()
-            .any(|k| ids.contains_key(&(*k, r.id.as_str())));
-        let source = &map.files[*file];
+        let found = r.targets.iter().any(|k| {
+            ids.get(k)
+                .is_some_and(|of_kind| of_kind.contains_key(&r.id))
+        });
+        let source = &files[*file];
         if found {
             if r.from == format!("{}:{}", r.targets[0], r.id)
                 && r.targets.len() == 1
@@ -899,10 +899,11 @@ fn check_refs(
             }
             continue;
         }
-        let candidates: Vec<&str> = ids
-            .keys()
-            .filter(|(k, _)| r.targets.contains(k))
-            .map(|(_, id)| *id)
+        let candidates: Vec<&str> = r
+            .targets
+            .iter()
+            .filter_map(|k| ids.get(k))
+            .flat_map(|of_kind| of_kind.keys().map(String::as_str))
             .collect();
         let what = r.targets.join(" or ");
         let mut p = Problem::at(
@@ -1104,7 +1105,11 @@ mod tests {
         let mut cache = FactsCache::default();
         let v1 = vec![
             file("tom/a.toml", "v1", a),
-            file("tom/b.toml", "v1", "[[provider]]\nid = \"b\"\nname = \"B\"\n"),
+            file(
+                "tom/b.toml",
+                "v1",
+                "[[provider]]\nid = \"b\"\nname = \"B\"\n",
+            ),
         ];
         let cached = load_cached(v1.clone(), &mut cache).unwrap();
         assert_eq!(cached.input, load(v1).unwrap().input);
@@ -1114,7 +1119,11 @@ mod tests {
         // the messages name the files of this revision.
         let v2 = vec![
             file("tom/a.toml", "v2", a),
-            file("tom/b.toml", "v2", "[[provider]]\nid = \"a\"\nname = \"B\"\n"),
+            file(
+                "tom/b.toml",
+                "v2",
+                "[[provider]]\nid = \"a\"\nname = \"B\"\n",
+            ),
         ];
         let errs = load_cached(v2.clone(), &mut cache).unwrap_err();
         let fresh = load(v2).unwrap_err();

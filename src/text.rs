@@ -8,7 +8,7 @@
 //! shows a byte offset as a column.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One file as read from the working tree, the index or a commit.
 #[derive(Debug, Clone)]
@@ -19,11 +19,19 @@ pub struct SourceText {
     pub name: String,
     /// The text, with a UTF-8 byte order mark removed so spans match what is shown.
     pub text: Arc<str>,
-    /// Byte offsets at which lines start; built once, used for every position lookup.
-    line_starts: Arc<[usize]>,
-    /// The text as shown in snippets: control characters (an escape sequence hidden in a
-    /// TOM file) replaced byte for byte by `?`, so spans stay valid and the terminal safe.
-    shown: Arc<str>,
+    /// Built on first use and shared by clones: most files read (every commit of a
+    /// `log`) never get a position looked up or a snippet shown.
+    derived: Arc<Derived>,
+}
+
+#[derive(Debug, Default)]
+struct Derived {
+    /// Byte offsets at which lines start.
+    line_starts: OnceLock<Vec<usize>>,
+    /// The text as shown in snippets: control characters (an escape sequence hidden in
+    /// a TOM file) replaced byte for byte by `?`, so spans stay valid and the terminal
+    /// safe.
+    shown: OnceLock<Arc<str>>,
 }
 
 impl SourceText {
@@ -33,13 +41,22 @@ impl SourceText {
         name: impl Into<String>,
         text: impl Into<Arc<str>>,
     ) -> Self {
-        let text: Arc<str> = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let shown = if text.chars().any(is_unsafe_control) {
-            let mut s = String::with_capacity(text.len());
-            for c in text.chars() {
+        Self {
+            path: path.into(),
+            name: name.into(),
+            text: text.into(),
+            derived: Arc::default(),
+        }
+    }
+
+    /// The text with control characters masked, for display.
+    pub fn shown(&self) -> &Arc<str> {
+        self.derived.shown.get_or_init(|| {
+            if !self.text.chars().any(is_unsafe_control) {
+                return self.text.clone();
+            }
+            let mut s = String::with_capacity(self.text.len());
+            for c in self.text.chars() {
                 if is_unsafe_control(c) {
                     s.extend(std::iter::repeat_n('?', c.len_utf8()));
                 } else {
@@ -47,29 +64,24 @@ impl SourceText {
                 }
             }
             s.into()
-        } else {
-            text.clone()
-        };
-        Self {
-            path: path.into(),
-            name: name.into(),
-            text,
-            line_starts,
-            shown,
-        }
+        })
     }
 
-    /// The text with control characters masked, for display.
-    pub fn shown(&self) -> &Arc<str> {
-        &self.shown
+    fn line_starts(&self) -> &[usize] {
+        self.derived.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based line and 1-based column in characters of a byte offset. Offsets past the
     /// end or inside a multi-byte character are clamped to the previous character start.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
         let col = self.text[start..offset].chars().count() + 1;
         (line + 1, col)
     }
@@ -77,7 +89,7 @@ impl SourceText {
     /// Byte offset of a 1-based line and character column (used for Rego errors, which
     /// report positions as line:column).
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let rest = &self.text[start..];

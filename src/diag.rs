@@ -158,16 +158,13 @@ impl SourceCode for SourceText {
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let shown: &'a str = self.shown();
-        let start = if span.offset() > shown.len() || shown.contains('\r') {
-            0
+        let (start, lines_before) = if span.offset() > shown.len() || self.has_carriage_return() {
+            (0, 0)
         } else {
             let (line, _) = self.line_col(span.offset());
-            self.offset_of(line.saturating_sub(context_lines_before + 1).max(1), 1)
+            let first = line.saturating_sub(context_lines_before + 1).max(1);
+            (self.offset_of(first, 1), first - 1)
         };
-        let lines_before = shown.as_bytes()[..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
         let local = miette::SourceSpan::new((span.offset() - start).into(), span.len());
         let inner = shown[start..].read_span(&local, context_lines_before, context_lines_after)?;
         let at =

@@ -28,6 +28,9 @@ pub struct SourceText {
 struct Derived {
     /// Byte offsets at which lines start.
     line_starts: OnceLock<Vec<usize>>,
+    /// Whether the text holds a `\r` (CRLF line ends), which miette counts as a line
+    /// break of its own.
+    has_cr: OnceLock<bool>,
     /// The text as shown in snippets: control characters (an escape sequence hidden in
     /// a TOM file) replaced byte for byte by `?`, so spans stay valid and the terminal
     /// safe.
@@ -65,6 +68,11 @@ impl SourceText {
             }
             s.into()
         })
+    }
+
+    /// Whether the text contains a carriage return.
+    pub fn has_carriage_return(&self) -> bool {
+        *self.derived.has_cr.get_or_init(|| self.text.contains('\r'))
     }
 
     fn line_starts(&self) -> &[usize] {

@@ -15,7 +15,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use git2::{Oid, Repository};
 
@@ -23,7 +23,7 @@ use crate::check::{self, CheckOptions, Checker};
 use crate::config::Config;
 use crate::diag::Problem;
 use crate::findings::Summary;
-use crate::source::{self, git_problem, Source};
+use crate::source::{self, git_problem, BlobCache, Source};
 
 /// The date of a commit, `YYYY-MM-DD`: the committer date in the committer's time zone,
 /// i.e. the day the commit entered the history.
@@ -441,6 +441,7 @@ struct Worker<'a> {
     repo: Result<&'static Repository, String>,
     shared: &'a Shared<'a>,
     checkers: HashMap<PolicyKey, Result<Checker, String>>,
+    blobs: Arc<Mutex<BlobCache>>,
 }
 
 impl<'a> Worker<'a> {
@@ -453,6 +454,7 @@ impl<'a> Worker<'a> {
             repo,
             shared,
             checkers: HashMap::new(),
+            blobs: Arc::default(),
         }
     }
 
@@ -465,7 +467,8 @@ impl<'a> Worker<'a> {
         let repo = self.repo.clone()?;
         let shared = self.shared;
         let mut source = Source::open_commit(shared.root, repo, shared.prefix, id)
-            .map_err(|p| describe(&[p]))?;
+            .map_err(|p| describe(&[p]))?
+            .with_blob_cache(Arc::clone(&self.blobs));
         if let Some(short) = shared.shorts.get(&id) {
             source = source.with_short_id(short.clone());
         }

@@ -12,7 +12,9 @@
 //! running from a subdirectory or a fixture folder reads the same files from every revision.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use git2::{ObjectType, Oid, Repository};
 
@@ -56,6 +58,33 @@ pub struct Source {
     repo: Option<&'static Repository>,
     prefix: String,
     backing: Backing,
+    blobs: Option<Arc<Mutex<BlobCache>>>,
+}
+
+/// Texts of the git blobs read for the last two sources that used the cache, by blob
+/// id: consecutive commits of a history share most of their files, and reading a blob
+/// means opening and inflating it again.
+#[derive(Debug, Default)]
+pub struct BlobCache {
+    current: HashMap<Oid, Arc<str>>,
+    previous: HashMap<Oid, Arc<str>>,
+}
+
+impl BlobCache {
+    /// Starts a new generation: what neither this nor the last source reads is dropped.
+    fn rotate(&mut self) {
+        self.previous = std::mem::take(&mut self.current);
+    }
+
+    fn get(&mut self, id: Oid) -> Option<Arc<str>> {
+        let text = self
+            .current
+            .get(&id)
+            .or_else(|| self.previous.get(&id))?
+            .clone();
+        self.current.insert(id, text.clone());
+        Some(text)
+    }
 }
 
 impl std::fmt::Debug for Source {
@@ -136,6 +165,7 @@ impl Source {
             repo,
             prefix,
             backing,
+            blobs: None,
         })
     }
 
@@ -156,6 +186,7 @@ impl Source {
             repo: Some(repo),
             prefix: prefix.to_string(),
             backing: commit_backing(&commit)?,
+            blobs: None,
         })
     }
 
@@ -165,6 +196,13 @@ impl Source {
         if let Backing::Commit { short: cell, .. } = &self.backing {
             let _ = cell.set(short);
         }
+        self
+    }
+
+    /// Reads git blobs through `cache`, shared with the sources of neighbouring commits.
+    pub fn with_blob_cache(mut self, cache: Arc<Mutex<BlobCache>>) -> Self {
+        cache.lock().unwrap_or_else(|e| e.into_inner()).rotate();
+        self.blobs = Some(cache);
         self
     }
 
@@ -507,6 +545,23 @@ impl Source {
     }
 
     fn read_blob(&self, id: Oid, path: &str) -> Result<SourceText, Problem> {
+        let Some(cache) = &self.blobs else {
+            return self.read_blob_uncached(id, path);
+        };
+        let cached = cache.lock().unwrap_or_else(|e| e.into_inner()).get(id);
+        if let Some(text) = cached {
+            return Ok(SourceText::new(path, self.display_name(path), text));
+        }
+        let read = self.read_blob_uncached(id, path)?;
+        cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .current
+            .insert(id, read.text.clone());
+        Ok(read)
+    }
+
+    fn read_blob_uncached(&self, id: Oid, path: &str) -> Result<SourceText, Problem> {
         let repo = self.repo.expect("git sources have a repository");
         let blob = repo
             .find_blob(id)
@@ -653,4 +708,22 @@ pub fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
         prefix.push('/');
     }
     Ok(prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blob_cache_keeps_what_the_last_two_sources_read() {
+        let id = Oid::hash_object(ObjectType::Blob, b"x").unwrap();
+        let mut cache = BlobCache::default();
+        cache.current.insert(id, "x".into());
+        cache.rotate();
+        // Read again by the next source: kept for one more.
+        assert_eq!(cache.get(id).as_deref(), Some("x"));
+        cache.rotate();
+        cache.rotate();
+        assert_eq!(cache.get(id), None);
+    }
 }

@@ -51,7 +51,7 @@ label(kind, e) := sprintf("%s \"%s\" (%s)", [kind, e.name, e.id]) if {
 # on large TOMs, set lookups are not.
 providers_with_personal_data := {p.id | some p in providers; p.personal_data == true} | {p.id |
 	some p in providers
-	object.get(p, "access", "none") != "none"
+	p.access != "none" # an absent access means "none"
 }
 
 # --- Dates -------------------------------------------------------------------
@@ -96,15 +96,27 @@ adequacy_in_force(code) := a if {
 }
 
 # --- Operating systems -------------------------------------------------------
+#
+# OS strings are matched once per distinct string, but regorus charges for every
+# function call, builtin call and loop step, so the matching below does its
+# string work with a few builtin calls on the whole string and then looks words
+# up rather than testing them one by one.
 
 os_products := data.reference.os_eol.products
 
 # Support data of every distinct `os` string in the TOM, computed once per
 # string rather than once per system: {os: {"product", "cycle", "name", "eol", ...}}.
+# The body is os_match's, inlined to save a function call per string, and
+# os_products is bound once, outside the loop: regorus looks a rule up again at
+# every reference.
 os_support := {os: entry |
-	some os in {s.os | some s in systems; is_string(s.os)}
-	m := os_match(os)
-	entry := object.union(os_products[m[0]].cycles[m[1]], {"product": m[0], "cycle": m[1]})
+	products := os_products
+	some os in {s.os | some s in systems}
+	is_string(os)
+	tokens := os_tokens(os)
+	product := _os_product(tokens)
+	cycle := _os_cycle(product, tokens, os)
+	entry := object.union(products[product].cycles[cycle], {"product": product, "cycle": cycle})
 }
 
 # os_match("Windows 7 Pro") == ["windows", "7-sp1"]. Undefined for an OS the
@@ -112,26 +124,43 @@ os_support := {os: entry |
 # ("Windows 11" without a feature update): such systems get no finding.
 os_match(os) := [product, cycle] if {
 	tokens := os_tokens(os)
-	words := {t | some t in tokens}
-	product := _os_product(words)
-	cycle := _os_cycle(product, tokens, words)
+	product := _os_product(tokens)
+	cycle := _os_cycle(product, tokens, os)
 }
 
 # Lowercase words of an OS string; "Win7" and "Windows10" are split into
 # product and version, "2012R2" into year and "r2".
-os_tokens(os) := [x |
-	some word in split(_os_clean(os), " ")
+#
+# The words are split with two strings.replace_n calls on the whole string, not
+# word by word: the first turns every separator into "_" (the string is wrapped
+# in "_" as well, so there is a "_" at both ends of every word); the second puts
+# a "_" after "windows" at the start of a word ("_windows10", "_win7") and a
+# "<r2>" word after every word ending in "r2". Two calls, so that the result does
+# not depend on the order replace_n applies its replacements in. Whether a word
+# ending in "r2" splits ("2012r2" does, "r2" does not) depends on the whole word,
+# so only strings with such a word take the slow way, word by word.
+os_tokens(os) := [w | some w in words; w != ""] if {
+	s := strings.replace_n(_os_separators, lower(concat("", ["_", os, "_"])))
+	words := split(strings.replace_n(_os_word_splits, s), "_")
+	not "<r2>" in words
+} else := [x |
+	some word in split(strings.replace_n(_os_separators, lower(os)), "_")
 	word != ""
 	some x in _os_split_word(word)
 ]
 
-_os_clean(os) := lower(strings.replace_n(
-	{"/": " ", "(": " ", ")": " ", ",": " ", ";": " ", "_": " ", "-": " ", "\t": " "},
-	os,
-))
+_os_separators := {" ": "_", "\t": "_", "/": "_", "(": "_", ")": "_", ",": "_", ";": "_", "-": "_"}
+
+_os_word_splits := {
+	"_windows": "_windows_",
+	"_win0": "_windows_0", "_win1": "_windows_1", "_win2": "_windows_2", "_win3": "_windows_3", "_win4": "_windows_4",
+	"_win5": "_windows_5", "_win6": "_windows_6", "_win7": "_windows_7", "_win8": "_windows_8", "_win9": "_windows_9",
+	"r2_": "r2_<r2>_",
+}
 
 _digits := {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 
+# The words of one word, for the slow way of os_tokens.
 _os_split_word(w) := ["windows", substring(w, 7, -1)] if {
 	startswith(w, "windows")
 	count(w) > 7
@@ -144,92 +173,122 @@ _os_split_word(w) := ["windows", substring(w, 7, -1)] if {
 	substring(w, 0, 1) in _digits
 } else := [w]
 
+# One branch per word that names a product: a test of one word is nearly free,
+# a helper function or a loop over alternatives is not.
 _os_product(t) := "windows-server" if {
-	_is_windows(t)
 	"server" in t
+	"windows" in t
+} else := "windows-server" if {
+	"server" in t
+	"win" in t
 } else := "windows" if {
-	_is_windows(t)
+	"windows" in t
+} else := "windows" if {
+	"win" in t
 } else := "macos" if {
-	_is_macos(t)
+	"macos" in t
+} else := "macos" if {
+	"macosx" in t
+} else := "macos" if {
+	"osx" in t
+} else := "macos" if {
+	"os" in t
+	"mac" in t
+} else := "macos" if {
+	"os" in t
+	"x" in t
 } else := "ios" if {
-	some x in ["ios", "ipados"]
-	x in t
+	"ios" in t
+} else := "ios" if {
+	"ipados" in t
 } else := "debian" if {
 	"debian" in t
 } else := "ubuntu" if {
 	"ubuntu" in t
 }
 
-_is_windows(t) if "windows" in t
-
-_is_windows(t) if "win" in t
-
-_is_macos(t) if {
-	some x in ["macos", "macosx", "osx"]
-	x in t
-}
-
-_is_macos(t) if {
-	"os" in t
-	some x in ["mac", "x"]
-	x in t
-}
-
-_os_cycle("windows", _, t) := _windows_cycle(t)
-
-_os_cycle("windows-server", _, t) := _server_cycle(t)
-
-_os_cycle(product, tokens, _) := _versioned_cycle(product, tokens) if {
+# Version numbers ("12", "22.04.3" -> "22.04", "10.15.7" -> "10.15", "17.5" -> "17")
+# and release names ("bookworm", "jammy", "big sur") of the product. Exactly one
+# release must match; "iPhone 12 with iOS 17" stays unknown rather than guessed.
+_os_cycle(product, t, os) := cycle if {
 	product in {"macos", "ios", "debian", "ubuntu"}
+	p := os_products[product]
+	versions := {c | some c in t; p.cycles[c]} | {c |
+		contains(os, ".")
+		some x in t
+		contains(x, ".")
+		parts := split(x, ".")
+		some c in [parts[0], concat(".", [parts[0], parts[1]])]
+		p.cycles[c]
+	}
+	names := {c | some x in t; c := p.aliases[x]} | {c |
+		p.aliases != {}
+		some i, x in t
+		c := p.aliases[concat("", [x, t[i + 1]])]
+	}
+	[cycle] := [c | some c in versions | names]
+} else := _windows_cycle(t) if {
+	product == "windows"
+} else := cycle if {
+	product == "windows-server"
+	p := os_products["windows-server"]
+	cycles := {c |
+		some k in _server_keys(t)
+		c := object.get(p.aliases, k, k)
+		p.cycles[c]
+	}
+	[cycle] := [c | some c in cycles]
 }
 
-_lts(t) if {
-	some x in ["ltsc", "ltsb", "lts"]
-	x in t
-}
+# "2012" and "r2" name the cycle "2012-r2".
+_server_keys(t) := [concat("", [y, "-r2"]) | some y in t] if "r2" in t else := t
 
+# "10" wins over "11" ("Windows 10 or 11"). Every non-LTSC Windows 10 release was
+# out of support by the end of 22H2, the last one; the long-term (LTSC) releases
+# have their own dates. IoT LTSC has longer support than the data records, so it
+# stays unknown. Windows 11 support depends on the feature update (24H2, 25H2,
+# ...) and the edition: Enterprise/Education get 36 months, Home/Pro 24.
 _windows_cycle(t) := "7-sp1" if {
 	"7" in t
 } else := "8.1" if {
 	"8.1" in t
-} else := _windows10_cycle(t) if {
+} else := "10-22h2" if {
 	"10" in t
-} else := _windows11_cycle(t) if {
-	"11" in t
-}
-
-# Every non-LTSC Windows 10 release was out of support by the end of 22H2, the
-# last one; the long-term (LTSC) releases have their own dates. IoT LTSC has
-# longer support than the data records, so it stays unknown.
-_windows10_cycle(t) := "10-22h2" if {
-	not _lts(t)
+	not "ltsc" in t
+	not "ltsb" in t
+	not "lts" in t
 } else := "10-21h2-e-lts" if {
+	"10" in t # and LTSC, or the branch before would have matched
 	not "iot" in t
 	some x in ["2021", "21h2"]
 	x in t
 } else := "10-1809-e-lts" if {
+	"10" in t
 	not "iot" in t
 	some x in ["2019", "1809"]
 	x in t
-}
-
-# Windows 11 support depends on the feature update (24H2, 25H2, ...) and the
-# edition: Enterprise/Education get 36 months, Home/Pro 24.
-_windows11_cycle(t) := "11-24h2-e-lts" if {
-	_lts(t)
+} else := "11-24h2-e-lts" if {
+	not "10" in t
+	"11" in t
+	some l in ["ltsc", "ltsb", "lts"]
+	l in t
 	not "iot" in t
 	some x in ["2024", "24h2"]
 	x in t
 } else := cycle if {
-	not _lts(t)
+	not "10" in t
+	"11" in t
+	not "ltsc" in t
+	not "ltsb" in t
+	not "lts" in t
 	edition := _windows11_edition(t)
+	known := os_products.windows.cycles
 	cycles := {c |
 		some r in t
 		c := sprintf("11-%s-%s", [r, edition])
-		os_products.windows.cycles[c]
+		known[c]
 	}
-	count(cycles) == 1
-	some cycle in cycles
+	[cycle] := [c | some c in cycles]
 }
 
 _windows11_edition(t) := "e" if {
@@ -237,41 +296,6 @@ _windows11_edition(t) := "e" if {
 	x in t
 	not "pro" in t
 } else := "w"
-
-_server_cycle(t) := cycle if {
-	suffix := _r2_suffix(t)
-	cycles := {c |
-		some y in t
-		key := concat("", [y, suffix])
-		c := object.get(os_products["windows-server"].aliases, key, key)
-		os_products["windows-server"].cycles[c]
-	}
-	count(cycles) == 1
-	some cycle in cycles
-}
-
-_r2_suffix(t) := "-r2" if "r2" in t else := ""
-
-# Version numbers ("12", "22.04.3" -> "22.04", "10.15.7" -> "10.15", "17.5" -> "17")
-# and release names ("bookworm", "jammy", "big sur") of the product. Exactly one
-# release must match; "iPhone 12 with iOS 17" stays unknown rather than guessed.
-_versioned_cycle(product, tokens) := cycle if {
-	p := os_products[product]
-	by_version := {c |
-		some t in tokens
-		parts := split(t, ".")
-		some c in {t, parts[0], concat(".", array.slice(parts, 0, 2))}
-		p.cycles[c]
-	}
-	by_name := {c | some t in tokens; c := p.aliases[t]}
-	by_two_words := {c |
-		some i, t in tokens
-		c := p.aliases[concat("", [t, tokens[i + 1]])]
-	}
-	cycles := (by_version | by_name) | by_two_words
-	count(cycles) == 1
-	some cycle in cycles
-}
 
 # --- Controls ----------------------------------------------------------------
 

@@ -93,6 +93,29 @@ _cases := {
 	"Ubuntu Server 24.04": ["ubuntu", "24.04"],
 	"ubuntu-jammy": ["ubuntu", "22.04"],
 	"Windows\t10; Pro": ["windows", "10-22h2"],
+	"Win10 Pro": ["windows", "10-22h2"],
+	"PC (Win10) Pro": ["windows", "10-22h2"],
+	"Windows 10 11": ["windows", "10-22h2"],
+	"Windows10 Enterprise LTSC 2019": ["windows", "10-1809-e-lts"],
+	"Windows 11 Pro 24H2 24H2": ["windows", "11-24h2-w"],
+	"Windows 11 Enterprise 23H2 Pro": ["windows", "11-23h2-w"],
+	"Windows 11 Enterprise LTSB 2024": ["windows", "11-24h2-e-lts"],
+	"Windows Server 2008 R2": ["windows-server", "2008-r2-sp1"],
+	"WINDOWS SERVER 2019": ["windows-server", "2019"],
+	"Win Server 2019": ["windows-server", "2019"],
+	"Mac OS X 10.15": ["macos", "10.15"],
+	"Mac OS 10.14": ["macos", "10.14"],
+	"MacOSX 10.14": ["macos", "10.14"],
+	"macOS High  Sierra": ["macos", "10.13"],
+	"macOS 10.15/Catalina": ["macos", "10.15"],
+	"macOS so noma": ["macos", "14"],
+	"iPadOS 17": ["ios", "17"],
+	"iOS 17.5.1 (iPhone)": ["ios", "17"],
+	"Debian bookworm": ["debian", "12"],
+	"Debian 12 bookworm": ["debian", "12"],
+	"Debian 12.7.1": ["debian", "12"],
+	"Ubuntu jammy 22.04": ["ubuntu", "22.04"],
+	"Ubuntu <r2> 22.04": ["ubuntu", "22.04"],
 }
 
 test_os_match_known if {
@@ -123,11 +146,45 @@ _unknown := [
 	"Ubuntu 23.04",
 	"RouterOS 7",
 	"",
+	"Windows 11 Pro (24H2) 23H2",
+	"Windows 11 Education 22H2 LTSC",
+	"Windows 8.1.1",
+	"Windows Server 2016 R2",
+	"windows2012r2",
+	"macOS Sequoia Big Sur",
+	"so noma",
+	"iOS",
 ]
 
 test_os_match_unknown if {
 	every os in _unknown {
 		not lib.os_match(os)
+	}
+}
+
+# Words as the matching sees them: a word is split only where it starts with
+# "win" or is a year followed by "r2", and a split-off rest stays whole.
+test_os_tokens if {
+	lib.os_tokens("Win7 Professional") == ["windows", "7", "professional"]
+	lib.os_tokens("PC (Win10) Pro") == ["pc", "windows", "10", "pro"]
+	lib.os_tokens("Windows\t10; Pro") == ["windows", "10", "pro"]
+	lib.os_tokens("Debian GNU/Linux 12 (bookworm)") == ["debian", "gnu", "linux", "12", "bookworm"]
+	lib.os_tokens("macOS High  Sierra") == ["macos", "high", "sierra"]
+	lib.os_tokens("Windows Server 2012R2 Standard") == ["windows", "server", "2012", "r2", "standard"]
+	lib.os_tokens("Windows Server 2008 R2 SP1") == ["windows", "server", "2008", "r2", "sp1"]
+	lib.os_tokens("windows2012r2") == ["windows", "2012r2"]
+	lib.os_tokens("Ubuntu <r2> 22.04") == ["ubuntu", "<r2>", "22.04"]
+	lib.os_tokens("") == []
+}
+
+# os_support repeats the body of os_match (to save a function call per string):
+# both must give the same answers.
+test_os_support_agrees_with_os_match if {
+	oses := object.keys(_cases) | {os | some os in _unknown}
+	support := lib.os_support with input as {"system": [{"id": os, "os": os} | some os in oses]}
+	object.keys(support) == object.keys(_cases)
+	every os, entry in support {
+		[entry.product, entry.cycle] == lib.os_match(os)
 	}
 }
 

@@ -28,6 +28,10 @@ _status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
 	not lib.adequacy_in_force(code)
 }
 
+# The rules below bind _third_countries to a variable before their loop over the
+# providers: regorus looks a rule up again at every reference, which costs more
+# than the test that uses it.
+
 # METADATA
 # title: Third-country provider without transfer safeguard
 # description: >-
@@ -75,8 +79,9 @@ _status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
 #     avv = { signed = 2024-05-02, document = "contracts/mailer-dpa.pdf" }
 #     transfer = "dpf"   # certified under the EU-US Data Privacy Framework
 deny contains finding if {
+	third_countries := _third_countries
 	some p in providers
-	third := _third_countries[p.country]
+	third := third_countries[p.country]
 	not third.requires_transfer
 	providers_with_personal_data[p.id]
 	not p.transfer in (_safeguards | {"adequacy", "dpf"})
@@ -94,8 +99,9 @@ deny contains finding if {
 # A country whose adequacy decision covers only certified organisations (the US:
 # Data Privacy Framework): transfer = "adequacy" is not enough.
 deny contains finding if {
+	third_countries := _third_countries
 	some p in providers
-	third := _third_countries[p.country]
+	third := third_countries[p.country]
 	required := third.requires_transfer
 	providers_with_personal_data[p.id]
 	not object.get(p, "transfer", "") in (_safeguards | {required})

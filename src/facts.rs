@@ -1101,30 +1101,20 @@ mod tests {
         let file = |path: &str, rev: &str, text: &str| {
             SourceText::new(path, format!("{path} @ {rev}"), text.to_string())
         };
-        let a = "[[provider]]\nid = \"a\"\nname = \"A\"\n";
+        // Two files; a.toml stays the same in every revision.
+        let revision = |rev: &str, b: &str| {
+            let a = "[[provider]]\nid = \"a\"\nname = \"A\"\n";
+            vec![file("tom/a.toml", rev, a), file("tom/b.toml", rev, b)]
+        };
         let mut cache = FactsCache::default();
-        let v1 = vec![
-            file("tom/a.toml", "v1", a),
-            file(
-                "tom/b.toml",
-                "v1",
-                "[[provider]]\nid = \"b\"\nname = \"B\"\n",
-            ),
-        ];
+        let v1 = revision("v1", "[[provider]]\nid = \"b\"\nname = \"B\"\n");
         let cached = load_cached(v1.clone(), &mut cache).unwrap();
         assert_eq!(cached.input, load(v1).unwrap().input);
         assert_eq!(cache.files.len(), 2);
 
         // a.toml comes from the cache; the duplicate across files is still found, and
         // the messages name the files of this revision.
-        let v2 = vec![
-            file("tom/a.toml", "v2", a),
-            file(
-                "tom/b.toml",
-                "v2",
-                "[[provider]]\nid = \"a\"\nname = \"B\"\n",
-            ),
-        ];
+        let v2 = revision("v2", "[[provider]]\nid = \"a\"\nname = \"B\"\n");
         let errs = load_cached(v2.clone(), &mut cache).unwrap_err();
         let fresh = load(v2).unwrap_err();
         assert_eq!(format!("{errs:?}"), format!("{fresh:?}"));

@@ -206,11 +206,6 @@ impl Source {
         self
     }
 
-    /// The root's path inside the repository: `""` or `"sub/dir/"`.
-    pub fn prefix(&self) -> &str {
-        &self.prefix
-    }
-
     /// What is being read, for messages: `working tree`, `index` or a short commit id.
     pub fn label(&self) -> String {
         match &self.backing {

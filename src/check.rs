@@ -265,13 +265,12 @@ impl Checker {
     /// The facts and findings of one revision, and the date they were evaluated as of:
     /// [`Checker::check`] without the labels a report needs (`log` runs this per commit).
     pub fn findings(&self, source: &Source) -> Result<(Facts, Vec<Finding>, String), Vec<Problem>> {
-        let facts = match &self.facts_cache {
-            Some(cache) => {
-                let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
-                load_facts_with(source, &self.config, Some(&mut cache))?
-            }
-            None => load_facts(source, &self.config)?,
-        };
+        let mut cache = self
+            .facts_cache
+            .as_ref()
+            .map(|c| c.lock().unwrap_or_else(|e| e.into_inner()));
+        let facts = load_facts_with(source, &self.config, cache.as_deref_mut())?;
+        drop(cache);
         let problems = facts.check_waiver_rules(&self.policies.rule_ids());
         if !problems.is_empty() {
             return Err(problems);

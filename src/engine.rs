@@ -283,11 +283,6 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// The packages under `tom.` that may produce findings, waiver package last.
-    fn finding_packages(&self) -> (Vec<&str>, Option<&str>) {
-        finding_packages(&self.packages)
-    }
-
     /// Evaluates every package against `input`.
     pub fn evaluate(
         &self,
@@ -301,7 +296,7 @@ impl Prepared {
         if let Some(rev) = &context.revision {
             ctx["revision"] = rev.clone().into();
         }
-        let (packages, waiver) = self.finding_packages();
+        let (packages, waiver) = finding_packages(&self.packages);
         let mut findings = Vec::new();
         let mut problems = Vec::new();
         let group = Group {
@@ -369,12 +364,7 @@ impl Prepared {
         let mut query = if self.collector {
             format!("data.{COLLECTOR_PACKAGE}.{}", group.rule)
         } else {
-            let mut query = String::from("[");
-            for (pkg, set, _) in &sets {
-                query.push_str(&format!("{{x | x := data.{pkg}.{set}}},\n"));
-            }
-            query.push(']');
-            query
+            set_list(packages)
         };
         query.push_str(&with);
         if let Ok(results) = engine.eval_query(query, false) {
@@ -607,21 +597,24 @@ const COLLECTOR_PACKAGE: &str = "__tomcheck_collect";
 /// the whole list undefined.
 fn collector_module(packages: &[String]) -> String {
     let (normal, waiver) = finding_packages(packages);
-    let list = |packages: &[&str]| {
-        let mut out = String::from("[\n");
-        for pkg in packages {
-            for (set, _) in SETS {
-                out.push_str(&format!("\t{{x | x := data.{pkg}.{set}}},\n"));
-            }
-        }
-        out.push(']');
-        out
-    };
     format!(
         "package {COLLECTOR_PACKAGE}\n\nnormal := {}\n\nwaiver := {}\n",
-        list(&normal),
-        list(&waiver.into_iter().collect::<Vec<_>>())
+        set_list(&normal),
+        set_list(&waiver.into_iter().collect::<Vec<_>>())
     )
+}
+
+/// The finding sets of `packages` as a Rego array of comprehensions, in the order of
+/// `packages` and [`SETS`].
+fn set_list(packages: &[&str]) -> String {
+    let mut out = String::from("[\n");
+    for pkg in packages {
+        for (set, _) in SETS {
+            out.push_str(&format!("\t{{x | x := data.{pkg}.{set}}},\n"));
+        }
+    }
+    out.push(']');
+    out
 }
 
 /// `data.context` as a Rego object literal for a `with` clause: JSON, one finding per

@@ -13,11 +13,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use tomcheck::check::{self, CheckOptions, Checker, Outcome};
 use tomcheck::config::Config;
 use tomcheck::engine::{Context, EngineOptions, Policies};
 use tomcheck::facts::{self, Facts};
 use tomcheck::findings;
+use tomcheck::pipeline::{self, CheckOptions, Checker, Outcome};
 use tomcheck::report::{self, Format, Style};
 use tomcheck::source::{Revision, Source};
 use tomcheck::text::SourceText;
@@ -180,7 +180,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut options = CheckOptions::new(root);
             options.today = Some(TODAY.into());
-            black_box(check::check(&Revision::Worktree, options).expect("checks"))
+            black_box(pipeline::check(&Revision::Worktree, options).expect("checks"))
         })
     });
     let source = Source::open(root, &Revision::Worktree).expect("open");

@@ -1,24 +1,19 @@
-//! The command line: argument definitions and the wiring of the pipeline per command.
-//! Exit codes: 0 nothing fails, 1 findings at or above `--fail-on`, 2 input problems.
+//! The command-line definition: global flags, one `Args` struct per command, and the
+//! CLI's own value enums.
+//!
+//! This file and `commands/` are the only places that know clap. Domain enums (report
+//! formats, where the gate takes its policies from) stay plain; each has a twin here with
+//! a `From` impl, so a renamed flag value never ripples into the pipeline. Parsing only
+//! checks the shape of arguments; `commands/` turns them into validated options.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::check::CheckOptions;
 use crate::config::Severity;
 use crate::diag::Problem;
-use crate::report::{human, Format, Style};
-use crate::source::Revision;
-
-/// Exit code: nothing fails.
-pub const EXIT_OK: u8 = 0;
-/// Exit code: findings at or above `--fail-on`.
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: the input could not be checked.
-pub const EXIT_INPUT: u8 = 2;
+use crate::pipeline::CheckOptions;
 
 /// Checks GDPR technical and organisational measures (TOM) kept as TOML facts in git.
 #[derive(Debug, Parser)]
@@ -56,25 +51,83 @@ pub enum Command {
     /// Check the TOM against the policies.
     Check(CheckArgs),
     /// Scaffold a starter TOM, tomcheck.toml, a GitHub workflow and a pre-commit config.
-    Init(crate::init::InitArgs),
+    Init(InitArgs),
     /// Install or remove the git pre-commit hook that checks what is staged.
-    Hook(crate::hook::HookArgs),
+    Hook(HookArgs),
     /// Print a shell completion script.
-    Completions(crate::shell::CompletionsArgs),
+    Completions(CompletionsArgs),
     /// Print the man page (or write every page into a directory with --out).
-    Man(crate::shell::ManArgs),
+    Man(ManArgs),
     /// Print the JSON Schema of the TOM format (for taplo / Even Better TOML).
     Schema,
     /// List the rules: id, severity, title, legal basis.
-    Rules(crate::rules::RulesArgs),
+    Rules(RulesArgs),
     /// Explain a rule: what fires, what does not, how to fix and waive it.
-    Explain(crate::rules::ExplainArgs),
+    Explain(ExplainArgs),
     /// Run the policies' Rego unit tests (`test_*` rules in `*_test.rego`), like `opa test`.
-    Test(crate::rules::TestArgs),
+    Test(TestArgs),
     /// Compare two versions of the TOM: changed facts and findings new or resolved.
-    Diff(crate::diff::DiffArgs),
+    Diff(DiffArgs),
     /// Compliance over history: one row per commit that changed the TOM, policies or config.
-    Log(crate::history::LogArgs),
+    Log(LogArgs),
+}
+
+/// The evaluation flags of `check`, `diff` and `log`, flattened into each.
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// Evaluate as of this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<String>,
+    /// Also evaluate the policies in DIR (repeatable; relative to -C DIR).
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policy: Vec<PathBuf>,
+    /// Do not evaluate the bundled policies.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Time limit for one policy evaluation, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+}
+
+impl EvalArgs {
+    /// Validated options; relative `--policy` paths resolve against `root` (`-C DIR`).
+    pub fn options(&self, root: &Path) -> Result<CheckOptions, Vec<Problem>> {
+        let mut options = CheckOptions::new(root.to_path_buf());
+        options.today = self.today.clone();
+        options.policy_dirs = self.policy.iter().map(|p| under(root, p)).collect();
+        options.no_builtin = self.no_builtin;
+        options.engine.timeout = timeout(self.timeout)?;
+        Ok(options)
+    }
+}
+
+/// `path` as seen from `root`: absolute paths stay, relative ones are joined to it.
+pub fn under(root: &Path, path: &Path) -> PathBuf {
+    // Without -C the path stays as typed, so messages name it as the user wrote it.
+    if path.is_absolute() || root == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    }
+}
+
+/// `--timeout SECONDS`, validated.
+pub fn timeout(seconds: f64) -> Result<Duration, Vec<Problem>> {
+    // `Duration::from_secs_f64` panics past ~584 billion years: anything beyond a day is
+    // as good as no limit and rejected with the same message.
+    if seconds > 0.0 && seconds.is_finite() && seconds <= 86_400.0 {
+        Ok(Duration::from_secs_f64(seconds))
+    } else {
+        Err(vec![Problem::new(
+            crate::diag::Code::Usage,
+            "--timeout must be a positive number of seconds, at most 86400",
+        )])
+    }
+}
+
+/// A calendar date argument (`YYYY-MM-DD`), normalised.
+pub fn parse_date(s: &str) -> Result<String, String> {
+    crate::pipeline::parse_date(s).ok_or_else(|| format!("`{s}` is not a date like 2026-03-01"))
 }
 
 #[derive(Debug, Args)]
@@ -98,28 +151,90 @@ pub struct CheckArgs {
     /// With --base: take tomcheck.toml and the repository's policies from the base (the
     /// default: a change cannot weaken its own gate) or from the checked revision.
     #[arg(long, value_enum, value_name = "REV", requires = "base")]
-    pub policies_from: Option<crate::gate::PoliciesFrom>,
+    pub policies_from: Option<GatePoliciesArg>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Evaluate as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub today: Option<String>,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
     /// Evaluate as of the date of the commit given by --rev: what tomcheck said back then.
     #[arg(long, requires = "rev", conflicts_with = "today")]
     pub as_of_commit: bool,
     /// Fail on findings of at least this severity [default: deny, or fail_on in tomcheck.toml].
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Also evaluate the policies in DIR (repeatable).
-    #[arg(long = "policy", value_name = "DIR")]
-    pub policy: Vec<PathBuf>,
-    /// Do not evaluate the bundled policies.
-    #[arg(long)]
-    pub no_builtin: bool,
-    /// Time limit for policy evaluation, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    pub timeout: f64,
+    #[command(flatten)]
+    pub eval: EvalArgs,
+}
+
+impl CheckArgs {
+    /// What the pre-commit hook runs: `check --staged` with every other flag at its default.
+    pub fn staged() -> Self {
+        Self {
+            staged: true,
+            rev: None,
+            base: None,
+            worktree: false,
+            new_only: false,
+            policies_from: None,
+            format: FormatArg::Human,
+            as_of_commit: false,
+            fail_on: None,
+            eval: EvalArgs {
+                today: None,
+                policy: Vec::new(),
+                no_builtin: false,
+                timeout: 10.0,
+            },
+        }
+    }
+}
+
+/// `--format` of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// miette diagnostics pointing into the TOML source.
+    Human,
+    /// The stable, versioned JSON shape (docs/output.md).
+    Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML for CI test reports.
+    Junit,
+    /// A Markdown summary for pull request comments and job summaries.
+    Markdown,
+}
+
+impl From<FormatArg> for crate::report::Format {
+    fn from(f: FormatArg) -> Self {
+        use crate::report::Format;
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// `--policies-from` of `check --base`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GatePoliciesArg {
+    /// The base revision: the change under review cannot weaken its own gate.
+    Base,
+    /// The checked revision: the change's own configuration and policies apply.
+    Head,
+}
+
+impl From<GatePoliciesArg> for crate::gate::PoliciesFrom {
+    fn from(p: GatePoliciesArg) -> Self {
+        match p {
+            GatePoliciesArg::Base => Self::Base,
+            GatePoliciesArg::Head => Self::Head,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,140 +254,211 @@ impl From<FailOn> for Severity {
     }
 }
 
-pub fn parse_date(s: &str) -> Result<String, String> {
-    jiff::civil::Date::strptime("%Y-%m-%d", s)
-        .map(|d| d.to_string())
-        .map_err(|_| format!("`{s}` is not a date like 2026-03-01"))
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Date written into the starter TOM (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", hide = true, value_parser = parse_date)]
+    pub today: Option<String>,
 }
 
-/// Output streams and whether they are terminals.
-pub struct Io<'a> {
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
-    pub out_is_terminal: bool,
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    #[command(subcommand)]
+    pub action: HookAction,
 }
 
-impl Cli {
-    fn style(&self, terminal: bool) -> Style {
-        let color = match self.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
-        Style {
-            color,
-            narrate: self.narrate,
-            width: 100,
+#[derive(Debug, Subcommand)]
+pub enum HookAction {
+    /// Install a git pre-commit hook that runs `tomcheck check --staged`.
+    Install {
+        /// Keep an existing pre-commit hook and run it before tomcheck.
+        #[arg(long)]
+        chain: bool,
+    },
+    /// Remove the hook `install` wrote (and put a chained hook back).
+    Uninstall,
+    /// What the installed hook runs: check the index, returning at once when the staged
+    /// change touches neither the TOM, the policies nor tomcheck.toml.
+    Run,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write tomcheck.1 and one page per command (tomcheck-check.1, …) into DIR instead
+    /// of printing tomcheck.1.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+/// `--format` of `rules` and `test`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. avv.missing.
+    pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Run the tests in this policy directory only (default: bundled and repository policies).
+    #[arg(value_name = "DIR")]
+    pub policy_dir: Option<PathBuf>,
+    /// Run only tests whose name (data.pkg.test_x) matches this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub run: Option<String>,
+    /// Report line coverage per policy file.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Fail when total line coverage is below this percentage (implies --coverage).
+    #[arg(long, value_name = "PERCENT")]
+    pub threshold: Option<f64>,
+    /// Do not load the bundled policies.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    /// Time limit per evaluation, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version: any revision git understands (`v1.0`, `main@{2025-06-30}`) [default: HEAD].
+    #[arg(value_name = "OLD")]
+    pub old: Option<String>,
+    /// The new version [default: the working tree, or the index with --staged].
+    #[arg(value_name = "NEW", conflicts_with = "staged")]
+    pub new: Option<String>,
+    /// Compare OLD with the index (what the next commit will contain).
+    #[arg(long)]
+    pub staged: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
+    pub format: DiffFormatArg,
+    /// Language of the Markdown and HTML headings.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Whose policies and tomcheck.toml judge both versions.
+    #[arg(long, value_enum, default_value_t = DiffPoliciesArg::New)]
+    pub policies_from: DiffPoliciesArg,
+    #[command(flatten)]
+    pub eval: EvalArgs,
+    /// Write the report to FILE instead of standard output (relative to -C DIR).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--format` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormatArg {
+    /// Grouped by kind, coloured like a review tool, word-level highlights.
+    Human,
+    /// Tables per kind and the compliance delta (pull request comment, job summary).
+    Markdown,
+    /// The stable, versioned JSON shape (see docs/diff-reports.md).
+    Json,
+    /// One self-contained, printable HTML file for an auditor.
+    Html,
+}
+
+impl From<DiffFormatArg> for crate::report::diff::DiffFormat {
+    fn from(f: DiffFormatArg) -> Self {
+        match f {
+            DiffFormatArg::Human => Self::Human,
+            DiffFormatArg::Markdown => Self::Markdown,
+            DiffFormatArg::Json => Self::Json,
+            DiffFormatArg::Html => Self::Html,
         }
     }
-
-    fn root(&self) -> PathBuf {
-        self.dir.clone().unwrap_or_else(|| PathBuf::from("."))
-    }
 }
 
-/// What every command gets: where to run, how to style output, where to write it.
-pub struct Env<'a> {
-    /// The directory the command works in (`-C DIR` or the current directory).
-    pub root: PathBuf,
-    pub style: Style,
-    pub out: &'a mut dyn Write,
+/// `--lang` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    De,
 }
 
-/// A command's result: an exit code, or input problems (exit code 2).
-pub type CmdResult = Result<u8, Vec<Problem>>;
-
-/// Turns an I/O error while writing output into a problem.
-pub fn io_problem(e: std::io::Error) -> Vec<Problem> {
-    vec![Problem::new("io", format!("cannot write output: {e}"))]
-}
-
-/// Runs a parsed command line and returns the exit code.
-pub fn run(cli: Cli, io: Io<'_>) -> u8 {
-    let style = cli.style(io.out_is_terminal);
-    let err_style = cli.style(std::io::stderr().is_terminal());
-    let mut env = Env {
-        root: cli.root(),
-        style,
-        out: io.out,
-    };
-    let result = match &cli.command {
-        Command::Check(args) => run_check(args, &mut env),
-        Command::Init(args) => crate::init::run(args, &mut env),
-        Command::Hook(args) => crate::hook::run(args, &mut env),
-        Command::Completions(args) => crate::shell::completions(args, &mut env),
-        Command::Man(args) => crate::shell::man(args, &mut env),
-        Command::Rules(args) => crate::rules::run_rules(args, &mut env),
-        Command::Explain(args) => crate::rules::run_explain(args, &mut env),
-        Command::Test(args) => crate::rules::run_test(args, &mut env),
-        Command::Diff(args) => crate::diff::run_diff(args, &mut env),
-        Command::Log(args) => crate::history::run_log(args, &mut env),
-        Command::Schema => {
-            let schema = crate::schema::json_schema();
-            serde_json::to_writer_pretty(&mut *env.out, &schema)
-                .map_err(std::io::Error::from)
-                .and_then(|_| writeln!(env.out))
-                .map(|_| EXIT_OK)
-                .map_err(io_problem)
-        }
-    };
-    match result {
-        Ok(code) => code,
-        Err(problems) => {
-            let _ = human::render_problems(&problems, err_style, io.err);
-            EXIT_INPUT
+impl From<LangArg> for crate::report::diff::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => Self::En,
+            LangArg::De => Self::De,
         }
     }
 }
 
-/// `--timeout SECONDS`, validated.
-pub fn timeout(seconds: f64) -> Result<Duration, Vec<Problem>> {
-    if seconds > 0.0 && seconds.is_finite() {
-        Ok(Duration::from_secs_f64(seconds))
-    } else {
-        Err(vec![Problem::new(
-            "usage",
-            "--timeout must be a positive number of seconds",
-        )])
+/// `--policies-from` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffPoliciesArg {
+    Old,
+    New,
+}
+
+impl From<DiffPoliciesArg> for crate::diff::PoliciesFrom {
+    fn from(p: DiffPoliciesArg) -> Self {
+        match p {
+            DiffPoliciesArg::Old => Self::Old,
+            DiffPoliciesArg::New => Self::New,
+        }
     }
 }
 
-/// The evaluation flags that `check`, `diff` and `log` share, validated in one place.
-pub fn check_options(
-    root: PathBuf,
-    today: Option<String>,
-    policy: &[PathBuf],
-    no_builtin: bool,
-    timeout_seconds: f64,
-) -> Result<CheckOptions, Vec<Problem>> {
-    let mut options = CheckOptions::new(root);
-    options.today = today;
-    options.policy_dirs = policy.to_vec();
-    options.no_builtin = no_builtin;
-    options.engine.timeout = timeout(timeout_seconds)?;
-    Ok(options)
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Commits to look at: `A..B`, `A...B`, or a revision and its history [default: HEAD].
+    #[arg(value_name = "RANGE")]
+    pub range: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LogFormatArg::Human)]
+    pub format: LogFormatArg,
+    /// Evaluate every commit as of its own commit date: what tomcheck said back then.
+    #[arg(long, conflicts_with = "today")]
+    pub as_of_commit: bool,
+    /// Evaluate on N threads [default: the number of CPUs].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub eval: EvalArgs,
 }
 
-pub(crate) fn run_check(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
-    let revision = match (&args.rev, args.staged) {
-        (Some(rev), _) => Revision::Commit(rev.clone()),
-        (None, true) => Revision::Index,
-        (None, false) => Revision::Worktree,
-    };
-    let mut options = check_options(
-        env.root.clone(),
-        args.today.clone(),
-        &args.policy,
-        args.no_builtin,
-        args.timeout,
-    )?;
-    if let (true, Some(rev)) = (args.as_of_commit, &args.rev) {
-        let date = crate::history::commit_date_of(&env.root, rev)?;
-        options.today = Some(date);
+/// `--format` of `log`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormatArg {
+    /// One line per commit.
+    Human,
+    /// `{"version":1, "range", "commits":[…], "stats":{…}}`.
+    Json,
+}
+
+impl From<LogFormatArg> for crate::report::log::LogFormat {
+    fn from(f: LogFormatArg) -> Self {
+        match f {
+            LogFormatArg::Human => Self::Human,
+            LogFormatArg::Json => Self::Json,
+        }
     }
-    crate::gate::run(args, revision, options, env)
 }
 
 #[cfg(test)]

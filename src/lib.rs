@@ -4,13 +4,19 @@
 //!
 //! Data flows one way: [`source`] (working tree, index or commit) → [`facts`] (TOML
 //! parsed with spans, validated, merged) → [`engine`] (bundled and repository policies)
-//! → [`findings`] (located, overridden, waived) → [`report`] (one module per format).
-//! [`check`] wires the stages; [`cli`] is the thin command-line layer.
+//! → [`findings`] (located, overridden, waived, compared) → [`report`] (one module per
+//! format). [`pipeline`] wires the stages for one revision; [`gate`], [`diff`] and
+//! [`history`] are the domains of `check --base`, `diff` and `log`, which compare
+//! evaluations ([`findings::compare`], [`changes`]).
+//!
+//! [`commands`] and [`cli`] sit on top: the only modules that know clap, exit codes and
+//! the terminal. Nothing below them imports them (`tests/architecture.rs`).
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod check;
+pub mod changes;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod diff;
@@ -20,13 +26,9 @@ pub mod findings;
 pub mod fsutil;
 pub mod gate;
 pub mod history;
-pub mod hook;
-pub mod init;
-pub mod metadata;
-pub mod policytest;
+pub mod pipeline;
 pub mod report;
-pub mod rules;
+pub mod scaffold;
 pub mod schema;
-pub mod shell;
 pub mod source;
 pub mod text;

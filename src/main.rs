@@ -1,5 +1,6 @@
-//! The `tomcheck` binary: parses arguments, runs the command, maps the result to an exit
-//! code. A panic anywhere still ends with a clear message and exit code 2.
+//! The `tomcheck` binary: process set-up (allocator, panic hook, library settings), then
+//! the command line parsed and handed to `commands::run`, whose exit code it returns. A
+//! panic anywhere still ends with a clear message and exit code 2.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -44,28 +45,28 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() {
-                tomcheck::cli::EXIT_INPUT
+                tomcheck::commands::EXIT_INPUT
             } else {
                 0
             });
         }
     };
     let stdout = std::io::stdout();
-    let out_is_terminal = stdout.is_terminal();
+    let stderr = std::io::stderr();
+    let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), stderr.is_terminal());
     let mut out = stdout.lock();
-    let mut err = std::io::stderr().lock();
+    let mut err = stderr.lock();
     let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tomcheck::cli::run(
+        tomcheck::commands::run(
             cli,
-            tomcheck::cli::Io {
+            tomcheck::commands::Io {
                 out: &mut out,
                 err: &mut err,
                 out_is_terminal,
+                err_is_terminal,
             },
         )
     }))
-    .unwrap_or(tomcheck::cli::EXIT_INPUT);
-    // A closed pipe (`tomcheck check | head`) is not an error worth reporting.
-    let _ = out.flush();
+    .unwrap_or(tomcheck::commands::EXIT_INPUT);
     ExitCode::from(code)
 }

@@ -13,9 +13,9 @@ use std::io::Write;
 
 use super::markdown::Counts;
 use super::Context;
-use crate::check::Outcome;
 use crate::config::Severity;
 use crate::findings::{Finding, Status};
+use crate::pipeline::Outcome;
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -58,8 +58,10 @@ fn level(finding: &Finding, ctx: &Context<'_>) -> &'static str {
     if finding.waived {
         return "notice";
     }
+    if finding.fails(ctx.fail_on, ctx.new_only) {
+        return "error";
+    }
     match finding.severity {
-        Severity::Deny if finding.fails(ctx.fail_on, ctx.new_only) => "error",
         Severity::Deny | Severity::Warn => "warning",
         Severity::Info => "notice",
     }

@@ -2,6 +2,7 @@
 //! summary line. Also renders input [`Problem`]s, so every error looks the same.
 
 use std::fmt;
+use std::io::Write;
 
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler,
@@ -9,10 +10,11 @@ use miette::{
 };
 
 use super::Style;
-use crate::check::Outcome;
 use crate::config::Severity;
 use crate::diag::Problem;
 use crate::findings::{Finding, Status, Summary};
+use crate::gate::Comparison;
+use crate::pipeline::Outcome;
 use crate::text::SourceText;
 
 /// A finding as a miette diagnostic.
@@ -219,4 +221,36 @@ pub fn render_problems(
         "tomcheck stopped: {n} {} (exit code 2)",
         if n == 1 { "problem" } else { "problems" }
     )
+}
+
+/// Lines above the gate's human report: configuration changes and notes on the base.
+pub fn gate_header(gate: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(notice) = gate.notice() {
+        writeln!(out, "warning: {}", clean(&notice))?;
+        writeln!(out)?;
+    }
+    if let Some(note) = &gate.base_note {
+        writeln!(out, "note: {}", clean(note))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Lines below the gate's human report: the comparison and what the change resolved.
+pub fn gate_footer(gate: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "compared with base {}: {} resolved",
+        gate.base_label,
+        gate.resolved.len()
+    )?;
+    for f in &gate.resolved {
+        writeln!(
+            out,
+            "  resolved: {} {}",
+            clean(&f.rule),
+            clean(f.subject.as_deref().unwrap_or("")).replace('\n', " ")
+        )?;
+    }
+    Ok(())
 }

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::check::Outcome;
 use crate::findings::{Finding, Status, Summary};
+use crate::pipeline::Outcome;
 
 #[derive(Serialize)]
 struct Report<'a> {

@@ -14,8 +14,8 @@ use std::io::Write;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Context;
-use crate::check::Outcome;
 use crate::findings::{Finding, Status};
+use crate::pipeline::Outcome;
 
 fn describe(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> String {
     let mut text = String::new();

@@ -10,7 +10,7 @@ use crate::findings::Summary;
 use crate::history::{Entry, Log};
 
 /// `--format` of `tomcheck log`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
     /// One line per commit.
     Human,

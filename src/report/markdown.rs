@@ -9,10 +9,10 @@
 
 use std::io::Write;
 
-use super::Context;
-use crate::check::Outcome;
+use super::{md, Context};
 use crate::config::Severity;
 use crate::findings::{Finding, Status, Summary};
+use crate::pipeline::Outcome;
 
 /// The numbers every summary shows, computed once from the findings and the gate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,36 +69,6 @@ impl Counts {
     }
 }
 
-/// Escapes text from a finding for a Markdown table cell or paragraph.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text as inline code (where Markdown and HTML are inert) when it cannot end the code
-/// span or the table cell, escaped text otherwise.
-fn code(s: &str) -> String {
-    if s.chars().any(|c| c == '`' || c == '|' || c.is_control()) {
-        escape(s)
-    } else {
-        format!("`{s}`")
-    }
-}
-
 fn severity(finding: &Finding) -> &'static str {
     match (finding.waived, finding.severity) {
         (true, _) => "waived",
@@ -118,26 +88,26 @@ fn table(
     writeln!(out, "|---|---|---|---|---|")?;
     for f in findings {
         let place = match &f.location {
-            Some(l) => code(&format!(
+            Some(l) => md::code(&format!(
                 "{}{}:{}",
                 ctx.path_prefix, outcome.facts.map.files[l.file].path, l.line
             )),
             None => String::new(),
         };
-        let mut text = escape(&f.message);
+        let mut text = md::text(&f.message);
         if let Some(help) = f.help.as_deref().filter(|h| !h.is_empty()) {
             text.push_str("<br>");
-            text.push_str(&escape(help));
+            text.push_str(&md::text(help));
         }
         if let Some(legal) = f.legal.as_deref().filter(|l| !l.is_empty()) {
-            text.push_str(&format!("<br>*{}*", escape(legal)));
+            text.push_str(&format!("<br>*{}*", md::text(legal)));
         }
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
             severity(f),
-            code(&f.rule),
-            f.subject.as_deref().map(code).unwrap_or_default(),
+            md::code(&f.rule),
+            f.subject.as_deref().map(md::code).unwrap_or_default(),
             place,
             text
         )?;
@@ -164,7 +134,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
     }
     line.push_str(&format!(
         " · TOM at {} as of {} · fails on {}{}",
-        code(&outcome.label),
+        md::code(&outcome.label),
         outcome.today,
         ctx.fail_on,
         if ctx.new_only {
@@ -187,7 +157,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
     writeln!(
         out,
         "Compared with base {}: **{} new**, {} existing, {} resolved.",
-        code(&gate.base_label),
+        md::code(&gate.base_label),
         counts.new,
         counts.existing,
         counts.resolved
@@ -195,12 +165,12 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
     writeln!(out)?;
     if let Some(notice) = gate.notice() {
         writeln!(out, "> [!WARNING]")?;
-        writeln!(out, "> {}", escape(&notice))?;
+        writeln!(out, "> {}", md::text(&notice))?;
         writeln!(out)?;
     }
     if let Some(note) = &gate.base_note {
         writeln!(out, "> [!NOTE]")?;
-        writeln!(out, "> {}", escape(note))?;
+        writeln!(out, "> {}", md::text(note))?;
         writeln!(out)?;
     }
     let pick = |s| -> Vec<&Finding> {
@@ -242,27 +212,12 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             writeln!(
                 out,
                 "| {} | {} | {} |",
-                code(&f.rule),
-                f.subject.as_deref().map(code).unwrap_or_default(),
-                escape(&f.message)
+                md::code(&f.rule),
+                f.subject.as_deref().map(md::code).unwrap_or_default(),
+                md::text(&f.message)
             )?;
         }
         writeln!(out)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_keeps_untrusted_text_inert() {
-        assert_eq!(
-            escape("a|b\n<img src=x>[x](http://e)"),
-            "a\\|b &lt;img src=x&gt;\\[x\\](http://e)"
-        );
-        assert_eq!(code("tom/a.toml:3"), "`tom/a.toml:3`");
-        assert_eq!(code("a`b"), "a\\`b");
-    }
 }

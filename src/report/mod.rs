@@ -9,17 +9,18 @@ pub mod json;
 pub mod junit;
 pub mod log;
 pub mod markdown;
+pub mod md;
 pub mod sarif;
 
-use crate::check::Outcome;
 use crate::findings::Finding;
+use crate::pipeline::Outcome;
 
-/// `--format` of `tomcheck check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The output formats of `tomcheck check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// miette diagnostics pointing into the TOML source.
     Human,
-    /// The stable, versioned JSON shape (DESIGN §6).
+    /// The stable, versioned JSON shape (docs/output.md).
     Json,
     /// GitHub Actions workflow commands: annotations on the pull request.
     Github,
@@ -36,7 +37,7 @@ pub enum Format {
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// Metadata of every loaded rule.
-    pub rules: &'a [crate::metadata::RuleMeta],
+    pub rules: &'a [crate::engine::metadata::RuleMeta],
     /// The comparison with the base revision (`--base`).
     pub gate: Option<&'a crate::gate::Comparison>,
     /// Makes the outcome's root-relative paths repository-relative: `""` or `"sub/dir/"`.
@@ -68,11 +69,11 @@ pub fn render_with(
     match format {
         Format::Human => {
             if let Some(gate) = ctx.gate {
-                gate.write_human_header(out)?;
+                human::gate_header(gate, out)?;
             }
             human::render(outcome, style, out)?;
             match ctx.gate {
-                Some(gate) => gate.write_human_footer(out),
+                Some(gate) => human::gate_footer(gate, out),
                 None => Ok(()),
             }
         }

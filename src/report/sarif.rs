@@ -26,10 +26,10 @@ use serde_sarif::sarif::{
 };
 
 use super::Context;
-use crate::check::Outcome;
 use crate::config::Severity;
+use crate::engine::metadata::RuleMeta;
 use crate::findings::{Finding, Status};
-use crate::metadata::RuleMeta;
+use crate::pipeline::Outcome;
 
 /// The key under which the gate's finding identity (rule + subject) is fingerprinted.
 pub const FINGERPRINT: &str = "tomcheckFinding/v1";

@@ -15,7 +15,7 @@ use crate::diff::{Change, Diff};
 use crate::schema;
 
 /// `--format` of `tomcheck diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {
     /// Grouped by kind, coloured like a review tool, word-level highlights.
     Human,
@@ -28,7 +28,7 @@ pub enum DiffFormat {
 }
 
 /// Language of the Markdown and HTML headings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,

@@ -13,11 +13,14 @@ use miette::{Diagnostic, LabeledSpan, SourceCode};
 
 use crate::text::SourceText;
 
+mod code;
+pub use code::Code;
+
 /// A reason the input could not be checked.
 #[derive(Debug, Clone)]
 pub struct Problem {
     /// Stable kebab-case code, shown as `tomcheck::<code>` (documented in docs/errors.md).
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub help: Option<String>,
     /// The file the labels point into, if any.
@@ -32,7 +35,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem without a location (bad usage, git errors).
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Self {
             code,
             message: message.into(),
@@ -46,7 +49,7 @@ impl Problem {
 
     /// A problem located in `source` at `span`.
     pub fn at(
-        code: &'static str,
+        code: Code,
         message: impl Into<String>,
         source: &SourceText,
         span: Range<usize>,

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use git2::{ObjectType, Oid, Repository};
 
-use crate::diag::Problem;
+use crate::diag::{Code, Problem};
 use crate::text::{strip_bom, SourceText};
 
 /// Files larger than this are refused: a TOM is a few hundred KiB, not a data dump.
@@ -123,7 +123,7 @@ impl Source {
                 if let Some(repo) = repo {
                     if repo.is_bare() && prefix.is_empty() && repo.workdir().is_none() {
                         return Err(Problem::new(
-                            "git-bare",
+                            Code::GitBare,
                             "this is a bare repository: it has no working tree to check",
                         )
                         .with_help("check a commit instead: tomcheck check --rev HEAD"));
@@ -134,25 +134,12 @@ impl Source {
             Revision::Index => {
                 let repo = repo.ok_or_else(not_a_repo)?;
                 if repo.is_bare() {
-                    return Err(Problem::new("git-bare", "a bare repository has no index")
-                        .with_help("check a commit instead: tomcheck check --rev HEAD"));
+                    return Err(
+                        Problem::new(Code::GitBare, "a bare repository has no index")
+                            .with_help("check a commit instead: tomcheck check --rev HEAD"),
+                    );
                 }
-                // git points hooks at a temporary index for `git commit <paths>` / `-a`.
-                let index = match std::env::var_os("GIT_INDEX_FILE") {
-                    Some(path) => {
-                        let path = PathBuf::from(path);
-                        let path = if path.is_absolute() {
-                            path
-                        } else {
-                            repo.workdir().unwrap_or(root).join(path)
-                        };
-                        git2::Index::open(&path)
-                            .map_err(|e| git_problem("cannot read the index", &e))?
-                    }
-                    None => repo
-                        .index()
-                        .map_err(|e| git_problem("cannot read the index", &e))?,
-                };
+                let index = staged_index(repo)?;
                 Backing::Index(index)
             }
             Revision::Commit(spec) => {
@@ -246,6 +233,12 @@ impl Source {
     }
 
     /// The checked directory.
+    /// The root's position in its repository: `""` or `"sub/dir/"`, so that reports name
+    /// files relative to the repository root (what GitHub and SARIF expect).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }
@@ -355,7 +348,7 @@ impl Source {
                         if stage == 2 {
                             problems.push(
                                 Problem::new(
-                                    "merge-conflict",
+                                    Code::MergeConflict,
                                     format!("{path} has an unresolved merge conflict"),
                                 )
                                 .with_help("resolve the conflict and `git add` the file"),
@@ -398,7 +391,7 @@ impl Source {
         if paths.len() > MAX_FILES {
             problems.push(
                 Problem::new(
-                    "too-many-files",
+                    Code::TooManyFiles,
                     format!(
                         "{dir}/ holds {} files; tomcheck reads at most {MAX_FILES}",
                         paths.len()
@@ -440,7 +433,7 @@ impl Source {
     ) {
         if depth > 32 {
             problems.push(Problem::new(
-                "too-deep",
+                Code::TooDeep,
                 format!("{rel}/ is nested too deeply"),
             ));
             return;
@@ -448,7 +441,7 @@ impl Source {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::new("io", format!("cannot read {rel}/: {e}")));
+                problems.push(Problem::new(Code::Io, format!("cannot read {rel}/: {e}")));
                 return;
             }
         };
@@ -456,7 +449,7 @@ impl Source {
             let name = entry.file_name();
             let Some(name) = name.to_str() else {
                 problems.push(Problem::new(
-                    "io",
+                    Code::Io,
                     format!(
                         "{rel}/ contains a file name that is not UTF-8: {:?}",
                         entry.file_name()
@@ -514,7 +507,7 @@ impl Source {
         match full.canonicalize() {
             Ok(target) if target.starts_with(&root) => Ok(()),
             Ok(target) => Err(Problem::new(
-                "symlink-outside",
+                Code::SymlinkOutside,
                 format!(
                     "{rel} is a symbolic link to {} outside the checked directory",
                     target.display()
@@ -522,7 +515,7 @@ impl Source {
             )
             .with_help("copy the file into the repository instead of linking to it")),
             Err(e) => Err(Problem::new(
-                "io",
+                Code::Io,
                 format!("{rel} is a broken symbolic link: {e}"),
             )),
         }
@@ -577,7 +570,7 @@ impl Source {
                 let source = SourceText::new(path, name, lossy);
                 // The lossy text has the same prefix, so `at` is still the right offset.
                 Err(Problem::at(
-                    "not-utf8",
+                    Code::NotUtf8,
                     format!("{path} is not valid UTF-8"),
                     &source,
                     at..at + 1,
@@ -599,12 +592,12 @@ fn read_limited(full: &Path, path: &str) -> Result<Vec<u8>, Problem> {
     if len > MAX_FILE_BYTES as u64 {
         return Err(too_large(path, len as usize));
     }
-    std::fs::read(full).map_err(|e| Problem::new("io", format!("cannot read {path}: {e}")))
+    std::fs::read(full).map_err(|e| Problem::new(Code::Io, format!("cannot read {path}: {e}")))
 }
 
 fn too_large(path: &str, size: usize) -> Problem {
     Problem::new(
-        "file-too-large",
+        Code::FileTooLarge,
         format!(
             "{path} is {:.1} MiB; tomcheck reads files of at most {} MiB",
             size as f64 / 1048576.0,
@@ -616,21 +609,21 @@ fn too_large(path: &str, size: usize) -> Problem {
 
 fn symlink_in_git(name: &str) -> Problem {
     Problem::new(
-        "symlink-in-git",
+        Code::SymlinkInGit,
         format!("{name} is a symbolic link; tomcheck does not follow links stored in git"),
     )
     .with_help("commit the file itself instead of a link to it")
 }
 
 fn not_a_repo() -> Problem {
-    Problem::new("git-no-repo", "not inside a git repository").with_help(
+    Problem::new(Code::GitNoRepo, "not inside a git repository").with_help(
         "--staged and --rev need a git repository; without them tomcheck checks the files on disk",
     )
 }
 
 /// A git error as a problem, without git2's internal codes.
 pub fn git_problem(what: &str, e: &git2::Error) -> Problem {
-    Problem::new("git", format!("{what}: {}", e.message()))
+    Problem::new(Code::Git, format!("{what}: {}", e.message()))
 }
 
 /// Resolves a revision to a commit with messages a user can act on.
@@ -638,13 +631,13 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
     let unborn = matches!(repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch);
     if unborn || repo.is_empty().unwrap_or(false) {
         return Err(Problem::new(
-            "git-no-commits",
+            Code::GitNoCommits,
             format!("cannot resolve '{spec}': the repository has no commits yet"),
         )
         .with_help("commit the TOM first, or check the working tree without --rev"));
     }
     let obj = repo.revparse_single(spec).map_err(|e| {
-        let mut p = Problem::new("git-unknown-rev", format!("unknown revision '{spec}'"));
+        let mut p = Problem::new(Code::GitUnknownRev, format!("unknown revision '{spec}'"));
         if repo.is_shallow() {
             p = p.with_help(
                 "this is a shallow clone, so older commits may be missing: fetch the full history \
@@ -657,7 +650,7 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
     })?;
     obj.peel_to_commit().map_err(|_| {
         Problem::new(
-            "git-not-a-commit",
+            Code::GitNotACommit,
             format!("'{spec}' does not name a commit"),
         )
     })
@@ -673,6 +666,24 @@ fn commit_backing(commit: &git2::Commit<'static>) -> Result<Backing, Problem> {
         id: commit.id(),
         time: commit.time().seconds(),
     })
+}
+
+/// The index the next commit records: git points hooks at a temporary one through
+/// `GIT_INDEX_FILE` for `git commit <paths>` and `git commit -a`.
+pub fn staged_index(repo: &Repository) -> Result<git2::Index, Problem> {
+    match std::env::var_os("GIT_INDEX_FILE") {
+        Some(path) => {
+            // git sets it relative to the top of the working tree where it is relative.
+            let path = PathBuf::from(path);
+            let path = match repo.workdir() {
+                Some(top) if path.is_relative() => top.join(path),
+                _ => path,
+            };
+            git2::Index::open(&path)
+        }
+        None => repo.index(),
+    }
+    .map_err(|e| git_problem("cannot read the index", &e))
 }
 
 /// A short, unambiguous commit id (7 characters or more).
@@ -697,7 +708,10 @@ pub fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
     let mut prefix = String::new();
     for part in rel.components() {
         let part = part.as_os_str().to_str().ok_or_else(|| {
-            Problem::new("io", format!("the path {} is not UTF-8", root.display()))
+            Problem::new(
+                Code::Io,
+                format!("the path {} is not UTF-8", root.display()),
+            )
         })?;
         prefix.push_str(part);
         prefix.push('/');

@@ -1,34 +1,18 @@
 //! `tomcheck completions <shell>` and `tomcheck man`: shell completions and man pages
 //! generated from the same clap definition as the parser, so they never fall behind it.
 
-use std::path::PathBuf;
-
 use clap::CommandFactory;
 
-use crate::cli::{io_problem, Cli, CmdResult, Env, EXIT_OK};
-use crate::diag::Problem;
-
-#[derive(Debug, clap::Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for.
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ManArgs {
-    /// Write tomcheck.1 and one page per command (tomcheck-check.1, …) into DIR instead
-    /// of printing tomcheck.1.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-}
+use super::{CmdResult, Env, EXIT_OK};
+use crate::cli::{Cli, CompletionsArgs, ManArgs};
+use crate::diag::{Code, Problem};
 
 /// Prints the completion script for a shell.
 pub fn completions(args: &CompletionsArgs, env: &mut Env<'_>) -> CmdResult {
     let mut cmd = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "tomcheck", &mut buf);
-    env.out.write_all(&buf).map_err(io_problem)?;
+    env.out.write_all(&buf)?;
     Ok(EXIT_OK)
 }
 
@@ -54,31 +38,19 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
 
 /// Prints `tomcheck.1`, or writes every page into `--out DIR`.
 pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
-    let pages = man_pages().map_err(io_problem)?;
+    let pages = man_pages()?;
     let Some(dir) = &args.out else {
-        env.out.write_all(&pages[0].1).map_err(io_problem)?;
+        env.out.write_all(&pages[0].1)?;
         return Ok(EXIT_OK);
     };
-    let dir = if dir.is_absolute() {
-        dir.clone()
-    } else {
-        env.root.join(dir)
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        vec![Problem::new(
-            "io",
-            format!("cannot create {}: {e}", dir.display()),
-        )]
-    })?;
+    let dir = env.path(dir);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Problem::new(Code::Io, format!("cannot create {}: {e}", dir.display())))?;
     for (name, page) in pages {
         let path = dir.join(&name);
-        std::fs::write(&path, page).map_err(|e| {
-            vec![Problem::new(
-                "io",
-                format!("cannot write {}: {e}", path.display()),
-            )]
-        })?;
-        writeln!(env.out, "wrote {}", path.display()).map_err(io_problem)?;
+        std::fs::write(&path, page)
+            .map_err(|e| Problem::new(Code::Io, format!("cannot write {}: {e}", path.display())))?;
+        writeln!(env.out, "wrote {}", path.display())?;
     }
     Ok(EXIT_OK)
 }

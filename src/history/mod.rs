@@ -13,16 +13,16 @@
 //! and prepares its own policies (once per distinct policy set it meets).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use git2::{Oid, Repository};
 
-use crate::check::{self, CheckOptions, Checker};
 use crate::config::Config;
-use crate::diag::Problem;
+use crate::diag::{Code, Problem};
 use crate::findings::Summary;
+use crate::pipeline::{self, CheckOptions, Checker};
 use crate::source::{self, git_problem, BlobCache, Source};
 
 /// The date of a commit, `YYYY-MM-DD`: the committer date in the committer's time zone,
@@ -43,7 +43,7 @@ pub fn commit_date(commit: &git2::Commit<'_>) -> String {
 /// The date of the commit `spec` names (for `check --rev REV --as-of-commit`).
 pub fn commit_date_of(root: &Path, spec: &str) -> Result<String, Vec<Problem>> {
     let repo = source::discover_repository(root).ok_or_else(|| {
-        vec![Problem::new("git-no-repo", "not inside a git repository")
+        vec![Problem::new(Code::GitNoRepo, "not inside a git repository")
             .with_help("--as-of-commit takes its date from the commit named by --rev")]
     })?;
     let commit = source::resolve_commit(&repo, spec).map_err(|p| vec![p])?;
@@ -140,7 +140,7 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
         Some(r) => Box::leak(Box::new(r)),
         None => {
             return Err(vec![Problem::new(
-                "git-no-repo",
+                Code::GitNoRepo,
                 "not inside a git repository",
             )
             .with_help("`tomcheck log` reads the history of a git repository")])
@@ -148,7 +148,7 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
     };
     let range = options.range.clone().unwrap_or_else(|| "HEAD".into());
     let walked = walk(repo, &range)?;
-    let today = options.check.today.clone().unwrap_or_else(check::today);
+    let today = options.check.today.clone().unwrap_or_else(pipeline::today);
 
     // Keys on this thread: reading tree ids is cheap and needs no parsing of the TOM.
     let prefix = source::repo_prefix(repo, &root).map_err(|p| vec![p])?;
@@ -265,13 +265,13 @@ fn walk(repo: &Repository, range: &str) -> Result<Vec<Walked>, Vec<Problem>> {
     if range.contains("..") {
         let spec = repo.revparse(range).map_err(|e| {
             vec![
-                Problem::new("git-unknown-rev", format!("unknown range '{range}'"))
+                Problem::new(Code::GitUnknownRev, format!("unknown range '{range}'"))
                     .with_help(format!("git says: {}", e.message())),
             ]
         })?;
         let (Some(from), Some(to)) = (spec.from(), spec.to()) else {
             return Err(vec![Problem::new(
-                "git-unknown-rev",
+                Code::GitUnknownRev,
                 format!("'{range}' is not a range of commits"),
             )]);
         };
@@ -309,7 +309,7 @@ fn peel(repo: &Repository, obj: &git2::Object<'_>, range: &str) -> Result<Oid, V
         .map(|c| c.id())
         .map_err(|_| {
             vec![Problem::new(
-                "git-not-a-commit",
+                Code::GitNotACommit,
                 format!("'{range}' does not name commits"),
             )]
         })
@@ -362,7 +362,7 @@ impl<'a> KeyCache<'a> {
             None => {
                 // A broken configuration still gets a key (the blob id); its evaluation
                 // reports the problem for that commit.
-                let c = check::read_config(&source).unwrap_or_default();
+                let c = pipeline::read_config(&source).unwrap_or_default();
                 self.configs.insert(config_id, c.clone());
                 c
             }
@@ -520,64 +520,4 @@ mod tests {
         assert!(k(id, "2026-01-01").same_trees(&k(id, "2025-01-01")));
         assert!(!k(id, "2026-01-01").same_trees(&k(None, "2026-01-01")));
     }
-}
-
-// The command line of `tomcheck log`: arguments and wiring, nothing else.
-
-/// Arguments of `tomcheck log`.
-#[derive(Debug, clap::Args)]
-pub struct LogArgs {
-    /// Commits to look at: `A..B`, `A...B`, or a revision and its history [default: HEAD].
-    #[arg(value_name = "RANGE")]
-    pub range: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = crate::report::log::LogFormat::Human)]
-    pub format: crate::report::log::LogFormat,
-    /// Evaluate every commit as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_date, conflicts_with = "as_of_commit")]
-    pub today: Option<String>,
-    /// Evaluate every commit as of its own commit date: what tomcheck said back then.
-    #[arg(long)]
-    pub as_of_commit: bool,
-    /// Evaluate on N threads [default: the number of CPUs].
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Also evaluate the policies in DIR (repeatable).
-    #[arg(long = "policy", value_name = "DIR")]
-    pub policy: Vec<PathBuf>,
-    /// Do not evaluate the bundled policies.
-    #[arg(long)]
-    pub no_builtin: bool,
-    /// Time limit for one policy evaluation, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    pub timeout: f64,
-}
-
-/// Runs `tomcheck log`: exit 0 with the table (rows say when a commit cannot be
-/// checked), 2 when the range cannot be walked.
-pub fn run_log(args: &LogArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::CmdResult {
-    let check = crate::cli::check_options(
-        env.root.clone(),
-        args.today.clone(),
-        &args.policy,
-        args.no_builtin,
-        args.timeout,
-    )?;
-    let jobs = args.jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
-    let log = log(LogOptions {
-        check,
-        range: args.range.clone(),
-        as_of_commit: args.as_of_commit,
-        jobs,
-    })?;
-    crate::diff::written(crate::report::log::render(
-        &log,
-        args.format,
-        env.style,
-        env.out,
-    ))
 }

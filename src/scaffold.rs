@@ -1,30 +1,10 @@
-//! `tomcheck init`: scaffolds a starter TOM, `tomcheck.toml`, a GitHub workflow and a
-//! pre-commit configuration in the checked directory.
+//! The starter files `tomcheck init` writes: a small but complete TOM, `tomcheck.toml`,
+//! a GitHub workflow and a pre-commit configuration.
 //!
-//! The starter TOM is small but complete enough to pass `tomcheck check` on the day it is
-//! written (dates are set to today): one measure per control category, a processor with
-//! its data processing agreement, a backed-up server. It shows the format by example;
-//! comments say what to replace. An existing file is never overwritten (it is created
-//! with `create_new`, so not even a file appearing meanwhile is replaced): it is
-//! reported as skipped and left as it is.
-
-use std::path::Path;
-
-use crate::cli::{io_problem, CmdResult, Env, EXIT_OK};
-use crate::diag::Problem;
-
-#[derive(Debug, clap::Args)]
-pub struct InitArgs {
-    /// Date written into the starter TOM (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "DATE", hide = true, value_parser = parse_date)]
-    pub today: Option<String>,
-}
-
-fn parse_date(s: &str) -> Result<String, String> {
-    jiff::civil::Date::strptime("%Y-%m-%d", s)
-        .map(|d| d.to_string())
-        .map_err(|_| format!("`{s}` is not a date like 2026-03-01"))
-}
+//! The starter TOM passes `tomcheck check` on the day it is written (dates are set to
+//! that day): one measure per control category, a processor with its data processing
+//! agreement, a backed-up server. It shows the format by example; comments say what to
+//! replace.
 
 /// The files `init` writes, relative to the checked directory, with their text.
 pub fn files(today: &str) -> Vec<(&'static str, String)> {
@@ -55,55 +35,6 @@ pub fn files(today: &str) -> Vec<(&'static str, String)> {
                 .replace("{version}", version),
         ),
     ]
-}
-
-/// Runs `tomcheck init`.
-pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
-    let today = args.today.clone().unwrap_or_else(crate::check::today);
-    let mut created = Vec::new();
-    let mut skipped = Vec::new();
-    let mut problems = Vec::new();
-    for (path, text) in files(&today) {
-        match create(&env.root, path, &text) {
-            Ok(true) => created.push(path),
-            Ok(false) => skipped.push(path),
-            Err(e) => problems.push(Problem::new("io", format!("cannot create {path}: {e}"))),
-        }
-    }
-    for path in &created {
-        writeln!(env.out, "created {path}").map_err(io_problem)?;
-    }
-    for path in &skipped {
-        writeln!(env.out, "skipped {path} (it exists; left unchanged)").map_err(io_problem)?;
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if !created.is_empty() {
-        writeln!(
-            env.out,
-            "\nnext: describe your organisation in tom/, run `tomcheck check`, and commit.\n\
-             `tomcheck hook install` adds a git pre-commit hook (or use .pre-commit-config.yaml)."
-        )
-        .map_err(io_problem)?;
-    }
-    Ok(EXIT_OK)
-}
-
-/// Creates one file; `Ok(false)` when it already exists.
-fn create(root: &Path, rel: &str, text: &str) -> std::io::Result<bool> {
-    let path = root.join(rel);
-    if path.symlink_metadata().is_ok() {
-        return Ok(false);
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    match crate::fsutil::write_atomically(&path, text, false, false) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e),
-    }
 }
 
 const CONFIG: &str = r#"# tomcheck configuration (all keys optional).

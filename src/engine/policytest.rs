@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diag::Problem;
+use crate::diag::{Code, Problem};
 use crate::engine::{Context, EngineOptions, Policies};
 use crate::text::SourceText;
 
@@ -154,9 +154,12 @@ pub fn run(
         });
     }
     let coverage = if coverage {
-        let report = engine
-            .get_coverage_report()
-            .map_err(|e| vec![Problem::new("engine", format!("no coverage report: {e}"))])?;
+        let report = engine.get_coverage_report().map_err(|e| {
+            vec![Problem::new(
+                Code::Engine,
+                format!("no coverage report: {e}"),
+            )]
+        })?;
         let mut files: BTreeMap<String, FileCoverage> = BTreeMap::new();
         for file in report.files {
             if file.path.ends_with("_test.rego") {

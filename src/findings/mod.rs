@@ -4,6 +4,8 @@
 //! Renderers only read [`Finding`]s; nothing downstream re-derives a span, a line or a
 //! severity.
 
+pub mod compare;
+
 use std::collections::HashSet;
 use std::ops::Range;
 

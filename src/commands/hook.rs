@@ -21,11 +21,12 @@ use std::path::{Path, PathBuf};
 
 use git2::Repository;
 
-use crate::check;
-use crate::cli::{io_problem, CmdResult, Env, EXIT_OK};
+use super::{CmdResult, Env, EXIT_OK};
+use crate::cli::{CheckArgs, HookAction, HookArgs};
 use crate::config;
-use crate::diag::Problem;
+use crate::diag::{Code, Problem};
 use crate::fsutil::write_atomically;
+use crate::pipeline;
 use crate::source::{self, Revision, Source};
 
 /// The line that marks a hook as written by tomcheck.
@@ -35,27 +36,6 @@ pub const MARKER: &str =
 pub const HOOK: &str = "pre-commit";
 /// Where `--chain` keeps the hook that was there before.
 pub const CHAINED: &str = "pre-commit.tomcheck-chained";
-
-#[derive(Debug, clap::Args)]
-pub struct HookArgs {
-    #[command(subcommand)]
-    pub action: HookAction,
-}
-
-#[derive(Debug, clap::Subcommand)]
-pub enum HookAction {
-    /// Install a git pre-commit hook that runs `tomcheck check --staged`.
-    Install {
-        /// Keep an existing pre-commit hook and run it before tomcheck.
-        #[arg(long)]
-        chain: bool,
-    },
-    /// Remove the hook `install` wrote (and put a chained hook back).
-    Uninstall,
-    /// What the installed hook runs: check the index, returning at once when the staged
-    /// change touches neither the TOM, the policies nor tomcheck.toml.
-    Run,
-}
 
 /// The hooks directory git uses for `repo` (`git rev-parse --git-path hooks`).
 pub fn hooks_dir(repo: &Repository) -> Result<PathBuf, Vec<Problem>> {
@@ -75,12 +55,12 @@ pub fn hooks_dir(repo: &Repository) -> Result<PathBuf, Vec<Problem>> {
 
 fn open_repo(root: &Path) -> Result<Repository, Vec<Problem>> {
     let repo = source::discover_repository(root).ok_or_else(|| {
-        vec![Problem::new("git-no-repo", "not inside a git repository")
+        vec![Problem::new(Code::GitNoRepo, "not inside a git repository")
             .with_help("the pre-commit hook belongs to a git repository: run `git init` first, or pass -C DIR")]
     })?;
     if repo.is_bare() {
         return Err(vec![Problem::new(
-            "git-bare",
+            Code::GitBare,
             "a bare repository has no commits to hook into",
         )]);
     }
@@ -159,7 +139,7 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
     let dir = hooks_dir(&repo)?;
     std::fs::create_dir_all(&dir).map_err(|e| {
         vec![Problem::new(
-            "io",
+            Code::Io,
             format!("cannot create the hooks directory {}: {e}", dir.display()),
         )]
     })?;
@@ -169,7 +149,7 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
     let text = script(exe.as_deref(), &check_dir(&repo, &env.root));
     let io_err = |what: &str, e: std::io::Error| {
         vec![Problem::new(
-            "io",
+            Code::Io,
             format!("cannot {what} {}: {e}", hook.display()),
         )]
     };
@@ -181,14 +161,13 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
             env.out,
             "updated the tomcheck pre-commit hook at {}",
             hook.display()
-        )
-        .map_err(io_problem)?;
+        )?;
         return Ok(EXIT_OK);
     }
     if exists {
         if !chain {
             return Err(vec![Problem::new(
-                "hook-exists",
+                Code::HookExists,
                 format!(
                     "a pre-commit hook that tomcheck did not write already exists at {}; it was left untouched",
                     hook.display()
@@ -198,22 +177,23 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
                 "run `tomcheck hook install --chain` to keep it and run it before tomcheck, call \
                  `tomcheck hook run` from it yourself, or, with the pre-commit framework, add the \
                  `tomcheck` hook to .pre-commit-config.yaml",
-            )]);
+            )].into());
         }
         if chained.symlink_metadata().is_ok() {
             return Err(vec![Problem::new(
-                "hook-exists",
+                Code::HookExists,
                 format!(
                     "cannot chain the existing pre-commit hook: {} already exists",
                     chained.display()
                 ),
             )
-            .with_help("move one of the two hooks away, then install again")]);
+            .with_help("move one of the two hooks away, then install again")]
+            .into());
         }
         // Keep the foreign hook under the chained name first; only then replace it.
         keep_foreign(&hook, &chained).map_err(|e| {
             vec![Problem::new(
-                "io",
+                Code::Io,
                 format!(
                     "cannot keep the existing hook as {}: {e}",
                     chained.display()
@@ -231,21 +211,19 @@ fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
                 let _ = std::fs::rename(&chained, &hook);
             }
         }
-        return Err(io_err("write", e));
+        return Err(io_err("write", e).into());
     }
     writeln!(
         env.out,
         "installed the tomcheck pre-commit hook at {}",
         hook.display()
-    )
-    .map_err(io_problem)?;
+    )?;
     if kept {
         writeln!(
             env.out,
             "the existing hook was kept as {} and runs first",
             chained.display()
-        )
-        .map_err(io_problem)?;
+        )?;
     }
     Ok(EXIT_OK)
 }
@@ -277,7 +255,8 @@ fn uninstall(env: &mut Env<'_>) -> CmdResult {
     let chained = dir.join(CHAINED);
     let exists = hook.symlink_metadata().is_ok();
     let has_chained = chained.symlink_metadata().is_ok();
-    let fail = |what: String, e: std::io::Error| vec![Problem::new("io", format!("{what}: {e}"))];
+    let fail =
+        |what: String, e: std::io::Error| vec![Problem::new(Code::Io, format!("{what}: {e}"))];
     let message = if exists && !is_ours(&hook) {
         format!(
             "the pre-commit hook at {} was not installed by tomcheck; left it alone",
@@ -301,26 +280,8 @@ fn uninstall(env: &mut Env<'_>) -> CmdResult {
             dir.display()
         )
     };
-    writeln!(env.out, "{message}").map_err(io_problem)?;
+    writeln!(env.out, "{message}")?;
     Ok(EXIT_OK)
-}
-
-/// The index a hook sees: git points `GIT_INDEX_FILE` at a temporary index for
-/// `git commit -a` and `git commit <paths>`.
-fn staged_index(repo: &Repository) -> Result<git2::Index, Vec<Problem>> {
-    let index = match std::env::var_os("GIT_INDEX_FILE") {
-        Some(path) => {
-            let path = PathBuf::from(path);
-            let path = if path.is_absolute() {
-                path
-            } else {
-                repo.workdir().unwrap_or(repo.path()).join(path)
-            };
-            git2::Index::open(&path)
-        }
-        None => repo.index(),
-    };
-    index.map_err(|e| vec![source::git_problem("cannot read the index", &e)])
 }
 
 /// Whether the index differs from HEAD under the TOM directory, the repository's
@@ -329,9 +290,9 @@ pub fn staged_change_is_relevant(root: &Path) -> Result<bool, Vec<Problem>> {
     let Some(repo) = source::discover_repository(root) else {
         return Ok(true);
     };
-    let prefix = crate::gate::repo_prefix(root);
+    let prefix = source::repo_prefix(&repo, root).map_err(|p| vec![p])?;
     // A configuration that does not parse is staged too: let the check report it.
-    let config = match Source::open(root, &Revision::Index).map(|s| check::read_config(&s)) {
+    let config = match Source::open(root, &Revision::Index).map(|s| pipeline::read_config(&s)) {
         Ok(Ok(config)) => config,
         _ => return Ok(true),
     };
@@ -343,7 +304,7 @@ pub fn staged_change_is_relevant(root: &Path) -> Result<bool, Vec<Problem>> {
     {
         opts.pathspec(format!("{prefix}{}", path.trim_end_matches('/')));
     }
-    let index = staged_index(&repo)?;
+    let index = source::staged_index(&repo).map_err(|p| vec![p])?;
     let head = repo.head().and_then(|h| h.peel_to_tree()).ok();
     let diff = repo
         .diff_tree_to_index(head.as_ref(), Some(&index), Some(&mut opts))
@@ -360,12 +321,7 @@ fn run_hook(env: &mut Env<'_>) -> CmdResult {
     if !staged_change_is_relevant(&env.root)? {
         return Ok(EXIT_OK);
     }
-    let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(["tomcheck", "check", "--staged"])
-        .map_err(|e| vec![Problem::new("usage", e.to_string())])?;
-    match &cli.command {
-        crate::cli::Command::Check(args) => crate::cli::run_check(args, env),
-        _ => Ok(EXIT_OK),
-    }
+    super::check::run(&CheckArgs::staged(), env)
 }
 
 /// Runs `tomcheck hook …`.

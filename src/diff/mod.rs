@@ -11,40 +11,22 @@
 //! version's by default, `--policies-from old`), so that it shows what the change in facts
 //! did; a change to the policies or `tomcheck.toml` themselves is listed separately.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::check::{self, CheckOptions, Checker, Outcome};
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::diag::Problem;
 use crate::findings::{Finding, Summary};
+use crate::pipeline::{self, CheckOptions, Checker, Outcome};
 use crate::schema::{self, Field, Ty};
 use crate::source::{discover_repository, Revision, Source};
 
-/// How an entity, field or file changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Change {
-    Added,
-    Removed,
-    Modified,
-}
-
-impl Change {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Change::Added => "added",
-            Change::Removed => "removed",
-            Change::Modified => "modified",
-        }
-    }
-}
+pub use crate::changes::{policy_changes, Change, FileChange};
 
 /// Which version's policies and configuration judge both versions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PoliciesFrom {
     Old,
@@ -102,13 +84,6 @@ pub struct EntityChange {
     pub control: Option<String>,
     /// Every field of an added or removed entity; the differing ones of a modified one.
     pub fields: Vec<FieldChange>,
-}
-
-/// A policy or configuration file that differs between the versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileChange {
-    pub path: String,
-    pub change: Change,
 }
 
 /// One of the two compared versions.
@@ -180,7 +155,7 @@ pub fn diff(options: DiffOptions) -> Result<Diff, Vec<Problem>> {
     let new_source = Source::open_in(&root, repo, &options.new).map_err(|p| vec![p])?;
     let mut check_options = options.check.clone();
     // One date for both evaluations, even across midnight.
-    let today = check_options.today.clone().unwrap_or_else(check::today);
+    let today = check_options.today.clone().unwrap_or_else(pipeline::today);
     check_options.today = Some(today.clone());
     let judge = match options.policies_from {
         PoliciesFrom::Old => &old_source,
@@ -197,7 +172,10 @@ pub fn diff(options: DiffOptions) -> Result<Diff, Vec<Problem>> {
             .unwrap_or_else(|| empty.clone())
     };
     let changes = facts_diff(&input(&old), &input(&new));
-    let (new_findings, resolved_findings) = findings_delta(old.findings(), new.findings());
+    let crate::findings::compare::Delta {
+        appeared: new_findings,
+        resolved: resolved_findings,
+    } = crate::findings::compare::delta(old.findings(), new.findings());
     let policy_changes = policy_changes(&old_source, &new_source);
     Ok(Diff {
         old,
@@ -243,7 +221,7 @@ fn side(checker: &Checker, source: &Source, revision: &Revision) -> Result<Side,
     })
 }
 
-/// The semantic diff of two policy inputs (the shape of DESIGN §3): entities matched by
+/// The semantic diff of two policy inputs (the shape docs/format.md describes): entities matched by
 /// kind and id, ordered by kind (as in the format) and id.
 pub fn facts_diff(old: &Value, new: &Value) -> Vec<EntityChange> {
     let mut kinds: Vec<&str> = schema::KINDS.iter().map(|k| k.name).collect();
@@ -491,63 +469,6 @@ fn push(out: &mut Vec<Word>, op: WordOp, text: &str) {
     }
 }
 
-/// Findings that appeared and disappeared, by rule and subject. Waived findings do not
-/// count: a waiver is itself a fact and shows up in the facts diff.
-pub fn findings_delta(old: &[Finding], new: &[Finding]) -> (Vec<Finding>, Vec<Finding>) {
-    let keys = |fs: &[Finding]| -> HashSet<(String, String)> {
-        fs.iter().filter(|f| !f.waived).map(Finding::key).collect()
-    };
-    let (old_keys, new_keys) = (keys(old), keys(new));
-    let appeared = new
-        .iter()
-        .filter(|f| !f.waived && !old_keys.contains(&f.key()))
-        .cloned()
-        .collect();
-    let resolved = old
-        .iter()
-        .filter(|f| !f.waived && !new_keys.contains(&f.key()))
-        .cloned()
-        .collect();
-    (appeared, resolved)
-}
-
-/// `tomcheck.toml` and the repository's policy files (and their reference data) that differ.
-fn policy_changes(old: &Source, new: &Source) -> Vec<FileChange> {
-    let configs = [check::read_config(old).ok(), check::read_config(new).ok()];
-    let mut dirs: BTreeSet<String> = BTreeSet::new();
-    for config in configs.iter().flatten() {
-        dirs.extend(config.policies.iter().cloned());
-    }
-    let files = |source: &Source| -> BTreeMap<String, Arc<str>> {
-        let mut out = BTreeMap::new();
-        if let Ok(Some(text)) = source.read_file(config::FILE) {
-            out.insert(text.path.clone(), text.text.clone());
-        }
-        for dir in &dirs {
-            for ext in [".rego", ".json"] {
-                if let Ok(Some(texts)) = source.read_dir(dir, ext) {
-                    out.extend(texts.into_iter().map(|t| (t.path.clone(), t.text.clone())));
-                }
-            }
-        }
-        out
-    };
-    let (mut before, mut after) = (files(old), files(new));
-    let paths: BTreeSet<String> = before.keys().chain(after.keys()).cloned().collect();
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            let change = match (before.remove(&path), after.remove(&path)) {
-                (None, Some(_)) => Change::Added,
-                (Some(_), None) => Change::Removed,
-                (Some(b), Some(a)) if b != a => Change::Modified,
-                _ => return None,
-            };
-            Some(FileChange { path, change })
-        })
-        .collect()
-}
-
 /// The configuration a diff was judged with is the judging side's; exposed for reports.
 pub fn judging_config(diff: &Diff) -> Option<&Config> {
     let side = match diff.policies_from {
@@ -649,97 +570,5 @@ mod tests {
                 ("system:s", Change::Removed, 1)
             ]
         );
-    }
-}
-
-// The command line of `tomcheck diff`: arguments and wiring, nothing else.
-
-/// Arguments of `tomcheck diff`.
-#[derive(Debug, clap::Args)]
-pub struct DiffArgs {
-    /// The old version: any revision git understands (`v1.0`, `main@{2025-06-30}`) [default: HEAD].
-    #[arg(value_name = "OLD")]
-    pub old: Option<String>,
-    /// The new version [default: the working tree, or the index with --staged].
-    #[arg(value_name = "NEW", conflicts_with = "staged")]
-    pub new: Option<String>,
-    /// Compare OLD with the index (what the next commit will contain).
-    #[arg(long)]
-    pub staged: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = crate::report::diff::DiffFormat::Human)]
-    pub format: crate::report::diff::DiffFormat,
-    /// Language of the Markdown and HTML headings.
-    #[arg(long, value_enum, default_value_t = crate::report::diff::Lang::En)]
-    pub lang: crate::report::diff::Lang,
-    /// Whose policies and tomcheck.toml judge both versions.
-    #[arg(long, value_enum, default_value_t = PoliciesFrom::New)]
-    pub policies_from: PoliciesFrom,
-    /// Evaluate both versions as of this date (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_date)]
-    pub today: Option<String>,
-    /// Also evaluate the policies in DIR (repeatable).
-    #[arg(long = "policy", value_name = "DIR")]
-    pub policy: Vec<std::path::PathBuf>,
-    /// Do not evaluate the bundled policies.
-    #[arg(long)]
-    pub no_builtin: bool,
-    /// Time limit for one policy evaluation, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    pub timeout: f64,
-    /// Write the report to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<std::path::PathBuf>,
-}
-
-/// Runs `tomcheck diff`: exit 0 with a report, 2 when a version cannot be checked.
-pub fn run_diff(args: &DiffArgs, env: &mut crate::cli::Env<'_>) -> crate::cli::CmdResult {
-    let check = crate::cli::check_options(
-        env.root.clone(),
-        args.today.clone(),
-        &args.policy,
-        args.no_builtin,
-        args.timeout,
-    )?;
-    let old = Revision::Commit(args.old.clone().unwrap_or_else(|| "HEAD".into()));
-    let new = match (&args.new, args.staged) {
-        (Some(rev), _) => Revision::Commit(rev.clone()),
-        (None, true) => Revision::Index,
-        (None, false) => Revision::Worktree,
-    };
-    let diff = diff(DiffOptions {
-        check,
-        old,
-        new,
-        policies_from: args.policies_from,
-    })?;
-    let mut style = env.style;
-    let render = |out: &mut dyn std::io::Write, style| {
-        crate::report::diff::render(&diff, args.format, args.lang, style, out)
-    };
-    match &args.output {
-        Some(path) => {
-            style.color = false;
-            let mut buf = Vec::new();
-            render(&mut buf, style).map_err(crate::cli::io_problem)?;
-            std::fs::write(path, buf).map_err(|e| {
-                vec![Problem::new(
-                    "io",
-                    format!("cannot write {}: {e}", path.display()),
-                )]
-            })?;
-            Ok(crate::cli::EXIT_OK)
-        }
-        None => written(render(env.out, style)),
-    }
-}
-
-/// The exit code after writing a report: a closed pipe (`tomcheck diff | head`) is not
-/// an error worth reporting.
-pub(crate) fn written(result: std::io::Result<()>) -> crate::cli::CmdResult {
-    match result {
-        Ok(()) => Ok(crate::cli::EXIT_OK),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(crate::cli::EXIT_OK),
-        Err(e) => Err(crate::cli::io_problem(e)),
     }
 }

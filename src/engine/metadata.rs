@@ -11,7 +11,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Severity;
-use crate::diag::Problem;
+use crate::diag::{Code, Problem};
 use crate::text::SourceText;
 
 /// Everything known about one rule id.
@@ -80,7 +80,7 @@ pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Pro
             Err(e) => {
                 problems.push(
                     Problem::at(
-                        "metadata",
+                        Code::Metadata,
                         format!("invalid METADATA annotation: {e}"),
                         source,
                         span,
@@ -102,7 +102,7 @@ pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Pro
                 None => {
                     problems.push(
                         Problem::at(
-                            "metadata",
+                            Code::Metadata,
                             format!("rule `{id}` has unknown severity `{s}`"),
                             source,
                             span,

@@ -12,6 +12,9 @@
 //! evaluated package by package; `tom.waiver` goes last and sees the findings so far in
 //! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
 
+pub mod metadata;
+pub mod policytest;
+
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::num::NonZeroU32;
@@ -22,9 +25,9 @@ use include_dir::{include_dir, Dir};
 use serde_json::{json, Value};
 
 use crate::config::Severity;
-use crate::diag::Problem;
-use crate::metadata::{self, RuleMeta};
+use crate::diag::{Code, Problem};
 use crate::text::SourceText;
+use metadata::RuleMeta;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
 
@@ -83,7 +86,7 @@ impl Policies {
             {
                 let value: Value = serde_json::from_str(text).map_err(|e| {
                     vec![Problem::new(
-                        "reference-data",
+                        Code::ReferenceData,
                         format!("bundled reference data {path} is invalid: {e}"),
                     )]
                 })?;
@@ -109,7 +112,7 @@ impl Policies {
                             let offset = file.offset_of(rule.line, 1);
                             problems.push(
                                 Problem::at(
-                                    "duplicate-rule-id",
+                                    Code::DuplicateRuleId,
                                     format!("rule id `{}` is defined twice", rule.id),
                                     &file,
                                     offset..offset,
@@ -176,7 +179,7 @@ impl Policies {
                 0,
                 Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))),
             )
-            .map_err(|e| vec![Problem::new("engine", e.to_string())])?;
+            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
         engine
             .add_extension(
                 "rand.intn".into(),
@@ -185,7 +188,7 @@ impl Policies {
                     anyhow_error("rand.intn is not available: policy evaluation is deterministic")
                 }),
             )
-            .map_err(|e| vec![Problem::new("engine", e.to_string())])?;
+            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
         let mut problems = Vec::new();
         let mut packages = Vec::new();
         for file in files {
@@ -196,7 +199,7 @@ impl Policies {
                         packages.push(pkg);
                     }
                 }
-                Err(e) => problems.push(rego_problem("rego-syntax", &e.to_string(), files)),
+                Err(e) => problems.push(rego_problem(Code::RegoSyntax, &e.to_string(), files)),
             }
         }
         if !problems.is_empty() {
@@ -205,7 +208,7 @@ impl Policies {
         let data = json!({ "reference": Value::Object(self.reference.clone()) });
         engine.add_data(regorus::Value::from(data)).map_err(|e| {
             vec![Problem::new(
-                "engine",
+                Code::Engine,
                 format!("cannot load reference data: {e}"),
             )]
         })?;
@@ -349,7 +352,7 @@ impl Prepared {
             None => {
                 if let Err(e) = engine.add_data(regorus::Value::from(json!({ "context": ctx }))) {
                     problems.push(Problem::new(
-                        "engine",
+                        Code::Engine,
                         format!("cannot set data.context: {e}"),
                     ));
                     return;
@@ -391,7 +394,7 @@ impl Prepared {
                         }
                     }
                     Err(e) => {
-                        let mut p = rego_problem("rego-runtime", &e.to_string(), &self.files);
+                        let mut p = rego_problem(Code::RegoRuntime, &e.to_string(), &self.files);
                         if p.source.is_none() {
                             // Errors such as the time limit carry no position: point at the
                             // rule that was being evaluated.
@@ -422,7 +425,7 @@ impl Prepared {
         let value: Value = match serde_json::to_value(value) {
             Ok(v) => v,
             Err(e) => {
-                problems.push(Problem::new("engine", format!("data.{pkg}.{set}: {e}")));
+                problems.push(Problem::new(Code::Engine, format!("data.{pkg}.{set}: {e}")));
                 return;
             }
         };
@@ -452,14 +455,14 @@ impl Prepared {
         let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values; \"rule\" and \"message\" are required";
         match self.rule_site(pkg, set) {
             Some((file, at)) => Problem::at(
-                "malformed-finding",
+                Code::MalformedFinding,
                 message,
                 file,
                 at,
                 format!("`{set}` defined here"),
             )
             .with_help(help),
-            None => Problem::new("malformed-finding", message).with_help(help),
+            None => Problem::new(Code::MalformedFinding, message).with_help(help),
         }
     }
 
@@ -484,7 +487,7 @@ impl Prepared {
                 .first()
                 .and_then(|r| r.expressions.first())
                 .map(|e| e.value.clone())),
-            Err(e) => Err(rego_problem("rego-runtime", &e.to_string(), &self.files)),
+            Err(e) => Err(rego_problem(Code::RegoRuntime, &e.to_string(), &self.files)),
         }
     }
 
@@ -504,7 +507,7 @@ impl Prepared {
     }
 
     /// Problem for a regorus error, located in its file.
-    pub fn problem(&self, code: &'static str, err: &str) -> Problem {
+    pub fn problem(&self, code: Code, err: &str) -> Problem {
         rego_problem(code, err, &self.files)
     }
 }
@@ -518,12 +521,11 @@ fn set_today(today: &str) {
     TODAY_NS.with(|c| c.set(ns));
 }
 
-/// The policy input as a regorus value, converted without copying the facts first.
-/// (Not through `Value::from_json_str`: its compact frozen objects make the bundled
-/// policies evaluate twice as slowly.)
-/// The policy input as a regorus value. Object keys are shared: ten thousand systems
-/// have the same dozen keys, and one string per key instead of one per entity saves
-/// allocations and memory.
+/// The policy input as a regorus value, converted directly instead of through
+/// `Value::from_json_str`, whose compact frozen objects make the bundled policies
+/// evaluate twice as slowly. Object keys are shared: ten thousand systems have the same
+/// dozen keys, and one string per key instead of one per entity saves allocations and
+/// memory.
 fn to_rego(input: &Value) -> regorus::Value {
     fn convert(v: &Value, keys: &mut HashMap<String, regorus::Value>) -> regorus::Value {
         match v {
@@ -726,7 +728,7 @@ fn find_rule(text: &str, set: &str) -> Option<Range<usize>> {
 }
 
 /// Turns a regorus error (text with `--> file:line:col`) into a located problem.
-pub fn rego_problem(code: &'static str, err: &str, files: &[SourceText]) -> Problem {
+pub fn rego_problem(code: Code, err: &str, files: &[SourceText]) -> Problem {
     let located = err.lines().find_map(|l| {
         let rest = l.trim_start().strip_prefix("-->")?.trim();
         let mut parts = rest.rsplitn(3, ':');

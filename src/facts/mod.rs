@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diag::{did_you_mean, Problem};
+use crate::diag::{did_you_mean, Code, Problem};
 use crate::schema::{self, Field, Kind, Ty};
 use crate::text::SourceText;
 
@@ -48,7 +48,7 @@ impl Facts {
             .map(|(rule, file, span)| {
                 let source = &self.map.files[*file];
                 let mut p = Problem::at(
-                    "unknown-rule",
+                    Code::UnknownRule,
                     format!("waiver names unknown rule `{rule}`"),
                     source,
                     span.clone(),
@@ -241,7 +241,7 @@ impl Merger {
             match &self.organization {
                 Some((_, other, other_span)) => self.problems.push(
                     Problem::at(
-                        "duplicate-organization",
+                        Code::DuplicateOrganization,
                         "`organization` is defined twice",
                         source,
                         loc.span,
@@ -267,7 +267,7 @@ impl Merger {
                 if let Some((other, other_span)) = of_kind.get(&id) {
                     self.problems.push(
                         Problem::at(
-                            "duplicate-id",
+                            Code::DuplicateId,
                             format!("duplicate {} id `{id}`", e.kind),
                             source,
                             id_span,
@@ -339,7 +339,7 @@ impl FileLoader {
                 let span = e.span().unwrap_or(0..0);
                 let msg = e.message().trim().to_string();
                 self.out.problems.push(Problem::at(
-                    "toml-syntax",
+                    Code::TomlSyntax,
                     format!("invalid TOML in {}: {msg}", source.path),
                     source,
                     span,
@@ -353,7 +353,7 @@ impl FileLoader {
             let Some(kind) = schema::kind(name) else {
                 let known = schema::KINDS.iter().map(|k| k.name);
                 let mut p = Problem::at(
-                    "unknown-kind",
+                    Code::UnknownKind,
                     format!("unknown kind `{name}`"),
                     source,
                     key.span(),
@@ -392,7 +392,7 @@ impl FileLoader {
         let DeValue::Table(table) = value.get_ref() else {
             self.out.problems.push(
                 Problem::at(
-                    "wrong-type",
+                    Code::WrongType,
                     "`organization` must be a table",
                     source,
                     value.span(),
@@ -405,7 +405,7 @@ impl FileLoader {
         let header = header_span(source, key.span(), value.span());
         if let Some((_, first)) = &self.out.organization {
             let p = Problem::at(
-                "duplicate-organization",
+                Code::DuplicateOrganization,
                 "`organization` is defined twice",
                 source,
                 header,
@@ -444,7 +444,7 @@ impl FileLoader {
         let DeValue::Array(items) = value.get_ref() else {
             self.out.problems.push(
                 Problem::at(
-                    "wrong-type",
+                    Code::WrongType,
                     format!("`{}` must be an array of tables", kind.name),
                     source,
                     key.span().start..value.span().end.max(key.span().end),
@@ -458,7 +458,7 @@ impl FileLoader {
             let DeValue::Table(table) = item.get_ref() else {
                 self.out.problems.push(
                     Problem::at(
-                        "wrong-type",
+                        Code::WrongType,
                         format!("each `{}` entry must be a table", kind.name),
                         source,
                         item.span(),
@@ -491,7 +491,7 @@ impl FileLoader {
                 if let Some(first) = self.ids.get(&key) {
                     self.out.problems.push(
                         Problem::at(
-                            "duplicate-id",
+                            Code::DuplicateId,
                             format!("duplicate {} id `{id}`", kind.name),
                             source,
                             id_span.clone(),
@@ -537,7 +537,7 @@ impl FileLoader {
             };
             let Some(field) = fields.iter().find(|f| f.name == name) else {
                 let mut p = Problem::at(
-                    "unknown-key",
+                    Code::UnknownKey,
                     format!("unknown key `{path}` in {}", describe_subject(subject)),
                     source,
                     key.span(),
@@ -565,7 +565,7 @@ impl FileLoader {
             if !table.contains_key(field.name) {
                 self.out.problems.push(
                     Problem::at(
-                        "missing-key",
+                        Code::MissingKey,
                         format!(
                             "{} is missing the required key `{prefix}{}`",
                             describe_subject(subject),
@@ -595,7 +595,7 @@ impl FileLoader {
         let span = value.span();
         let wrong = |expected: &str| -> Problem {
             let mut p = Problem::at(
-                "wrong-type",
+                Code::WrongType,
                 format!("`{path}` must be {expected}"),
                 source,
                 span.clone(),
@@ -658,7 +658,7 @@ impl FileLoader {
                             .is_err()
                         {
                             self.out.problems.push(Problem::at(
-                                "invalid-date",
+                                Code::InvalidDate,
                                 format!("`{path}` is not a valid calendar date"),
                                 source,
                                 span,
@@ -674,7 +674,7 @@ impl FileLoader {
                     _ => {
                         self.out.problems.push(
                             Problem::at(
-                                "wrong-type",
+                                Code::WrongType,
                                 format!("`{path}` must be a date without a time"),
                                 source,
                                 span,
@@ -697,7 +697,7 @@ impl FileLoader {
                 for (i, item) in items.iter().enumerate() {
                     let Some(s) = item.get_ref().as_str() else {
                         self.out.problems.push(Problem::at(
-                            "wrong-type",
+                            Code::WrongType,
                             format!("`{path}` must list ids as strings"),
                             source,
                             item.span(),
@@ -747,7 +747,7 @@ impl FileLoader {
                 let suggestion = slug(s);
                 self.out.problems.push(
                     Problem::at(
-                        "invalid-id",
+                        Code::InvalidId,
                         format!("invalid id `{s}`"),
                         source,
                         span,
@@ -762,7 +762,7 @@ impl FileLoader {
             Ty::Country if !(s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())) => {
                 self.out.problems.push(
                     Problem::at(
-                        "invalid-country",
+                        Code::InvalidCountry,
                         format!("`{path}` must be an ISO 3166-1 alpha-2 code"),
                         source,
                         span,
@@ -777,7 +777,7 @@ impl FileLoader {
             }
             Ty::Enum(values) if !values.contains(&s) => {
                 let mut p = Problem::at(
-                    "invalid-value",
+                    Code::InvalidValue,
                     format!("`{path}` cannot be \"{s}\""),
                     source,
                     span,
@@ -802,7 +802,7 @@ impl FileLoader {
                 Some(("control", name)) if schema::CONTROLS.contains(&name) => {}
                 Some(("control", name)) => {
                     let mut p = Problem::at(
-                        "invalid-subject",
+                        Code::InvalidSubject,
                         format!("unknown control `{name}`"),
                         source,
                         span,
@@ -826,7 +826,7 @@ impl FileLoader {
                 _ => {
                     self.out.problems.push(
                             Problem::at(
-                                "invalid-subject",
+                                Code::InvalidSubject,
                                 format!("invalid subject `{s}`"),
                                 source,
                                 span,
@@ -850,7 +850,7 @@ impl FileLoader {
         let source = &*source;
         self.out.problems.push(
             Problem::at(
-                "invalid-id",
+                Code::InvalidId,
                 format!("`{path}` refers to `{s}`, which is not a valid id"),
                 source,
                 span,
@@ -888,7 +888,7 @@ fn check_refs(
             {
                 problems.push(
                     Problem::at(
-                        "self-reference",
+                        Code::SelfReference,
                         format!("{} refers to itself", describe_subject(&r.from)),
                         source,
                         r.span.clone(),
@@ -907,7 +907,7 @@ fn check_refs(
             .collect();
         let what = r.targets.join(" or ");
         let mut p = Problem::at(
-            "dangling-reference",
+            Code::DanglingReference,
             format!(
                 "{} refers to unknown {what} `{}`",
                 describe_subject(&r.from),
@@ -935,7 +935,7 @@ fn check_refs(
 /// A secondary diagnostic in another file.
 fn advice(source: &SourceText, span: Range<usize>, label: &str) -> Problem {
     let mut p = Problem::at(
-        "related",
+        Code::Related,
         label.to_string(),
         source,
         span,
@@ -975,7 +975,7 @@ fn conflict_markers(source: &SourceText) -> Option<Problem> {
             let end = offset + line.trim_end().len();
             return Some(
                 Problem::at(
-                    "merge-conflict",
+                    Code::MergeConflict,
                     format!("{} contains git merge-conflict markers", source.path),
                     source,
                     offset..end,

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{did_you_mean, Problem};
+use crate::diag::{did_you_mean, Code, Problem};
 use crate::text::SourceText;
 
 /// The name of the configuration file at the root.
@@ -94,7 +94,7 @@ impl Config {
         let (doc, errors) = DeTable::parse_recoverable(&source.text);
         for e in &errors {
             problems.push(Problem::at(
-                "toml-syntax",
+                Code::TomlSyntax,
                 format!("invalid TOML in {}: {}", source.path, e.message().trim()),
                 &source,
                 e.span().unwrap_or(0..0),
@@ -109,7 +109,7 @@ impl Config {
             let span = value.span();
             let wrong = |what: &str| {
                 Problem::at(
-                    "config",
+                    Code::Config,
                     format!("`{name}` in {FILE} must be {what}"),
                     &source,
                     span.clone(),
@@ -134,7 +134,7 @@ impl Config {
                             match item.get_ref().as_str().and_then(clean_dir) {
                                 Some(dir) => config.policies.push(dir),
                                 None => problems.push(Problem::at(
-                                    "config",
+                                    Code::Config,
                                     format!("`policies` in {FILE} must list relative directories"),
                                     &source,
                                     item.span(),
@@ -169,7 +169,7 @@ impl Config {
                                 }
                                 None => problems.push(
                                     Problem::at(
-                                        "config",
+                                        Code::Config,
                                         format!("invalid setting for rule `{}`", rule.get_ref()),
                                         &source,
                                         setting.span(),
@@ -184,7 +184,7 @@ impl Config {
                 },
                 _ => {
                     let mut p = Problem::at(
-                        "config",
+                        Code::Config,
                         format!("unknown key `{name}` in {FILE}"),
                         &source,
                         key.span(),
@@ -216,7 +216,7 @@ impl Config {
             .filter(|(rule, _)| !known.contains(&rule.as_str()))
             .map(|(rule, (_, span))| {
                 let mut p = Problem::at(
-                    "unknown-rule",
+                    Code::UnknownRule,
                     format!("{FILE} configures unknown rule `{rule}`"),
                     source,
                     span.clone(),

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::config::{self, Config};
-use crate::diag::Problem;
+use crate::diag::{Code, Problem};
 use crate::engine::{Context, EngineOptions, Policies, Prepared};
 use crate::facts::{self, Facts, FactsCache};
 use crate::findings::{self, Finding};
 use crate::source::{Revision, Source};
+use crate::text::SourceText;
 
 /// How to check.
 #[derive(Debug, Clone)]
@@ -58,6 +59,13 @@ pub fn today() -> String {
     jiff::Zoned::now().date().to_string()
 }
 
+/// A calendar date written `YYYY-MM-DD`, normalised; `None` when it is not one.
+pub fn parse_date(s: &str) -> Option<String> {
+    jiff::civil::Date::strptime("%Y-%m-%d", s)
+        .ok()
+        .map(|d| d.to_string())
+}
+
 /// Reads `tomcheck.toml` from a source (defaults when absent).
 pub fn read_config(source: &Source) -> Result<Config, Vec<Problem>> {
     match source.read_file(config::FILE).map_err(|p| vec![p])? {
@@ -94,35 +102,12 @@ pub fn load_policies(
         }
     }
     for dir in &options.policy_dirs {
-        let disk = match Source::open(dir, &Revision::Worktree) {
-            Ok(s) => s,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
-        };
-        if !dir.is_dir() {
-            problems.push(Problem::new(
-                "policy-dir",
-                format!("--policy {}: no such directory", dir.display()),
-            ));
-            continue;
-        }
-        match disk.read_dir(".", ".rego") {
-            Ok(Some(files)) => {
-                let files = files
-                    .into_iter()
-                    .map(|f| {
-                        let path = Path::new(dir).join(f.path.trim_start_matches("./"));
-                        let path = path.to_string_lossy().replace('\\', "/");
-                        crate::text::SourceText::new(path.clone(), path, f.text.clone())
-                    })
-                    .collect();
+        match policy_dir_on_disk(dir) {
+            Ok(files) => {
                 if let Err(p) = policies.add(files, false) {
                     problems.extend(p);
                 }
             }
-            Ok(None) => {}
             Err(p) => problems.extend(p),
         }
     }
@@ -133,11 +118,28 @@ pub fn load_policies(
     }
 }
 
-fn add_reference(
-    policies: &mut Policies,
-    files: Vec<crate::text::SourceText>,
-    problems: &mut Vec<Problem>,
-) {
+/// The `.rego` files of a policy directory on disk (`--policy DIR`, `tomcheck test DIR`),
+/// named `DIR/…` as given, so diagnostics point where the user looks.
+pub fn policy_dir_on_disk(dir: &Path) -> Result<Vec<SourceText>, Vec<Problem>> {
+    if !dir.is_dir() {
+        return Err(vec![Problem::new(
+            Code::PolicyDir,
+            format!("{}: no such directory", dir.display()),
+        )]);
+    }
+    let disk = Source::open(dir, &Revision::Worktree).map_err(|p| vec![p])?;
+    let files = disk.read_dir(".", ".rego")?.unwrap_or_default();
+    Ok(files
+        .into_iter()
+        .map(|f| {
+            let path = dir.join(f.path.trim_start_matches("./"));
+            let path = path.to_string_lossy().replace('\\', "/");
+            SourceText::new(path.clone(), path, f.text.clone())
+        })
+        .collect())
+}
+
+fn add_reference(policies: &mut Policies, files: Vec<SourceText>, problems: &mut Vec<Problem>) {
     for file in files {
         let name = file
             .path
@@ -153,7 +155,7 @@ fn add_reference(
             Err(e) => {
                 let offset = file.offset_of(e.line(), e.column());
                 problems.push(Problem::at(
-                    "reference-data",
+                    Code::ReferenceData,
                     format!("{} is not valid JSON: {e}", file.path),
                     &file,
                     offset..offset + 1,
@@ -179,7 +181,7 @@ fn load_facts_with(
         Some(files) => files,
         None => {
             return Err(vec![Problem::new(
-                "no-tom",
+                Code::NoTom,
                 format!("there is no TOM directory `{dir}/` in the {}", source_place(source)),
             )
             .with_help(format!(
@@ -190,7 +192,7 @@ fn load_facts_with(
     };
     if files.is_empty() {
         return Err(vec![Problem::new(
-            "empty-tom",
+            Code::EmptyTom,
             format!("`{dir}/` holds no .toml files"),
         )
         .with_help(

@@ -1,0 +1,59 @@
+//! `tomcheck init`: writes the starter files of [`crate::scaffold`] into the checked
+//! directory. An existing file is never overwritten (it is created with `create_new`, so
+//! not even a file appearing meanwhile is replaced): it is reported as skipped and left
+//! as it is.
+
+use std::path::Path;
+
+use super::{CmdResult, Env, EXIT_OK};
+use crate::cli::InitArgs;
+use crate::diag::{Code, Problem};
+use crate::scaffold;
+
+/// Runs `tomcheck init`.
+pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
+    let today = args.today.clone().unwrap_or_else(crate::pipeline::today);
+    let mut created = Vec::new();
+    let mut skipped = Vec::new();
+    let mut problems = Vec::new();
+    for (path, text) in scaffold::files(&today) {
+        match create(&env.root, path, &text) {
+            Ok(true) => created.push(path),
+            Ok(false) => skipped.push(path),
+            Err(e) => problems.push(Problem::new(Code::Io, format!("cannot create {path}: {e}"))),
+        }
+    }
+    for path in &created {
+        writeln!(env.out, "created {path}")?;
+    }
+    for path in &skipped {
+        writeln!(env.out, "skipped {path} (it exists; left unchanged)")?;
+    }
+    if !problems.is_empty() {
+        return Err(problems.into());
+    }
+    if !created.is_empty() {
+        writeln!(
+            env.out,
+            "\nnext: describe your organisation in tom/, run `tomcheck check`, and commit.\n\
+             `tomcheck hook install` adds a git pre-commit hook (or use .pre-commit-config.yaml)."
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// Creates one file; `Ok(false)` when it already exists.
+fn create(root: &Path, rel: &str, text: &str) -> std::io::Result<bool> {
+    let path = root.join(rel);
+    if path.symlink_metadata().is_ok() {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    match crate::fsutil::write_atomically(&path, text, false, false) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,251 @@
+//! The command layer: one module per subcommand, each turning its parsed arguments into a
+//! call of the pipeline (or a domain module) and a report.
+//!
+//! Only this layer (with `cli.rs` and `main.rs`) knows about argv, exit codes, the
+//! terminal and `$GITHUB_STEP_SUMMARY`; the pipeline and domain modules never import it
+//! (`tests/architecture.rs` keeps it so). A command returns a verdict (`EXIT_OK`,
+//! `EXIT_FINDINGS`) or a [`Failure`], and [`run`] is the one place that maps a failure
+//! to exit code 2.
+//!
+//! Output goes through [`Output`], which treats a closed pipe (`tomcheck check | head -1`)
+//! as the reader's choice: writing stops quietly and the command still decides its exit
+//! code, so a pipeline's status keeps saying whether findings fail.
+
+mod check;
+mod diff;
+mod hook;
+mod init;
+mod log;
+mod rules;
+mod schema;
+mod shell;
+mod test;
+
+pub use shell::man_pages;
+
+use std::io::{ErrorKind, Write};
+use std::path::PathBuf;
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::diag::{Code, Problem};
+use crate::report::{human, Style};
+
+/// Exit code: nothing fails.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: findings at or above `--fail-on`.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the input could not be checked.
+pub const EXIT_INPUT: u8 = 2;
+
+/// Why a command stopped without a verdict. Only [`run`] turns this into an exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input could not be read, decided or checked.
+    Input(Vec<Problem>),
+    /// Output could not be written (other than to a closed pipe).
+    Output(std::io::Error),
+}
+
+impl From<Vec<Problem>> for Failure {
+    fn from(p: Vec<Problem>) -> Self {
+        Self::Input(p)
+    }
+}
+
+impl From<Problem> for Failure {
+    fn from(p: Problem) -> Self {
+        Self::Input(vec![p])
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Self::Output(e)
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Self::Output(e.into())
+    }
+}
+
+impl Failure {
+    /// The problems to show for this failure.
+    fn problems(self) -> Vec<Problem> {
+        match self {
+            Failure::Input(p) => p,
+            Failure::Output(e) => vec![Problem::new(Code::Io, format!("cannot write output: {e}"))],
+        }
+    }
+}
+
+/// A command's result: its verdict as an exit code, or why it has none.
+pub type CmdResult = Result<u8, Failure>;
+
+/// Output streams and whether standard output is a terminal.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub out_is_terminal: bool,
+    pub err_is_terminal: bool,
+}
+
+/// What every command gets: where to run, how to style output, where to write it.
+pub struct Env<'a> {
+    /// The directory the command works in (`-C DIR` or the current directory).
+    pub root: PathBuf,
+    pub style: Style,
+    pub out: &'a mut dyn Write,
+}
+
+impl Env<'_> {
+    /// `path` as the user meant it: relative paths are relative to `-C DIR`.
+    pub fn path(&self, path: &std::path::Path) -> PathBuf {
+        crate::cli::under(&self.root, path)
+    }
+}
+
+/// A writer that turns a closed pipe into the end of output: once the reader is gone,
+/// further writes are dropped instead of failing the command.
+pub struct Output<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Output<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn guard<T>(&mut self, r: std::io::Result<T>, none: T) -> std::io::Result<T> {
+        match r {
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(none)
+            }
+            r => r,
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.guard(r, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.guard(r, ())
+    }
+}
+
+fn style(cli: &Cli, terminal: bool) -> Style {
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    Style {
+        color,
+        narrate: cli.narrate,
+        width: 100,
+    }
+}
+
+/// Runs a parsed command line and returns the exit code: the only place a [`Failure`]
+/// becomes exit code 2.
+pub fn run(cli: Cli, io: Io<'_>) -> u8 {
+    let mut out = Output::new(io.out);
+    let mut env = Env {
+        root: cli.dir.clone().unwrap_or_else(|| PathBuf::from(".")),
+        style: style(&cli, io.out_is_terminal),
+        out: &mut out,
+    };
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, &mut env),
+        Command::Init(args) => init::run(args, &mut env),
+        Command::Hook(args) => hook::run(args, &mut env),
+        Command::Completions(args) => shell::completions(args, &mut env),
+        Command::Man(args) => shell::man(args, &mut env),
+        Command::Schema => schema::run(&mut env),
+        Command::Rules(args) => rules::run_rules(args, &mut env),
+        Command::Explain(args) => rules::run_explain(args, &mut env),
+        Command::Test(args) => test::run(args, &mut env),
+        Command::Diff(args) => diff::run(args, &mut env),
+        Command::Log(args) => log::run(args, &mut env),
+    };
+    let result = result.and_then(|code| {
+        env.out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            let mut err = Output::new(io.err);
+            let _ = human::render_problems(
+                &failure.problems(),
+                style(&cli, io.err_is_terminal),
+                &mut err,
+            );
+            EXIT_INPUT
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that has gone away after the first write.
+    struct ClosedAfterFirst(usize);
+
+    impl Write for ClosedAfterFirst {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += 1;
+            if self.0 > 1 {
+                Err(std::io::Error::from(ErrorKind::BrokenPipe))
+            } else {
+                Ok(buf.len())
+            }
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_output_without_an_error() {
+        let mut out = Output::new(ClosedAfterFirst(0));
+        writeln!(out, "one").unwrap();
+        writeln!(out, "two").unwrap();
+        writeln!(out, "three").unwrap();
+        out.flush().unwrap();
+        assert!(out.closed);
+    }
+
+    #[test]
+    fn other_write_errors_still_fail() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::from(ErrorKind::StorageFull))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut out = Output::new(Full);
+        assert!(writeln!(out, "x").is_err());
+    }
+}

@@ -1,0 +1,173 @@
+//! `tomcheck rules` and `tomcheck explain RULE`: the rules `check` would evaluate in this
+//! directory (the bundled ones and the repository's own), with the metadata of their
+//! `# METADATA` annotations and the severity `tomcheck.toml` gives them.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{CmdResult, Env, EXIT_OK};
+use crate::cli::{ExplainArgs, ListFormat, RulesArgs};
+use crate::config::RuleSetting;
+use crate::diag::{did_you_mean, Code, Problem};
+use crate::engine::metadata::RuleMeta;
+use crate::engine::Policies;
+use crate::pipeline::{self, CheckOptions};
+use crate::source::{Revision, Source};
+
+/// The policies `check` would use in this directory, and the configuration.
+pub(super) fn policies_here(
+    env: &Env<'_>,
+    no_builtin: bool,
+) -> Result<(Policies, crate::config::Config), Vec<Problem>> {
+    let source = Source::open(&env.root, &Revision::Worktree).map_err(|p| vec![p])?;
+    let config = pipeline::read_config(&source)?;
+    let mut options = CheckOptions::new(env.root.clone());
+    options.no_builtin = no_builtin;
+    let policies = pipeline::load_policies(&source, &config, &options)?;
+    Ok((policies, config))
+}
+
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    #[serde(flatten)]
+    meta: &'a RuleMeta,
+    /// The severity after `[rules]` in tomcheck.toml; `off` when switched off.
+    effective: String,
+}
+
+pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
+    let (policies, config) = policies_here(env, false)?;
+    let mut rules: Vec<&RuleMeta> = policies.rules.iter().collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    let effective = |r: &RuleMeta| match config.rules.get(&r.id).map(|s| s.0) {
+        Some(RuleSetting::Off) => "off".to_string(),
+        Some(RuleSetting::Severity(s)) => s.to_string(),
+        None => r.severity.to_string(),
+    };
+    match args.format {
+        ListFormat::Json => {
+            let rows: Vec<RuleRow> = rules
+                .iter()
+                .map(|r| RuleRow {
+                    meta: r,
+                    effective: effective(r),
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *env.out,
+                &serde_json::json!({ "version": 1, "rules": rows }),
+            )?;
+            writeln!(env.out)?;
+        }
+        ListFormat::Human => {
+            let w_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
+            let w_title = rules
+                .iter()
+                .map(|r| r.title.chars().count())
+                .max()
+                .unwrap_or(5)
+                .max(5);
+            writeln!(
+                env.out,
+                "{:<w_id$}  {:<8}  {:<w_title$}  LEGAL BASIS",
+                "RULE", "SEVERITY", "TITLE"
+            )?;
+            for r in &rules {
+                let sev = effective(r);
+                let sev = if sev == r.severity.as_str() {
+                    sev
+                } else {
+                    format!("{sev}*")
+                };
+                writeln!(
+                    env.out,
+                    "{:<w_id$}  {:<8}  {:<w_title$}  {}",
+                    r.id, sev, r.title, r.legal
+                )?;
+            }
+            if rules.iter().any(|r| config.rules.contains_key(&r.id)) {
+                writeln!(env.out, "\n* changed in tomcheck.toml")?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
+    let (policies, config) = policies_here(env, false)?;
+    let Some(rule) = policies.rule(&args.rule) else {
+        let mut p = Problem::new(Code::UnknownRule, format!("no rule `{}`", args.rule));
+        p.help = Some(match did_you_mean(&args.rule, policies.rule_ids()) {
+            Some(s) => format!("did you mean `{s}`? `tomcheck rules` lists every rule"),
+            None => "`tomcheck rules` lists every rule".into(),
+        });
+        return Err(p.into());
+    };
+    let out = &mut *env.out;
+    let mut w = || -> std::io::Result<()> {
+        writeln!(out, "{} — {}", rule.id, rule.title)?;
+        writeln!(out)?;
+        let origin = if rule.builtin {
+            "bundled"
+        } else {
+            "repository"
+        };
+        write!(out, "severity: {}", rule.severity)?;
+        match config.rules.get(&rule.id).map(|s| s.0) {
+            Some(RuleSetting::Off) => write!(out, " (switched off in tomcheck.toml)")?,
+            Some(RuleSetting::Severity(s)) if s != rule.severity => {
+                write!(out, " ({s} in tomcheck.toml)")?
+            }
+            _ => {}
+        }
+        writeln!(out, " · {origin} rule, {}:{}", rule.file, rule.line)?;
+        if !rule.legal.is_empty() {
+            writeln!(out, "legal basis: {}", rule.legal)?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", rule.description)?;
+        if let Some(fires) = &rule.fires {
+            writeln!(out, "\nFires when: {}", fires.trim())?;
+        }
+        if let Some(quiet) = &rule.quiet {
+            writeln!(out, "Does not fire for: {}", quiet.trim())?;
+        }
+        if let Some(example) = &rule.example {
+            writeln!(out, "\nExample that fires:\n")?;
+            write_indented(out, example)?;
+        }
+        if let Some(fix) = &rule.fix {
+            writeln!(out, "\nFixed:\n")?;
+            write_indented(out, fix)?;
+        }
+        writeln!(
+            out,
+            "\nTo accept the risk for one subject, add a time-boxed waiver:\n\n    [[waiver]]\n    id = \"…\"\n    rule = \"{}\"\n    subject = \"kind:id\"\n    reason = \"…\"\n    approved_by = \"…\"\n    expires = 2027-01-31",
+            rule.id
+        )?;
+        if !rule.resources.is_empty() {
+            writeln!(out, "\nReferences:")?;
+            for r in &rule.resources {
+                match &r.description {
+                    Some(d) => writeln!(out, "  - {d}: {}", r.url)?,
+                    None => writeln!(out, "  - {}", r.url)?,
+                }
+            }
+        }
+        Ok(())
+    };
+    w()?;
+    Ok(EXIT_OK)
+}
+
+fn write_indented(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    for line in text.trim_end().lines() {
+        if line.trim().is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! `tomcheck test [DIR]`: the policies' Rego unit tests (`test_*` rules in `*_test.rego`),
+//! like `opa test`, with line coverage.
+
+use std::io::Write;
+
+use super::rules::policies_here;
+use super::{CmdResult, Env, Failure, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::{ListFormat, TestArgs};
+use crate::diag::{Code, Problem};
+use crate::engine::{policytest, EngineOptions, Policies};
+use crate::pipeline;
+
+pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
+    let timeout = crate::cli::timeout(args.timeout)?;
+    let filter = match &args.run {
+        Some(re) => Some(regex_lite::Regex::new(re).map_err(|e| {
+            Problem::new(
+                Code::Usage,
+                format!("--run: invalid regular expression: {e}"),
+            )
+        })?),
+        None => None,
+    };
+    let (policies, tests) = match &args.policy_dir {
+        Some(dir) => {
+            // The directory's tests, with the bundled policies available to them.
+            let mut policies = if args.no_builtin {
+                Policies::default()
+            } else {
+                Policies::bundled()?
+            };
+            policies.tests.clear();
+            policies.add(pipeline::policy_dir_on_disk(&env.path(dir))?, false)?;
+            let tests = policies.tests.clone();
+            (policies, tests)
+        }
+        None => {
+            let (policies, _) = policies_here(env, args.no_builtin)?;
+            let tests = policies.tests.clone();
+            (policies, tests)
+        }
+    };
+    if tests.is_empty() {
+        return Err(Failure::from(
+            Problem::new(Code::NoTests, "no *_test.rego files found").with_help(
+                "policy tests live next to the policies, in files named like avv_test.rego",
+            ),
+        ));
+    }
+    let coverage = args.coverage || args.threshold.is_some();
+    let options = EngineOptions { timeout };
+    let run = policytest::run(
+        &policies,
+        &tests,
+        filter.as_ref(),
+        coverage,
+        &pipeline::today(),
+        &options,
+    )?;
+    let below = match (args.threshold, run.total_coverage()) {
+        (Some(t), Some(c)) => c + 1e-9 < t,
+        _ => false,
+    };
+    match args.format {
+        ListFormat::Json => {
+            let report = serde_json::json!({
+                "version": 1,
+                "results": run.results,
+                "coverage": run.coverage,
+                "total_coverage": run.total_coverage(),
+                "passed": run.passed(),
+                "failed": run.failed(),
+            });
+            serde_json::to_writer_pretty(&mut *env.out, &report)?;
+            writeln!(env.out)?;
+        }
+        ListFormat::Human => write_human(&run, args.threshold, env.out)?,
+    }
+    Ok(if run.failed() > 0 || below || run.results.is_empty() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn write_human(
+    run: &policytest::Run,
+    threshold: Option<f64>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for r in &run.results {
+        let status = if r.passed { "PASS" } else { "FAIL" };
+        write!(
+            out,
+            "{status} {}:{} {}",
+            r.case.file, r.case.line, r.case.name
+        )?;
+        match &r.error {
+            Some(e) if !r.passed => writeln!(out, " ({e})")?,
+            _ => writeln!(out)?,
+        }
+    }
+    if let Some(files) = &run.coverage {
+        writeln!(out, "\ncoverage:")?;
+        for f in files {
+            write!(out, "  {:>6.2}%  {}", f.percent(), f.file)?;
+            if !f.not_covered.is_empty() {
+                let lines: Vec<String> = f.not_covered.iter().map(u32::to_string).collect();
+                write!(out, "  (not covered: lines {})", lines.join(", "))?;
+            }
+            writeln!(out)?;
+        }
+        if let Some(total) = run.total_coverage() {
+            write!(out, "  {total:>6.2}%  total")?;
+            match threshold {
+                Some(t) if total + 1e-9 < t => writeln!(out, " — below the threshold of {t}%")?,
+                Some(t) => writeln!(out, " (threshold {t}%)")?,
+                None => writeln!(out)?,
+            }
+        }
+    }
+    writeln!(out)?;
+    if run.results.is_empty() {
+        writeln!(out, "no test matched")?;
+    }
+    writeln!(out, "{} passed, {} failed", run.passed(), run.failed())
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of tomcheck (DESIGN §9): builds the release binary and the
+# Whole-process benchmarks of tomcheck (the targets are in BENCHMARKS.md): builds the release binary and the
 # TOM generator, generates the inputs, times every case with hyperfine (median of
 # several runs), measures peak RSS with /usr/bin/time -v and prints a Markdown table
 # with the scaling ratios. Per-stage figures: `cargo bench --bench pipeline`.
@@ -116,7 +116,7 @@ echo "| case | entities | median ms | σ ms | user+sys ms (mean) | peak RSS MB |
 echo "|---|---:|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
-echo "Scaling (time ratio for 10× the entities; DESIGN §9 allows ≤ 12×):"
+echo "Scaling (time ratio for 10× the entities; the target allows ≤ 12×):"
 echo
 echo "| from → to | human: median | human: CPU | json: median | json: CPU |"
 echo "|---|---:|---:|---:|---:|"

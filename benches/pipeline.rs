@@ -1,7 +1,7 @@
 //! Criterion benchmarks of each pipeline stage: reading the TOM, parse + validate
 //! (facts), engine preparation, evaluation, span mapping (findings) and rendering.
 //!
-//! Inputs are this repository's own `tom/` (≈60 entities, the "typical TOM" of DESIGN §9)
+//! Inputs are this repository's own `tom/` (≈60 entities, the "typical TOM" of the targets in BENCHMARKS.md)
 //! and TOMs of 1,000 and 10,000 entities made in memory by the benchmark generator
 //! (`examples/gen.rs`, seed 1), so the stages are measured without disk I/O. The
 //! whole-process figures (start-up, git, output) come from `bench/run.sh`.

@@ -1,7 +1,7 @@
 //! Facts: the TOM files parsed with spans, validated against format v1 and merged.
 //!
 //! [`load`] turns the TOM directory's files into [`Facts`]: the merged document that
-//! policies see as `input` (exactly the shape of DESIGN §3, dates as `"YYYY-MM-DD"`), and
+//! policies see as `input` (the shape docs/format.md describes, dates as `"YYYY-MM-DD"`), and
 //! a [`SourceMap`] from every entity and field back to its byte span, so that a finding
 //! about `provider:hetzner` / `avv` can point at the right line of the right file.
 //!

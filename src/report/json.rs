@@ -1,4 +1,4 @@
-//! The stable JSON report (`--format json`), version 1 (DESIGN §6).
+//! The stable JSON report (`--format json`), version 1 (docs/output.md).
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! The stable diff JSON (DESIGN §6), version 1:
+//! The stable diff JSON (docs/output.md, docs/diff-reports.md), version 1:
 //! `{"version":1, "old":…, "new":…, "changes":[{"subject","change","fields":[{"path",
 //! "before","after"}]}], "findings":{"new":[…], "resolved":[…]}}`. Findings have the shape
 //! of `check --format json`. Additive keys: `today`, `policies_from`, per side the commit

@@ -25,6 +25,8 @@ pub enum Code {
     SymlinkOutside,
     /// A file in the index or a commit is a symbolic link; links stored in git are never followed.
     SymlinkInGit,
+    /// An entry under the TOM or a policy directory cannot be read as a file: a name that is not UTF-8, a git submodule or nested repository, a link to a directory, a special file.
+    UnreadableEntry,
     /// The TOM directory (`tom/`, or `tom` in `tomcheck.toml`) does not exist.
     NoTom,
     /// The TOM directory holds no `.toml` files.
@@ -112,6 +114,7 @@ impl Code {
         Code::TooDeep,
         Code::SymlinkOutside,
         Code::SymlinkInGit,
+        Code::UnreadableEntry,
         Code::NoTom,
         Code::EmptyTom,
         Code::UnknownKind,
@@ -162,6 +165,7 @@ impl Code {
             Code::TooDeep => "too-deep",
             Code::SymlinkOutside => "symlink-outside",
             Code::SymlinkInGit => "symlink-in-git",
+            Code::UnreadableEntry => "unreadable-entry",
             Code::NoTom => "no-tom",
             Code::EmptyTom => "empty-tom",
             Code::UnknownKind => "unknown-kind",

@@ -321,6 +321,7 @@ impl Source {
     /// `Ok(None)` when the directory does not exist. Every unreadable file is reported.
     pub fn read_dir(&self, dir: &str, ext: &str) -> Result<Option<Vec<SourceText>>, Vec<Problem>> {
         let dir = dir.trim_end_matches('/');
+        self.check_dir_itself(dir).map_err(|p| vec![p])?;
         if !self.dir_exists(dir) {
             return Ok(None);
         }
@@ -333,16 +334,30 @@ impl Source {
             Backing::Index(index) => {
                 let prefix = format!("{}{dir}/", self.prefix);
                 for entry in index.iter() {
-                    let Ok(git_path) = std::str::from_utf8(&entry.path) else {
+                    let Some(rel_bytes) = entry.path.strip_prefix(prefix.as_bytes()) else {
                         continue;
                     };
-                    let Some(rel) = git_path.strip_prefix(&prefix) else {
+                    let Ok(rel) = std::str::from_utf8(rel_bytes) else {
+                        problems.push(unreadable(
+                            &format!("{dir}/{}", String::from_utf8_lossy(rel_bytes)),
+                            "its name is not UTF-8",
+                        ));
                         continue;
                     };
+                    let path = format!("{dir}/{rel}");
+                    // Whatever its name: a link or a submodule would hide facts from
+                    // this check that a checkout would show.
+                    if entry.mode == 0o160000 {
+                        problems.push(unreadable(&path, SUBMODULE));
+                        continue;
+                    }
+                    if entry.mode == 0o120000 {
+                        problems.push(symlink_in_git(&self.display_name(&path)));
+                        continue;
+                    }
                     if !rel.ends_with(ext) {
                         continue;
                     }
-                    let path = format!("{dir}/{rel}");
                     let stage = (entry.flags >> 12) & 0x3;
                     if stage != 0 {
                         if stage == 2 {
@@ -354,10 +369,6 @@ impl Source {
                                 .with_help("resolve the conflict and `git add` the file"),
                             );
                         }
-                        continue;
-                    }
-                    if entry.mode == 0o120000 {
-                        problems.push(symlink_in_git(&self.display_name(&path)));
                         continue;
                     }
                     paths.push((path, FileRef::Blob(entry.id)));
@@ -372,15 +383,27 @@ impl Source {
                     if let Some(sub) = sub.as_tree() {
                         let _ = sub.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
                             let Ok(name) = entry.name() else {
-                                return git2::TreeWalkResult::Ok;
+                                let name = String::from_utf8_lossy(entry.name_bytes());
+                                problems.push(unreadable(
+                                    &format!("{dir}/{parent}{name}"),
+                                    "its name is not UTF-8",
+                                ));
+                                return git2::TreeWalkResult::Skip;
                             };
-                            if entry.kind() == Some(ObjectType::Blob) && name.ends_with(ext) {
-                                let path = format!("{dir}/{parent}{name}");
-                                if entry.filemode() == 0o120000 {
+                            let path = format!("{dir}/{parent}{name}");
+                            match entry.kind() {
+                                Some(ObjectType::Tree) => {}
+                                Some(ObjectType::Blob) if entry.filemode() == 0o120000 => {
                                     problems.push(symlink_in_git(&self.display_name(&path)));
-                                } else {
+                                }
+                                Some(ObjectType::Blob) if name.ends_with(ext) => {
                                     paths.push((path, FileRef::Blob(entry.id())));
                                 }
+                                Some(ObjectType::Blob) => {}
+                                Some(ObjectType::Commit) => {
+                                    problems.push(unreadable(&path, SUBMODULE));
+                                }
+                                _ => problems.push(unreadable(&path, "it is not a file")),
                             }
                             git2::TreeWalkResult::Ok
                         });
@@ -445,25 +468,36 @@ impl Source {
                 return;
             }
         };
-        for entry in entries.flatten() {
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(Problem::new(Code::Io, format!("cannot read {rel}/: {e}")));
+                    continue;
+                }
+            };
             let name = entry.file_name();
             let Some(name) = name.to_str() else {
-                problems.push(Problem::new(
-                    Code::Io,
-                    format!(
-                        "{rel}/ contains a file name that is not UTF-8: {:?}",
-                        entry.file_name()
-                    ),
+                let name = name.to_string_lossy();
+                problems.push(unreadable(
+                    &format!("{rel}/{name}"),
+                    "its name is not UTF-8",
                 ));
                 continue;
             };
-            if name.starts_with('.') {
-                continue;
-            }
             let path = entry.path();
             let child_rel = format!("{rel}/{name}");
-            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            // Hidden files count like any other: git modes read them too.
+            if name == ".git" {
+                problems.push(unreadable(&format!("{rel}/"), SUBMODULE));
                 continue;
+            }
+            let meta = match std::fs::symlink_metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    problems.push(unreadable(&child_rel, &e.to_string()));
+                    continue;
+                }
             };
             let is_link = meta.file_type().is_symlink();
             if is_link {
@@ -475,19 +509,81 @@ impl Source {
             let meta = if is_link {
                 match std::fs::metadata(&path) {
                     Ok(m) => m,
-                    Err(_) => continue,
+                    Err(e) => {
+                        problems.push(unreadable(&child_rel, &e.to_string()));
+                        continue;
+                    }
                 }
             } else {
                 meta
             };
             if meta.is_dir() {
                 if is_link {
-                    // A linked directory inside the root would be read twice; skip it.
+                    // Read through the link, its files would appear twice or under a
+                    // name git does not know; git modes refuse every link.
+                    problems.push(unreadable(
+                        &child_rel,
+                        "it is a symbolic link to a directory",
+                    ));
                     continue;
                 }
                 self.walk_worktree(&path, &child_rel, ext, out, problems, depth + 1);
-            } else if meta.is_file() && name.ends_with(ext) {
-                out.push((child_rel, FileRef::Disk(path)));
+            } else if name.ends_with(ext) {
+                if meta.is_file() {
+                    out.push((child_rel, FileRef::Disk(path)));
+                } else {
+                    problems.push(unreadable(&child_rel, "it is not a regular file"));
+                }
+            }
+        }
+    }
+
+    /// Refuses a TOM or policy directory that is itself a link: on disk one that leads
+    /// outside the checked directory (a cloned repository could otherwise show any file
+    /// of the machine in a diagnostic), in git any link, which a checkout would not
+    /// follow the same way.
+    fn check_dir_itself(&self, dir: &str) -> Result<(), Problem> {
+        match &self.backing {
+            Backing::Worktree => {
+                let full = self.root.join(dir);
+                let Ok(target) = full.canonicalize() else {
+                    return Ok(());
+                };
+                let root = self
+                    .root
+                    .canonicalize()
+                    .unwrap_or_else(|_| self.root.clone());
+                if target.starts_with(&root) {
+                    Ok(())
+                } else {
+                    Err(Problem::new(
+                        Code::SymlinkOutside,
+                        format!(
+                            "{dir}/ leads outside the checked directory (to {})",
+                            target.display()
+                        ),
+                    )
+                    .with_help("keep the TOM and the policies inside the repository"))
+                }
+            }
+            Backing::Index(index) => {
+                let path = format!("{}{dir}", self.prefix);
+                match index.get_path(Path::new(&path), 0) {
+                    Some(e) if e.mode == 0o120000 => Err(symlink_in_git(&self.display_name(dir))),
+                    Some(e) if e.mode == 0o160000 => Err(unreadable(dir, SUBMODULE)),
+                    _ => Ok(()),
+                }
+            }
+            Backing::Commit { tree, .. } => {
+                match tree.get_path(Path::new(&format!("{}{dir}", self.prefix))) {
+                    Ok(e) if e.filemode() == 0o120000 => {
+                        Err(symlink_in_git(&self.display_name(dir)))
+                    }
+                    Ok(e) if e.kind() == Some(ObjectType::Commit) => {
+                        Err(unreadable(dir, SUBMODULE))
+                    }
+                    _ => Ok(()),
+                }
             }
         }
     }
@@ -605,6 +701,22 @@ fn too_large(path: &str, size: usize) -> Problem {
         ),
     )
     .with_help("a TOM file holds facts, not data: split it or remove what does not belong there")
+}
+
+/// Why a directory entry is refused when it is a submodule or nested repository.
+const SUBMODULE: &str =
+    "it is a git submodule or a nested repository, whose files the check cannot see";
+
+/// An entry under the TOM or a policy directory that cannot be read as a file: the
+/// check stops rather than pass without it.
+fn unreadable(path: &str, why: &str) -> Problem {
+    Problem::new(
+        Code::UnreadableEntry,
+        format!("{path} cannot be checked: {why}"),
+    )
+    .with_help(
+        "keep only plain files and directories with UTF-8 names under the TOM and policy directories",
+    )
 }
 
 fn symlink_in_git(name: &str) -> Problem {

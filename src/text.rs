@@ -46,7 +46,7 @@ impl SourceText {
     ) -> Self {
         Self {
             path: path.into(),
-            name: name.into(),
+            name: clean_line(&name.into()),
             text: text.into(),
             derived: Arc::default(),
         }
@@ -131,6 +131,32 @@ pub fn is_unsafe_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Characters that must never reach a terminal or CI log from untrusted text: C0 and C1
+/// controls, DEL, and the Unicode bidirectional overrides that make text read
+/// differently from what it is ("Trojan Source").
+fn is_hostile(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The one sanitiser for untrusted text bound for a terminal, a log or a report (TOM
+/// strings, file names, policy messages, rule metadata, commit subjects): removes every
+/// control character but line feed and tab, and the bidirectional overrides. A carriage
+/// return goes too, so no line can be overwritten.
+pub fn clean(s: &str) -> String {
+    if !s.chars().any(|c| is_hostile(c) && c != '\n' && c != '\t') {
+        return s.to_string();
+    }
+    s.chars()
+        .filter(|&c| !is_hostile(c) || c == '\n' || c == '\t')
+        .collect()
+}
+
+/// [`clean`] for text that must stay on one line (ids, subjects, file names, titles):
+/// line feeds and tabs become spaces.
+pub fn clean_line(s: &str) -> String {
+    clean(s).replace(['\n', '\t'], " ")
+}
+
 /// Removes a UTF-8 byte order mark, which editors on Windows like to write.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -138,6 +164,19 @@ pub fn strip_bom(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn clean_removes_what_drives_terminals() {
+        use super::{clean, clean_line};
+        assert_eq!(clean("a\u{1b}]0;T\u{7}b\r\nc\td"), "a]0;Tb\nc\td");
+        assert_eq!(clean("x\u{9b}31m\u{7f}y"), "x31my");
+        assert_eq!(clean("ab\u{202e}cd\u{2066}"), "abcd");
+        assert_eq!(
+            clean_line("r\u{1b}]0;T\u{7}\n::error::X"),
+            "r]0;T ::error::X"
+        );
+        assert_eq!(clean("Müller GmbH – ok"), "Müller GmbH – ok");
+    }
+
     use super::*;
 
     #[test]

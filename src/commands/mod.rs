@@ -106,18 +106,41 @@ impl Env<'_> {
     }
 }
 
-/// A writer that turns a closed pipe into the end of output: once the reader is gone,
-/// further writes are dropped instead of failing the command.
+/// Everything tomcheck writes to standard output and standard error passes through here.
+///
+/// - A closed pipe is the end of output: once the reader is gone, further writes are
+///   dropped instead of failing the command.
+/// - Outside `--format github`, no line starts with `::`: GitHub Actions runs such log
+///   lines (after leading spaces) as workflow commands, and a TOM string, a file name or
+///   a policy's message could otherwise smuggle one into a CI log. Such a line gets an
+///   invisible zero-width space in front of the first colon.
 pub struct Output<W> {
     inner: W,
     closed: bool,
+    /// Whether lines starting with `::` are defused (every output but GitHub's).
+    guard: bool,
+    /// At the start of a line: the blanks seen so far, and whether a `:` followed them.
+    line_start: Option<(Vec<u8>, bool)>,
 }
+
+/// U+200B ZERO WIDTH SPACE: not whitespace to the Actions runner, invisible to people.
+const DEFUSE: &[u8] = "\u{200B}".as_bytes();
 
 impl<W: Write> Output<W> {
     pub fn new(inner: W) -> Self {
         Self {
             inner,
             closed: false,
+            guard: true,
+            line_start: Some((Vec::new(), false)),
+        }
+    }
+
+    /// Output that may start lines with `::` on purpose (GitHub workflow commands).
+    pub fn unguarded(inner: W) -> Self {
+        Self {
+            guard: false,
+            ..Self::new(inner)
         }
     }
 
@@ -130,6 +153,54 @@ impl<W: Write> Output<W> {
             r => r,
         }
     }
+
+    /// `buf` with every line that would start with `::` defused.
+    fn defused(&mut self, buf: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(buf.len() + 8);
+        for &b in buf {
+            match self.line_start.take() {
+                Some((mut blanks, false)) if b == b' ' || b == b'\t' => {
+                    blanks.push(b);
+                    self.line_start = Some((blanks, false));
+                }
+                Some((blanks, false)) if b == b':' => self.line_start = Some((blanks, true)),
+                Some((blanks, colon)) => {
+                    out.extend_from_slice(&blanks);
+                    if colon {
+                        if b == b':' {
+                            out.extend_from_slice(DEFUSE);
+                        }
+                        out.push(b':');
+                    }
+                    out.push(b);
+                    if b == b'\n' {
+                        self.line_start = Some((Vec::new(), false));
+                    }
+                }
+                None => {
+                    out.push(b);
+                    if b == b'\n' {
+                        self.line_start = Some((Vec::new(), false));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// What is held back at a line start, written out (at the end of output).
+    fn pending(&mut self) -> Vec<u8> {
+        match self.line_start.take() {
+            Some((mut blanks, colon)) => {
+                if colon {
+                    blanks.push(b':');
+                }
+                self.line_start = Some((Vec::new(), false));
+                blanks
+            }
+            None => Vec::new(),
+        }
+    }
 }
 
 impl<W: Write> Write for Output<W> {
@@ -137,15 +208,28 @@ impl<W: Write> Write for Output<W> {
         if self.closed {
             return Ok(buf.len());
         }
-        let r = self.inner.write(buf);
-        self.guard(r, buf.len())
+        let r = if self.guard {
+            let data = self.defused(buf);
+            self.inner.write_all(&data)
+        } else {
+            self.inner.write_all(buf)
+        };
+        self.guard(r.map(|()| buf.len()), buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         if self.closed {
             return Ok(());
         }
-        let r = self.inner.flush();
+        let pending = if self.guard {
+            self.pending()
+        } else {
+            Vec::new()
+        };
+        let r = self
+            .inner
+            .write_all(&pending)
+            .and_then(|()| self.inner.flush());
         self.guard(r, ())
     }
 }
@@ -166,7 +250,14 @@ fn style(cli: &Cli, terminal: bool) -> Style {
 /// Runs a parsed command line and returns the exit code: the only place a [`Failure`]
 /// becomes exit code 2.
 pub fn run(cli: Cli, io: Io<'_>) -> u8 {
-    let mut out = Output::new(io.out);
+    // GitHub workflow commands are the one output whose lines start with `::` on purpose.
+    let github =
+        matches!(&cli.command, Command::Check(a) if a.format == crate::cli::FormatArg::Github);
+    let mut out = if github {
+        Output::unguarded(io.out)
+    } else {
+        Output::new(io.out)
+    };
     let mut env = Env {
         root: cli.dir.clone().unwrap_or_else(|| PathBuf::from(".")),
         style: style(&cli, io.out_is_terminal),
@@ -198,6 +289,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
                 style(&cli, io.err_is_terminal),
                 &mut err,
             );
+            let _ = err.flush();
             EXIT_INPUT
         }
     }
@@ -232,6 +324,41 @@ mod tests {
         writeln!(out, "three").unwrap();
         out.flush().unwrap();
         assert!(out.closed);
+    }
+
+    fn through_output(chunks: &[&str], guard: bool) -> String {
+        let mut buf = Vec::new();
+        {
+            let mut out = if guard {
+                Output::new(&mut buf)
+            } else {
+                Output::unguarded(&mut buf)
+            };
+            for c in chunks {
+                out.write_all(c.as_bytes()).unwrap();
+            }
+            out.flush().unwrap();
+        }
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn no_line_starts_a_workflow_command() {
+        let z = "\u{200B}";
+        assert_eq!(
+            through_output(&["x\n::error::owned\n  ::warning::y\n"], true),
+            format!("x\n{z}::error::owned\n  {z}::warning::y\n")
+        );
+        // Split across writes, at the start and at the very end.
+        assert_eq!(
+            through_output(&["::", "error::a\n:", ":b\n", ":"], true),
+            format!("{z}::error::a\n{z}::b\n:")
+        );
+        // Colons elsewhere, single colons and URLs stay as they are.
+        let plain = "a::b\n: x\nhttps://x.example/a::b\n\t:x:\n";
+        assert_eq!(through_output(&[plain], true), plain);
+        // GitHub's own output keeps its commands.
+        assert_eq!(through_output(&["::error::x\n"], false), "::error::x\n");
     }
 
     #[test]

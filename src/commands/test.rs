@@ -99,6 +99,11 @@ fn write_human(
             Some(e) if !r.passed => writeln!(out, " ({e})")?,
             _ => writeln!(out)?,
         }
+        if !r.passed {
+            for line in r.output.iter().flat_map(|o| o.lines()) {
+                writeln!(out, "    print: {line}")?;
+            }
+        }
     }
     if let Some(files) = &run.coverage {
         writeln!(out, "\ncoverage:")?;

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Severity;
 use crate::diag::{Code, Problem};
-use crate::text::SourceText;
+use crate::text::{clean, clean_line, SourceText};
 
 /// Everything known about one rule id.
 #[derive(Debug, Clone, Serialize)]
@@ -114,20 +114,31 @@ pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Pro
                 }
             },
         };
+        // Metadata of a repository's policy is untrusted text shown by `rules`,
+        // `explain` and every report: sanitised once, here.
+        let text = |s: Option<String>| s.map(|s| clean(&s));
         rules.push(RuleMeta {
-            title: ann.title.unwrap_or_else(|| id.clone()),
-            description: ann.description.unwrap_or_default().trim().to_string(),
+            title: clean_line(&ann.title.unwrap_or_else(|| id.clone())),
+            description: clean(ann.description.unwrap_or_default().trim()),
             severity,
-            legal: custom.legal.unwrap_or_default(),
-            resources: ann.related_resources,
-            fires: custom.fires,
-            quiet: custom.quiet,
-            example: custom.example,
-            fix: custom.fix,
-            file: source.path.clone(),
+            legal: clean_line(&custom.legal.unwrap_or_default()),
+            resources: ann
+                .related_resources
+                .into_iter()
+                .map(|mut r| {
+                    r.url = clean_line(&r.url);
+                    r.description = r.description.map(|d| clean_line(&d));
+                    r
+                })
+                .collect(),
+            fires: text(custom.fires),
+            quiet: text(custom.quiet),
+            example: text(custom.example),
+            fix: text(custom.fix),
+            file: clean_line(&source.path),
             line,
             builtin,
-            id,
+            id: clean_line(&id),
         });
     }
     if problems.is_empty() {

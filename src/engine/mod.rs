@@ -169,6 +169,10 @@ impl Policies {
     ) -> Result<Prepared, Vec<Problem>> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
+        // Without this, regorus writes a policy's `print` output straight to stderr,
+        // unsanitised: a repository's policy could drive the terminal or a CI log.
+        // Gathered, it is shown (cleaned) by `tomcheck test` and dropped by `check`.
+        engine.set_gather_prints(true);
         engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
             limit: options.timeout,
             check_interval: NonZeroU32::new(64).expect("non-zero"),

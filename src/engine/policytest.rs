@@ -31,6 +31,9 @@ pub struct TestResult {
     /// Why it failed: `false`, undefined, or an evaluation error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What the test's `print` calls wrote, sanitised.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub output: Vec<String>,
 }
 
 /// Line coverage of one policy file.
@@ -147,10 +150,17 @@ pub fn run(
             Ok(Some(other)) => (false, Some(format!("evaluated to {other}"))),
             Err(p) => (false, Some(p.message.clone())),
         };
+        let output = engine
+            .take_prints()
+            .unwrap_or_default()
+            .iter()
+            .map(|line| crate::text::clean(line))
+            .collect();
         results.push(TestResult {
             case,
             passed,
             error,
+            output,
         });
     }
     let coverage = if coverage {

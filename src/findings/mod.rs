@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::config::{Config, RuleSetting, Severity};
 use crate::engine::RawFinding;
 use crate::facts::Facts;
+use crate::text::{clean, clean_line};
 
 /// Whether a finding is new in gate mode (`--base`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -109,14 +110,16 @@ pub fn build(raw: Vec<RawFinding>, facts: &Facts, config: &Config, today: &str) 
                 .subject
                 .as_ref()
                 .is_some_and(|s| waivers.contains(&(f.rule.clone(), s.clone())));
+            // Policies are untrusted code: what they return is sanitised once, here,
+            // so that no renderer can forget it.
             Some(Finding {
-                rule: f.rule,
+                rule: clean_line(&f.rule),
                 severity,
-                subject: f.subject,
-                field: f.field,
-                message: f.message,
-                help: f.help,
-                legal: f.legal,
+                subject: f.subject.as_deref().map(clean_line),
+                field: f.field.as_deref().map(clean_line),
+                message: clean(&f.message),
+                help: f.help.as_deref().map(clean),
+                legal: f.legal.as_deref().map(clean_line),
                 location,
                 waived,
                 status: None,

@@ -15,7 +15,7 @@ use crate::diag::Problem;
 use crate::findings::{Finding, Status, Summary};
 use crate::gate::Comparison;
 use crate::pipeline::Outcome;
-use crate::text::SourceText;
+use crate::text::{clean, clean_line, SourceText};
 
 /// A finding as a miette diagnostic.
 struct FindingDiag<'a> {
@@ -118,14 +118,6 @@ impl Diagnostic for FindingDiag<'_> {
     }
 }
 
-/// Strips terminal control characters from untrusted text (TOM and policy strings),
-/// keeping newlines and tabs.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
-}
-
 fn write_diag(
     diag: &dyn Diagnostic,
     style: Style,
@@ -226,11 +218,11 @@ pub fn render_problems(
 /// Lines above the gate's human report: configuration changes and notes on the base.
 pub fn gate_header(gate: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     if let Some(notice) = gate.notice() {
-        writeln!(out, "warning: {}", clean(&notice))?;
+        writeln!(out, "warning: {}", clean_line(&notice))?;
         writeln!(out)?;
     }
     if let Some(note) = &gate.base_note {
-        writeln!(out, "note: {}", clean(note))?;
+        writeln!(out, "note: {}", clean_line(note))?;
         writeln!(out)?;
     }
     Ok(())
@@ -248,8 +240,8 @@ pub fn gate_footer(gate: &Comparison, out: &mut dyn Write) -> std::io::Result<()
         writeln!(
             out,
             "  resolved: {} {}",
-            clean(&f.rule),
-            clean(f.subject.as_deref().unwrap_or("")).replace('\n', " ")
+            clean_line(&f.rule),
+            clean_line(f.subject.as_deref().unwrap_or(""))
         )?;
     }
     Ok(())

@@ -4,10 +4,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::human::clean;
 use super::Style;
 use crate::findings::Summary;
 use crate::history::{Entry, Log};
+use crate::text::clean;
 
 /// `--format` of `tomcheck log`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::summary_text;
 use crate::diff::{Change, Diff, EntityChange, FieldChange, Side, WordOp};
 use crate::findings::Finding;
-use crate::report::human::clean;
 use crate::report::Style;
+use crate::text::clean;
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";

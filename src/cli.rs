@@ -221,6 +221,10 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     match result {
         Ok(code) => code,
         Err(problems) => {
+            // Code scanning gets a log too, saying why the check could not run.
+            if matches!(&cli.command, Command::Check(a) if a.format == Format::Sarif) {
+                let _ = crate::report::sarif::render_problems(&problems, &env.root, env.out);
+            }
             let _ = human::render_problems(&problems, err_style, io.err);
             EXIT_INPUT
         }

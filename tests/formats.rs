@@ -270,7 +270,9 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
     };
     assert_eq!(by_subject("provider:newsletter")["baselineState"], "new");
     // A waived finding is no open alert: not a result, listed in the run's properties.
-    assert!(results.iter().all(|r| r["properties"]["subject"] != "provider:it-admin"));
+    assert!(results
+        .iter()
+        .all(|r| r["properties"]["subject"] != "provider:it-admin"));
     assert_eq!(
         sarif["runs"][0]["properties"]["waived"][0]["subject"],
         "provider:it-admin"

@@ -318,7 +318,14 @@ fn pre_commit_try_repo_runs_the_hook_and_blocks_a_bad_commit() {
         .current_dir(repo.path())
         .args(["try-repo"])
         .arg(&root)
-        .args(["tomcheck-src", "--ref", "HEAD", "--verbose", "--color", "never"])
+        .args([
+            "tomcheck-src",
+            "--ref",
+            "HEAD",
+            "--verbose",
+            "--color",
+            "never",
+        ])
         .env("PRE_COMMIT_HOME", home.path())
         // One build directory across runs, and a quicker release profile: this test
         // checks the hook definition, not the optimiser.

@@ -69,7 +69,10 @@ fn cargo_version() -> &'static str {
 /// The version the pre-commit placeholder pins: `tomcheck==X` in pyproject.toml.
 fn placeholder_pin() -> String {
     let text = std::fs::read_to_string(manifest_dir().join("pyproject.toml")).unwrap();
-    let start = text.find("\"tomcheck==").expect("tomcheck== in pyproject.toml") + 11;
+    let start = text
+        .find("\"tomcheck==")
+        .expect("tomcheck== in pyproject.toml")
+        + 11;
     text[start..].split('"').next().unwrap().to_string()
 }
 
@@ -92,10 +95,8 @@ fn build_wheel(out: &Path) -> PathBuf {
     .to_string();
     let start = Instant::now();
     run(Command::new(maturin)
-        .current_dir(manifest_dir())
-        .args(["build", "--profile", &profile, "--quiet", "-m"])
-        .arg("packaging/pypi/pyproject.toml")
-        .arg("--out")
+        .current_dir(manifest_dir().join("packaging/pypi"))
+        .args(["build", "--profile", &profile, "--quiet", "--out"])
         .arg(out)
         .env("CARGO_TARGET_DIR", target_dir));
     eprintln!("maturin build: {:.1} s", start.elapsed().as_secs_f64());
@@ -106,7 +107,11 @@ fn build_wheel(out: &Path) -> PathBuf {
         .filter(|p| p.extension().is_some_and(|e| e == "whl"))
         .collect();
     assert_eq!(wheels.len(), 1, "{wheels:?}");
-    let name = wheels[0].file_name().unwrap().to_string_lossy().into_owned();
+    let name = wheels[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(
         name.starts_with(&format!("tomcheck-{}-py3-none-", cargo_version())),
         "{name}"
@@ -122,7 +127,8 @@ fn venv_bin(venv: &Path, name: &str) -> PathBuf {
     }
 }
 
-const ORGANIZATION: &str = "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
+const ORGANIZATION: &str =
+    "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
 
 fn measures() -> String {
     [
@@ -282,7 +288,10 @@ fn the_wheel_installs_and_the_python_hook_blocks_then_allows_a_commit() {
     let out = commit(&repo);
     let all = text(&out);
     assert!(out.status.success(), "the fixed commit must pass:\n{all}");
-    assert!(all.contains("tomcheck (GDPR TOM)") && all.contains("Passed"), "{all}");
+    assert!(
+        all.contains("tomcheck (GDPR TOM)") && all.contains("Passed"),
+        "{all}"
+    );
 }
 
 /// PATH without directories holding a `tomcheck`, so only an installed hook can run it.
@@ -339,7 +348,10 @@ fn fake_release(dir: &Path, version: &str) -> String {
     let sum = sha256(&release.join(&archive));
     std::fs::write(
         release.join("SHA256SUMS"),
-        format!("{}  tomcheck-{version}-aarch64-apple-darwin.tar.gz\n{sum}  {archive}\n", "0".repeat(64)),
+        format!(
+            "{}  tomcheck-{version}-aarch64-apple-darwin.tar.gz\n{sum}  {archive}\n",
+            "0".repeat(64)
+        ),
     )
     .unwrap();
     archive
@@ -389,7 +401,8 @@ fn the_action_downloads_verifies_and_installs_the_release_binary() {
     assert!(log.contains("SHA-256 verified: "), "{log}");
     let bin = step.root.join("bin/tomcheck");
     assert!(
-        step.outputs.contains(&format!("tomcheck={}\n", bin.display())),
+        step.outputs
+            .contains(&format!("tomcheck={}\n", bin.display())),
         "{}",
         step.outputs
     );
@@ -413,7 +426,11 @@ fn the_action_downloads_verifies_and_installs_the_release_binary() {
         .output()
         .unwrap();
     assert!(cached.status.success(), "{}", text(&cached));
-    assert!(text(&cached).contains("from the cache"), "{}", text(&cached));
+    assert!(
+        text(&cached).contains("from the cache"),
+        "{}",
+        text(&cached)
+    );
 }
 
 #[test]
@@ -421,7 +438,11 @@ fn the_action_refuses_a_binary_whose_checksum_does_not_match() {
     let work = tempfile::tempdir().unwrap();
     let version = format!("v{}", cargo_version());
     let archive = fake_release(work.path(), &version);
-    let sums = work.path().join("download").join(&version).join("SHA256SUMS");
+    let sums = work
+        .path()
+        .join("download")
+        .join(&version)
+        .join("SHA256SUMS");
     let good = std::fs::read_to_string(&sums).unwrap();
     let url = format!("file://{}/download", work.path().display());
 
@@ -440,14 +461,20 @@ fn the_action_refuses_a_binary_whose_checksum_does_not_match() {
     let step = install_step(work.path(), &url, &version, "");
     let log = text(&step.out);
     assert!(!step.out.status.success(), "{log}");
-    assert!(log.contains("::error title=tomcheck::checksum mismatch"), "{log}");
+    assert!(
+        log.contains("::error title=tomcheck::checksum mismatch"),
+        "{log}"
+    );
     assert!(!step.root.join("bin/tomcheck").exists());
     assert!(!step.outputs.contains("tomcheck="), "{}", step.outputs);
 
     // No checksum for the archive at all.
     std::fs::write(
         &sums,
-        format!("{}  tomcheck-{version}-aarch64-apple-darwin.tar.gz\n", "0".repeat(64)),
+        format!(
+            "{}  tomcheck-{version}-aarch64-apple-darwin.tar.gz\n",
+            "0".repeat(64)
+        ),
     )
     .unwrap();
     let step = install_step(work.path(), &url, &version, "");
@@ -482,7 +509,10 @@ fn the_action_defaults_to_its_own_version_and_caches_by_version() {
     assert!(out.status.success(), "{}", text(&out));
     let outputs = std::fs::read_to_string(&output).unwrap();
     let version = cargo_version();
-    assert!(outputs.contains(&format!("version=v{version}\n")), "{outputs}");
+    assert!(
+        outputs.contains(&format!("version=v{version}\n")),
+        "{outputs}"
+    );
     assert!(
         outputs.contains(&format!("key=tomcheck-Linux-X64-bin-v{version}\n")),
         "{outputs}"

@@ -81,7 +81,8 @@ fn sarif(dir: &Path, extra: &[&str]) -> (Output, Value) {
     (out, value)
 }
 
-const ORGANIZATION: &str = "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
+const ORGANIZATION: &str =
+    "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
 
 /// One implemented measure per control category.
 fn measures() -> String {
@@ -100,13 +101,13 @@ fn measures() -> String {
         "review",
     ]
     .iter()
-        .map(|c| {
-            format!(
-                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
-                c.replace('_', "-")
-            )
-        })
-        .collect()
+    .map(|c| {
+        format!(
+            "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+            c.replace('_', "-")
+        )
+    })
+    .collect()
 }
 
 /// A processor with personal data and no AVV: `avv.missing` on an identical line each.
@@ -131,7 +132,10 @@ fn fingerprints(log: &Value) -> BTreeMap<(String, String, String), String> {
     for r in results {
         let key = (
             r["ruleId"].as_str().unwrap().to_string(),
-            r["properties"]["subject"].as_str().unwrap_or("").to_string(),
+            r["properties"]["subject"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
             r["properties"]["field"].as_str().unwrap_or("").to_string(),
         );
         let hash = r["partialFingerprints"]["primaryLocationLineHash"]
@@ -156,10 +160,9 @@ fn start_lines(dir: &Path, log: &Value) -> Vec<String> {
         .iter()
         .map(|r| {
             let loc = &r["locations"][0]["physicalLocation"];
-            let file = std::fs::read_to_string(
-                dir.join(loc["artifactLocation"]["uri"].as_str().unwrap()),
-            )
-            .unwrap();
+            let file =
+                std::fs::read_to_string(dir.join(loc["artifactLocation"]["uri"].as_str().unwrap()))
+                    .unwrap();
             let line = loc["region"]["startLine"].as_u64().unwrap() as usize;
             file.lines().nth(line - 1).unwrap().to_string()
         })
@@ -198,7 +201,11 @@ fn fingerprints_survive_moves_and_edits_and_are_never_shared() {
 
     // Move and edit: gamma goes to its own file and first, beta is renamed, a new
     // provider is inserted above alpha, the backups swap order and gain comments.
-    write(root, "tom/a-first.toml", &processor("gamma", "Gamma GmbH & Co. KG"));
+    write(
+        root,
+        "tom/a-first.toml",
+        &processor("gamma", "Gamma GmbH & Co. KG"),
+    );
     write(
         root,
         "tom/providers.toml",
@@ -220,7 +227,11 @@ fn fingerprints_survive_moves_and_edits_and_are_never_shared() {
     let second = fingerprints(&after);
 
     for (key, hash) in &first {
-        assert_eq!(second.get(key), Some(hash), "{key:?} changed its fingerprint");
+        assert_eq!(
+            second.get(key),
+            Some(hash),
+            "{key:?} changed its fingerprint"
+        );
     }
     // The new provider's finding is a new alert, not one of the old ones.
     let new: Vec<_> = second
@@ -275,7 +286,13 @@ fn github_anchor(heading: &str) -> String {
         .trim()
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
-        .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -285,7 +302,11 @@ fn rules_carry_github_properties_links_and_the_configured_severity() {
     let root = dir.path();
     write(root, "tom/organization.toml", ORGANIZATION);
     write(root, "tom/measures.toml", &measures());
-    write(root, "tom/providers.toml", &processor("alpha", "Alpha GmbH"));
+    write(
+        root,
+        "tom/providers.toml",
+        &processor("alpha", "Alpha GmbH"),
+    );
     write(
         root,
         "tomcheck.toml",
@@ -313,7 +334,11 @@ fn rules_carry_github_properties_links_and_the_configured_severity() {
             .unwrap_or_else(|| panic!("{id}: {uri}"));
         assert!(headings.contains(anchor), "{id}: no section #{anchor}");
         let props = &rule["properties"];
-        let security: f64 = props["security-severity"].as_str().unwrap().parse().unwrap();
+        let security: f64 = props["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert!((0.0..=10.0).contains(&security), "{id}");
         assert!(props["tags"]
             .as_array()
@@ -345,8 +370,14 @@ fn rules_carry_github_properties_links_and_the_configured_severity() {
         rule("backup.restore-untested")["properties"]["security-severity"],
         "7.5"
     );
-    assert_eq!(rule("review.overdue")["defaultConfiguration"]["enabled"], false);
-    assert_eq!(rule("backup.missing")["defaultConfiguration"]["level"], "warning");
+    assert_eq!(
+        rule("review.overdue")["defaultConfiguration"]["enabled"],
+        false
+    );
+    assert_eq!(
+        rule("backup.missing")["defaultConfiguration"]["level"],
+        "warning"
+    );
     assert!(rule("backup.missing")["defaultConfiguration"]
         .get("enabled")
         .is_none());
@@ -382,7 +413,10 @@ fn the_automation_id_names_the_tom_directory() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let log: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(log["runs"][0]["automationDetails"]["id"], "tomcheck/compliance/de/");
+    assert_eq!(
+        log["runs"][0]["automationDetails"]["id"],
+        "tomcheck/compliance/de/"
+    );
 }
 
 fn broken_tom(root: &Path) {
@@ -413,7 +447,10 @@ fn a_check_that_cannot_run_still_writes_a_failed_sarif_invocation() {
     assert!(!notes.is_empty());
     let note = &notes[0];
     assert_eq!(note["level"], "error");
-    assert!(note["message"]["text"].as_str().unwrap().contains("nmae"), "{note}");
+    assert!(
+        note["message"]["text"].as_str().unwrap().contains("nmae"),
+        "{note}"
+    );
     let loc = &note["locations"][0]["physicalLocation"];
     assert_eq!(loc["artifactLocation"]["uri"], "tom/providers.toml");
     assert_eq!(loc["region"]["startLine"], 6);
@@ -481,7 +518,11 @@ fn every_fixture_and_an_exit_2_log_pass_the_validator_with_githubs_rules() {
     files.push(file);
 
     let problems = validate(&files);
-    assert!(problems.is_empty(), "SARIF validator:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "SARIF validator:\n{}",
+        problems.join("\n")
+    );
 
     // The validator is really running GitHub's rules: a result without a location
     // breaks one of them.

@@ -103,7 +103,13 @@ fn github_severity(severity: Severity) -> (&'static str, &'static str) {
 pub fn rules_doc_anchor(id: &str) -> String {
     id.chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
-        .map(|c| if c == ' ' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -485,7 +491,11 @@ fn problem_location(problem: &Problem, path_prefix: &str) -> Option<Location> {
     if path.is_empty() || path.starts_with('/') || path.contains(':') || path.contains('\\') {
         return None;
     }
-    let span = problem.labels.first().map(|(s, _)| s.clone()).unwrap_or(0..0);
+    let span = problem
+        .labels
+        .first()
+        .map(|(s, _)| s.clone())
+        .unwrap_or(0..0);
     let (line, column) = source.line_col(span.start);
     let (end_line, end_column) = source.line_col(span.end);
     Some(
@@ -608,6 +618,23 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doc_anchors_follow_github_headings() {
+        assert_eq!(rules_doc_anchor("avv.missing"), "avvmissing");
+        assert_eq!(
+            rules_doc_anchor("backup.restore-untested"),
+            "backuprestore-untested"
+        );
+    }
+
+    #[test]
+    fn fingerprint_hash_is_fixed_across_versions() {
+        // A changed value would reopen every alert users have: keep it stable.
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(format!("{:016x}", fnv1a(&["a"])), "089be207b544f1e4");
+        assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+    }
 
     #[test]
     fn rule_names_are_identifiers() {

@@ -221,13 +221,15 @@ jobs:
   tomcheck:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v5
+      - uses: actions/checkout@fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0
         with:
           fetch-depth: 0
       - uses: {action}@v{version}
         with:
           fail-on: deny
           new-only: "false"
+          # Pull requests from forks cannot write to code scanning.
+          sarif: ${{ github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository }}
 "#;
 
 const PRE_COMMIT: &str = r#"# pre-commit (https://pre-commit.com): `pre-commit install` once, then every commit

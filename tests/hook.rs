@@ -301,7 +301,7 @@ fn the_hook_manifest_and_the_init_config_validate_with_pre_commit() {
 }
 
 /// The real framework (PyPI `pre-commit`) builds this repository's committed HEAD with
-/// cargo (`language: rust`) and runs the hook from `.pre-commit-hooks.yaml` on a staged
+/// cargo (`tomcheck-src`, `language: rust`) and runs the hook from `.pre-commit-hooks.yaml` on a staged
 /// TOM with a deny finding: it must fail with the diagnostic.
 #[test]
 fn pre_commit_try_repo_runs_the_hook_and_blocks_a_bad_commit() {
@@ -318,7 +318,14 @@ fn pre_commit_try_repo_runs_the_hook_and_blocks_a_bad_commit() {
         .current_dir(repo.path())
         .args(["try-repo"])
         .arg(&root)
-        .args(["tomcheck", "--ref", "HEAD", "--verbose", "--color", "never"])
+        .args([
+            "tomcheck-src",
+            "--ref",
+            "HEAD",
+            "--verbose",
+            "--color",
+            "never",
+        ])
         .env("PRE_COMMIT_HOME", home.path())
         // One build directory across runs, and a quicker release profile: this test
         // checks the hook definition, not the optimiser.

@@ -283,12 +283,19 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     match result {
         Ok(code) => code,
         Err(failure) => {
+            let problems = failure.problems();
+            // Code scanning gets a log too, saying why the check could not run.
+            if matches!(&cli.command, Command::Check(a) if a.format == crate::cli::FormatArg::Sarif)
+            {
+                let prefix = crate::source::discover_repository(&env.root)
+                    .and_then(|repo| crate::source::repo_prefix(&repo, &env.root).ok())
+                    .unwrap_or_default();
+                let _ =
+                    crate::report::sarif::render_problems(&problems, &prefix, EXIT_INPUT, env.out);
+                let _ = env.out.flush();
+            }
             let mut err = Output::new(io.err);
-            let _ = human::render_problems(
-                &failure.problems(),
-                style(&cli, io.err_is_terminal),
-                &mut err,
-            );
+            let _ = human::render_problems(&problems, style(&cli, io.err_is_terminal), &mut err);
             let _ = err.flush();
             EXIT_INPUT
         }

@@ -153,12 +153,117 @@ mod tests {
         );
     }
 
+    /// The text a rule's span covers.
+    fn rule_text(c: &Config, rule: &str) -> String {
+        let span = c.rules[rule].1.clone();
+        c.source.as_ref().unwrap().text[span].to_string()
+    }
+
+    /// Rule ids have dots; TOML reads an unquoted dotted key as nested tables. Every
+    /// spelling names the same rule, and its span is the line that sets it.
+    #[test]
+    fn rules_may_be_written_with_dotted_keys_quoted_or_not() {
+        let spellings = [
+            (
+                "[rules]\n\"avv.missing\" = \"off\"\n",
+                "\"avv.missing\" = \"off\"",
+            ),
+            ("[rules]\navv.missing = \"off\"\n", "avv.missing = \"off\""),
+            (
+                "[rules]\navv . missing = \"off\"\n",
+                "avv . missing = \"off\"",
+            ),
+            ("[rules.avv]\nmissing = \"off\"\n", "missing = \"off\""),
+            (
+                "[rules]\navv = { missing = \"off\" }\n",
+                "missing = \"off\"",
+            ),
+            ("rules.avv.missing = \"off\"\n", "avv.missing = \"off\""),
+        ];
+        for (text, span) in spellings {
+            let c = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(c.rules.len(), 1, "{text}");
+            assert_eq!(c.rules["avv.missing"].0, RuleSetting::Off, "{text}");
+            assert_eq!(rule_text(&c, "avv.missing"), span, "{text}");
+        }
+        let c = parse(
+            "[rules]\nbackup.offsite = \"warn\"\n\"backup.restore-untested\" = \"info\"\n[rules.acme]\n\"provider.contact\" = \"deny\"\n",
+        )
+        .unwrap();
+        let ids: Vec<_> = c.rules.keys().map(String::as_str).collect();
+        assert_eq!(
+            ids,
+            [
+                "acme.provider.contact",
+                "backup.offsite",
+                "backup.restore-untested"
+            ]
+        );
+        assert_eq!(
+            c.rules["backup.offsite"].0,
+            RuleSetting::Severity(Severity::Warn)
+        );
+    }
+
+    #[test]
+    fn a_rule_setting_that_is_no_severity_is_an_error_at_its_value() {
+        let text =
+            "[rules]\navv.missing = 1\nbackup = [\"off\"]\n[rules.review]\noverdue = \"loud\"\n";
+        let errs = parse(text).unwrap_err();
+        let told: Vec<_> = errs
+            .iter()
+            .map(|p| (p.message.as_str(), &text[p.labels[0].0.clone()]))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                ("invalid setting for rule `avv.missing`", "1"),
+                ("invalid setting for rule `backup`", "[\"off\"]"),
+                ("invalid setting for rule `review.overdue`", "\"loud\""),
+            ]
+        );
+        assert!(errs.iter().all(|p| p.labels[0].1 == "not a severity"));
+    }
+
+    #[test]
+    fn a_rule_set_under_two_spellings_is_an_error_naming_both() {
+        let text = "[rules]\n\"avv.missing\" = \"off\"\navv.missing = \"warn\"\n";
+        let errs = parse(text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            errs[0].message,
+            "rule `avv.missing` is set twice in tomcheck.toml"
+        );
+        let labelled: Vec<_> = errs[0]
+            .labels
+            .iter()
+            .map(|(s, _)| &text[s.clone()])
+            .collect();
+        assert_eq!(
+            labelled,
+            ["avv.missing = \"warn\"", "\"avv.missing\" = \"off\""]
+        );
+    }
+
+    #[test]
+    fn unknown_dotted_rules_point_at_their_line() {
+        let text = "[rules]\navv.mising = \"off\"\n";
+        let c = parse(text).unwrap();
+        let errs = c.check_rules(&["avv.missing"]);
+        assert_eq!(
+            errs[0].message,
+            "tomcheck.toml configures unknown rule `avv.mising`"
+        );
+        assert_eq!(&text[errs[0].labels[0].0.clone()], "avv.mising = \"off\"");
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `avv.missing`?"));
+    }
+
     /// Reading finds some problems (unknown keys, types), judging others (values);
     /// the user gets all of them, in the order of the file.
     #[test]
     fn every_problem_is_reported_in_the_order_of_the_file() {
         let text = "tom = \"../x\"\ntmo = \"y\"\npolicies = [\"ok\", 5, \"/abs\"]\nbuiltin = \"yes\"\nfail_on = \"loud\"\n\
-                    [rules]\n\"a.b\" = \"loud\"\n\"c.d\" = 1\n";
+                    [rules]\n\"a.b\" = \"loud\"\nc.d = 1\n";
         let errs = parse(text).unwrap_err();
         let told: Vec<_> = errs
             .iter()

@@ -32,6 +32,11 @@ pub(super) fn tom_outside(source: &SourceText, span: Range<usize>) -> Problem {
         .with_help("for example: tom = \"compliance/tom\"")
 }
 
+/// `fail_on = …` that is no severity (or no string at all).
+pub(super) fn fail_on_not_severity(source: &SourceText, span: Range<usize>) -> Problem {
+    wrong_value(source, span, "fail_on", "\"deny\", \"warn\" or \"info\"")
+}
+
 /// An entry of `policies` that is no string, absolute or leaves the repository.
 pub(super) fn policy_dir_outside(source: &SourceText, span: Range<usize>) -> Problem {
     Problem::at(
@@ -53,6 +58,25 @@ pub(super) fn invalid_rule_setting(source: &SourceText, span: Range<usize>, rule
         "not a severity",
     )
     .with_help("use \"deny\", \"warn\", \"info\" or \"off\"")
+}
+
+/// A rule set a second time under another spelling (`"avv.missing"` and
+/// `avv.missing`, which TOML keeps apart).
+pub(super) fn rule_set_twice(
+    source: &SourceText,
+    span: Range<usize>,
+    rule: &str,
+    first: Range<usize>,
+) -> Problem {
+    Problem::at(
+        Code::Config,
+        format!("rule `{rule}` is set twice in {FILE}"),
+        source,
+        span,
+        "set again here",
+    )
+    .with_label(first, "first set here")
+    .with_help("keep one of the two lines")
 }
 
 /// A top-level key `tomcheck.toml` does not have.

@@ -4,6 +4,11 @@
 //! suggestion) and what type each value has. Whether a directory stays inside the
 //! repository or a string is a severity is judged afterwards by `validate`, which needs
 //! the spans kept here to point at the value it rejects.
+//!
+//! `[rules]` is flattened while reading. Rule ids contain dots, and TOML reads an
+//! unquoted dotted key (`avv.missing = "off"`) or a `[rules.avv]` table as nested
+//! tables, so every path of keys down to a string becomes one dotted id: the three
+//! spellings mean the same rule, as a TOML user would expect.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -12,7 +17,9 @@ use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::problems::{invalid_rule_setting, policy_dir_outside, unknown_key, wrong_value};
+use super::problems::{
+    fail_on_not_severity, invalid_rule_setting, policy_dir_outside, unknown_key, wrong_value,
+};
 use crate::diag::{toml_syntax, Problem};
 use crate::text::SourceText;
 
@@ -97,7 +104,7 @@ impl RawConfig {
             },
             "fail_on" => match string(value) {
                 Some(s) => self.fail_on = Some(s),
-                None => problems.push(wrong("\"deny\", \"warn\" or \"info\"")),
+                None => problems.push(fail_on_not_severity(source, value.span())),
             },
             "rules" => match value.get_ref() {
                 DeValue::Table(table) => {
@@ -134,6 +141,7 @@ fn read_rules(
                 setting: Spanned::new(value.span(), s.to_string()),
                 id,
             }),
+            DeValue::Table(inner) => read_rules(source, inner, &id, &keys, out, problems),
             _ => problems.push(invalid_rule_setting(source, value.span(), &id)),
         }
     }

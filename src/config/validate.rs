@@ -1,5 +1,5 @@
 //! Judging what `tomcheck.toml` says: directories stay inside the repository, severities
-//! are severities.
+//! are severities, and no rule is set twice.
 //!
 //! Separate from reading (`raw`) so that each step has one job, as in cargo-deny's
 //! `validate()`: reading knows TOML, judging knows what tomcheck accepts. Every value is
@@ -7,7 +7,9 @@
 //! rule in `[rules]` exists can only be judged once the policies are loaded; that is
 //! `Config::check_rules`.
 
-use super::problems::{invalid_rule_setting, policy_dir_outside, tom_outside, wrong_value};
+use super::problems::{
+    fail_on_not_severity, invalid_rule_setting, policy_dir_outside, rule_set_twice, tom_outside,
+};
 use super::raw::RawConfig;
 use super::{Config, RuleSetting, Severity};
 use crate::diag::Problem;
@@ -39,12 +41,7 @@ impl RawConfig {
         if let Some(fail_on) = &self.fail_on {
             match Severity::parse(fail_on.get_ref()) {
                 Some(s) => config.fail_on = Some(s),
-                None => problems.push(wrong_value(
-                    source,
-                    fail_on.span(),
-                    "fail_on",
-                    "\"deny\", \"warn\" or \"info\"",
-                )),
+                None => problems.push(fail_on_not_severity(source, fail_on.span())),
             }
         }
         for rule in &self.rules {
@@ -52,6 +49,15 @@ impl RawConfig {
                 problems.push(invalid_rule_setting(source, rule.setting.span(), &rule.id));
                 continue;
             };
+            if let Some((_, first)) = config.rules.get(&rule.id) {
+                problems.push(rule_set_twice(
+                    source,
+                    rule.span.clone(),
+                    &rule.id,
+                    first.clone(),
+                ));
+                continue;
+            }
             config
                 .rules
                 .insert(rule.id.clone(), (setting, rule.span.clone()));

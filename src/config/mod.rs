@@ -1,14 +1,22 @@
 //! `tomcheck.toml`: where the TOM and the repository's policies are, and per-rule
 //! severity overrides. Validated like the facts: unknown keys with suggestions, wrong
 //! types and values with spans, all problems at once.
+//!
+//! Two steps, as cargo-deny does it: `raw` reads the file into a `RawConfig` of spanned
+//! values without judging them, then `validate` judges them into a [`Config`]. The
+//! problems of both are worded in `problems`.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
-
-use crate::diag::{did_you_mean, Code, Problem};
+use crate::diag::Problem;
 use crate::text::SourceText;
+
+mod problems;
+mod raw;
+mod validate;
+
+use raw::RawConfig;
 
 /// The name of the configuration file at the root.
 pub const FILE: &str = "tomcheck.toml";
@@ -84,126 +92,22 @@ impl Default for Config {
     }
 }
 
-const KEYS: &[&str] = &["tom", "policies", "builtin", "fail_on", "rules"];
-
 impl Config {
-    /// Parses and validates a `tomcheck.toml`.
+    /// Parses and validates a `tomcheck.toml`: read with spans, then judged; every
+    /// problem of both steps is reported.
     pub fn parse(source: SourceText) -> Result<Self, Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut config = Config::default();
-        let (doc, errors) = DeTable::parse_recoverable(&source.text);
-        for e in &errors {
-            problems.push(Problem::at(
-                Code::TomlSyntax,
-                format!("invalid TOML in {}: {}", source.path, e.message().trim()),
-                &source,
-                e.span().unwrap_or(0..0),
-                e.message().lines().next().unwrap_or("").to_string(),
-            ));
-        }
-        if !errors.is_empty() {
+        let Some(raw) = RawConfig::parse(source, &mut problems) else {
             return Err(problems);
-        }
-        for (key, value) in doc.get_ref() {
-            let name = key.get_ref().as_ref();
-            let span = value.span();
-            let wrong = |what: &str| {
-                Problem::at(
-                    Code::Config,
-                    format!("`{name}` in {FILE} must be {what}"),
-                    &source,
-                    span.clone(),
-                    "invalid value",
-                )
-            };
-            match name {
-                "tom" => match value.get_ref().as_str() {
-                    Some(s) => match clean_dir(s) {
-                        Some(dir) => config.tom = dir,
-                        None => problems.push(
-                            wrong("a relative path inside the repository")
-                                .with_help("for example: tom = \"compliance/tom\""),
-                        ),
-                    },
-                    None => problems.push(wrong("a string")),
-                },
-                "policies" => match value.get_ref().as_array() {
-                    Some(items) => {
-                        config.policies.clear();
-                        for item in items.iter() {
-                            match item.get_ref().as_str().and_then(clean_dir) {
-                                Some(dir) => config.policies.push(dir),
-                                None => problems.push(Problem::at(
-                                    Code::Config,
-                                    format!("`policies` in {FILE} must list relative directories"),
-                                    &source,
-                                    item.span(),
-                                    "not a relative directory",
-                                )),
-                            }
-                        }
-                    }
-                    None => problems.push(wrong("a list of directories, like [\"policies\"]")),
-                },
-                "builtin" => match value.get_ref().as_bool() {
-                    Some(b) => config.builtin = b,
-                    None => problems.push(wrong("true or false")),
-                },
-                "fail_on" => match value.get_ref().as_str().and_then(Severity::parse) {
-                    Some(s) => config.fail_on = Some(s),
-                    None => problems.push(wrong("\"deny\", \"warn\" or \"info\"")),
-                },
-                "rules" => match value.get_ref() {
-                    DeValue::Table(rules) => {
-                        for (rule, setting) in rules {
-                            let parsed = setting.get_ref().as_str().and_then(|s| match s {
-                                "off" => Some(RuleSetting::Off),
-                                s => Severity::parse(s).map(RuleSetting::Severity),
-                            });
-                            match parsed {
-                                Some(s) => {
-                                    config.rules.insert(
-                                        rule.get_ref().to_string(),
-                                        (s, rule.span().start..setting.span().end),
-                                    );
-                                }
-                                None => problems.push(
-                                    Problem::at(
-                                        Code::Config,
-                                        format!("invalid setting for rule `{}`", rule.get_ref()),
-                                        &source,
-                                        setting.span(),
-                                        "not a severity",
-                                    )
-                                    .with_help("use \"deny\", \"warn\", \"info\" or \"off\""),
-                                ),
-                            }
-                        }
-                    }
-                    _ => problems.push(wrong("a table: [rules] with \"rule.id\" = \"warn\" lines")),
-                },
-                _ => {
-                    let mut p = Problem::at(
-                        Code::Config,
-                        format!("unknown key `{name}` in {FILE}"),
-                        &source,
-                        key.span(),
-                        "unknown key",
-                    );
-                    p.help = Some(match did_you_mean(name, KEYS.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("known keys: {}", KEYS.join(", ")),
-                    });
-                    problems.push(p);
-                }
-            }
-        }
-        config.source = Some(source);
+        };
+        let config = raw.validate(&mut problems);
         if problems.is_empty() {
-            Ok(config)
-        } else {
-            Err(problems)
+            return Ok(config);
         }
+        // Reading and judging each find problems in the order of the file; told
+        // together, they are too (a stable sort keeps a key's own problems in order).
+        problems.sort_by_key(|p| p.labels.first().map(|(span, _)| span.start));
+        Err(problems)
     }
 
     /// Reports `[rules]` entries naming rules that no policy defines.
@@ -214,34 +118,9 @@ impl Config {
         self.rules
             .iter()
             .filter(|(rule, _)| !known.contains(&rule.as_str()))
-            .map(|(rule, (_, span))| {
-                let mut p = Problem::at(
-                    Code::UnknownRule,
-                    format!("{FILE} configures unknown rule `{rule}`"),
-                    source,
-                    span.clone(),
-                    "no policy defines this rule",
-                );
-                p.help = Some(match did_you_mean(rule, known.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "`tomcheck rules` lists every rule".into(),
-                });
-                p
-            })
+            .map(|(rule, (_, span))| problems::unknown_rule(source, span.clone(), rule, known))
             .collect()
     }
-}
-
-/// A relative, normalised directory without `..`, or `None`.
-fn clean_dir(s: &str) -> Option<String> {
-    let s = s.trim().trim_end_matches('/');
-    let s = s.strip_prefix("./").unwrap_or(s);
-    let ok = !s.is_empty()
-        && !s.starts_with('/')
-        && !s.contains('\\')
-        && s.split('/')
-            .all(|part| !part.is_empty() && part != ".." && part != ".");
-    ok.then(|| s.to_string())
 }
 
 #[cfg(test)]
@@ -271,6 +150,152 @@ mod tests {
             errs.iter()
                 .any(|e| e.help.as_deref().is_some_and(|h| h.contains("`tom`"))),
             "{errs:?}"
+        );
+    }
+
+    /// The text a rule's span covers.
+    fn rule_text(c: &Config, rule: &str) -> String {
+        let span = c.rules[rule].1.clone();
+        c.source.as_ref().unwrap().text[span].to_string()
+    }
+
+    /// Rule ids have dots; TOML reads an unquoted dotted key as nested tables. Every
+    /// spelling names the same rule, and its span is the line that sets it.
+    #[test]
+    fn rules_may_be_written_with_dotted_keys_quoted_or_not() {
+        let spellings = [
+            (
+                "[rules]\n\"avv.missing\" = \"off\"\n",
+                "\"avv.missing\" = \"off\"",
+            ),
+            ("[rules]\navv.missing = \"off\"\n", "avv.missing = \"off\""),
+            (
+                "[rules]\navv . missing = \"off\"\n",
+                "avv . missing = \"off\"",
+            ),
+            ("[rules.avv]\nmissing = \"off\"\n", "missing = \"off\""),
+            (
+                "[rules]\navv = { missing = \"off\" }\n",
+                "missing = \"off\"",
+            ),
+            ("rules.avv.missing = \"off\"\n", "avv.missing = \"off\""),
+        ];
+        for (text, span) in spellings {
+            let c = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(c.rules.len(), 1, "{text}");
+            assert_eq!(c.rules["avv.missing"].0, RuleSetting::Off, "{text}");
+            assert_eq!(rule_text(&c, "avv.missing"), span, "{text}");
+        }
+        let c = parse(
+            "[rules]\nbackup.offsite = \"warn\"\n\"backup.restore-untested\" = \"info\"\n[rules.acme]\n\"provider.contact\" = \"deny\"\n",
+        )
+        .unwrap();
+        let ids: Vec<_> = c.rules.keys().map(String::as_str).collect();
+        assert_eq!(
+            ids,
+            [
+                "acme.provider.contact",
+                "backup.offsite",
+                "backup.restore-untested"
+            ]
+        );
+        assert_eq!(
+            c.rules["backup.offsite"].0,
+            RuleSetting::Severity(Severity::Warn)
+        );
+    }
+
+    #[test]
+    fn a_rule_setting_that_is_no_severity_is_an_error_at_its_value() {
+        let text =
+            "[rules]\navv.missing = 1\nbackup = [\"off\"]\n[rules.review]\noverdue = \"loud\"\n";
+        let errs = parse(text).unwrap_err();
+        let told: Vec<_> = errs
+            .iter()
+            .map(|p| (p.message.as_str(), &text[p.labels[0].0.clone()]))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                ("invalid setting for rule `avv.missing`", "1"),
+                ("invalid setting for rule `backup`", "[\"off\"]"),
+                ("invalid setting for rule `review.overdue`", "\"loud\""),
+            ]
+        );
+        assert!(errs.iter().all(|p| p.labels[0].1 == "not a severity"));
+    }
+
+    #[test]
+    fn a_rule_set_under_two_spellings_is_an_error_naming_both() {
+        let text = "[rules]\n\"avv.missing\" = \"off\"\navv.missing = \"warn\"\n";
+        let errs = parse(text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            errs[0].message,
+            "rule `avv.missing` is set twice in tomcheck.toml"
+        );
+        let labelled: Vec<_> = errs[0]
+            .labels
+            .iter()
+            .map(|(s, _)| &text[s.clone()])
+            .collect();
+        assert_eq!(
+            labelled,
+            ["avv.missing = \"warn\"", "\"avv.missing\" = \"off\""]
+        );
+    }
+
+    #[test]
+    fn unknown_dotted_rules_point_at_their_line() {
+        let text = "[rules]\navv.mising = \"off\"\n";
+        let c = parse(text).unwrap();
+        let errs = c.check_rules(&["avv.missing"]);
+        assert_eq!(
+            errs[0].message,
+            "tomcheck.toml configures unknown rule `avv.mising`"
+        );
+        assert_eq!(&text[errs[0].labels[0].0.clone()], "avv.mising = \"off\"");
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `avv.missing`?"));
+    }
+
+    /// Reading finds some problems (unknown keys, types), judging others (values);
+    /// the user gets all of them, in the order of the file.
+    #[test]
+    fn every_problem_is_reported_in_the_order_of_the_file() {
+        let text = "tom = \"../x\"\ntmo = \"y\"\npolicies = [\"ok\", 5, \"/abs\"]\nbuiltin = \"yes\"\nfail_on = \"loud\"\n\
+                    [rules]\n\"a.b\" = \"loud\"\nc.d = 1\n";
+        let errs = parse(text).unwrap_err();
+        let told: Vec<_> = errs
+            .iter()
+            .map(|p| (p.message.as_str(), &text[p.labels[0].0.clone()]))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                (
+                    "`tom` in tomcheck.toml must be a relative path inside the repository",
+                    "\"../x\""
+                ),
+                ("unknown key `tmo` in tomcheck.toml", "tmo"),
+                (
+                    "`policies` in tomcheck.toml must list relative directories",
+                    "5"
+                ),
+                (
+                    "`policies` in tomcheck.toml must list relative directories",
+                    "\"/abs\""
+                ),
+                (
+                    "`builtin` in tomcheck.toml must be true or false",
+                    "\"yes\""
+                ),
+                (
+                    "`fail_on` in tomcheck.toml must be \"deny\", \"warn\" or \"info\"",
+                    "\"loud\""
+                ),
+                ("invalid setting for rule `a.b`", "\"loud\""),
+                ("invalid setting for rule `c.d`", "1"),
+            ]
         );
     }
 }

@@ -61,7 +61,7 @@ pub enum Code {
     UnknownRule,
     /// A secondary label in another file (e.g. where a duplicate id was first defined).
     Related,
-    /// `tomcheck.toml` has an unknown key, a wrong type or an invalid value.
+    /// `tomcheck.toml` has an unknown key, a wrong type or an invalid value, or sets a rule twice.
     Config,
     /// A `--policy DIR` does not exist.
     PolicyDir,

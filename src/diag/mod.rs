@@ -190,6 +190,19 @@ impl SourceCode for SourceText {
     }
 }
 
+/// The parser's report of a file that is not valid TOML. `tomcheck.toml` and the TOM
+/// files share it, so a syntax error reads the same wherever it is.
+pub fn toml_syntax(source: &SourceText, error: &toml::de::Error) -> Problem {
+    let message = error.message().trim();
+    Problem::at(
+        Code::TomlSyntax,
+        format!("invalid TOML in {}: {message}", source.path),
+        source,
+        error.span().unwrap_or(0..0),
+        message.lines().next().unwrap_or(""),
+    )
+}
+
 /// The closest candidate to `word`, if it is close enough to be a plausible typo:
 /// few edits (transpositions count as one) or a long common prefix.
 pub fn did_you_mean<'a>(

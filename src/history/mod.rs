@@ -262,22 +262,21 @@ fn walk(repo: &Repository, range: &str) -> Result<Vec<Walked>, Vec<Problem>> {
     let mut walk = repo.revwalk().map_err(problem)?;
     walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
         .map_err(problem)?;
-    if range.contains("..") {
-        let spec = repo.revparse(range).map_err(|e| {
-            vec![
-                Problem::new(Code::GitUnknownRev, format!("unknown range '{range}'"))
-                    .with_help(format!("git says: {}", e.message())),
-            ]
-        })?;
-        let (Some(from), Some(to)) = (spec.from(), spec.to()) else {
-            return Err(vec![Problem::new(
-                Code::GitUnknownRev,
-                format!("'{range}' is not a range of commits"),
-            )]);
+    if let Some((from, to, symmetric)) = split_range(range) {
+        // Each side resolved like a single revision, so a date on a ref means commit
+        // time here too, never the reflog.
+        let side = |spec: &str| {
+            let spec = if spec.is_empty() { "HEAD" } else { spec };
+            source::resolve_commit(repo, spec)
+                .map(|c| c.id())
+                .map_err(|mut p| {
+                    p.message = format!("unknown range '{range}': {}", p.message);
+                    vec![p]
+                })
         };
-        let (from, to) = (peel(repo, from, range)?, peel(repo, to, range)?);
+        let (from, to) = (side(from)?, side(to)?);
         walk.push(to).map_err(problem)?;
-        if spec.mode().contains(git2::RevparseMode::MERGE_BASE) {
+        if symmetric {
             walk.push(from).map_err(problem)?;
             let base = repo.merge_base(from, to).map_err(problem)?;
             walk.hide(base).map_err(problem)?;
@@ -304,20 +303,12 @@ fn walk(repo: &Repository, range: &str) -> Result<Vec<Walked>, Vec<Problem>> {
     Ok(out)
 }
 
-fn peel(repo: &Repository, obj: &git2::Object<'_>, range: &str) -> Result<Oid, Vec<Problem>> {
-    obj.peel_to_commit()
-        .map(|c| c.id())
-        .map_err(|_| {
-            vec![Problem::new(
-                Code::GitNotACommit,
-                format!("'{range}' does not name commits"),
-            )]
-        })
-        .and_then(|id| {
-            repo.find_commit(id)
-                .map(|c| c.id())
-                .map_err(|e| vec![git_problem("cannot read a commit", &e)])
-        })
+/// `A..B` or `A...B` (symmetric) split into its sides; `None` for a single revision.
+fn split_range(range: &str) -> Option<(&str, &str, bool)> {
+    if let Some((a, b)) = range.split_once("...") {
+        return Some((a, b, true));
+    }
+    range.split_once("..").map(|(a, b)| (a, b, false))
 }
 
 /// Computes [`TreeKey`]s, parsing each distinct `tomcheck.toml` once.

@@ -47,6 +47,8 @@ enum Backing {
         short: OnceCell<String>,
         id: Oid,
         time: i64,
+        /// The commit's date, when a date on a ref chose it (`main@{2025-06-30}`).
+        dated: Option<String>,
     },
 }
 
@@ -144,7 +146,13 @@ impl Source {
             }
             Revision::Commit(spec) => {
                 let repo = repo.ok_or_else(not_a_repo)?;
-                commit_backing(&resolve_commit(repo, spec)?)?
+                let commit = resolve_commit(repo, spec)?;
+                let mut backing = commit_backing(&commit)?;
+                // Which commit a date chose is part of the evidence: the label says it.
+                if let (Backing::Commit { dated, .. }, Ok(Some(_))) = (&mut backing, dated(spec)) {
+                    *dated = commit_day(&commit).map(|d| d.to_string());
+                }
+                backing
             }
         };
         Ok(Self {
@@ -198,6 +206,9 @@ impl Source {
         match &self.backing {
             Backing::Worktree => "working tree".into(),
             Backing::Index(_) => "index".into(),
+            Backing::Commit {
+                dated: Some(date), ..
+            } => format!("{} of {date}", self.short()),
             Backing::Commit { .. } => self.short(),
         }
     }
@@ -740,6 +751,28 @@ pub fn git_problem(what: &str, e: &git2::Error) -> Problem {
 
 /// Resolves a revision to a commit with messages a user can act on.
 pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Commit<'r>, Problem> {
+    if let Some((reference, date)) = dated(spec)? {
+        let tip = resolve_commit(
+            repo,
+            if reference.is_empty() {
+                "HEAD"
+            } else {
+                reference
+            },
+        )?;
+        return commit_at(repo, tip, &date).ok_or_else(|| {
+            Problem::new(
+                Code::GitUnknownRev,
+                format!("'{spec}': no commit on the first-parent history of '{reference}' is dated {date} or earlier"),
+            )
+            .with_help(if repo.is_shallow() {
+                "this is a shallow clone, so older commits may be missing: fetch the full history \
+                 (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)"
+            } else {
+                "pick a later date, or name the commit or tag itself"
+            })
+        });
+    }
     let unborn = matches!(repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch);
     if unborn || repo.is_empty().unwrap_or(false) {
         return Err(Problem::new(
@@ -768,6 +801,64 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
     })
 }
 
+/// `REF@{DATE}` split into the reference and the date, when `spec` names a date.
+///
+/// git reads `main@{2025-06-30}` from the reflog: where the branch pointed *in this
+/// clone* on that day, which a fresh clone in CI does not know (it silently checks the
+/// tip instead). tomcheck reads it from history: the last commit on the ref's
+/// first-parent history dated that day or earlier, the same answer in every clone.
+/// Other reflog forms (`@{3}`, `@{yesterday}`) are refused rather than read from a
+/// reflog; `@{upstream}`, `@{push}` and `@{-1}` keep their git meaning.
+fn dated(spec: &str) -> Result<Option<(&str, jiff::civil::Date)>, Problem> {
+    let Some(inner) = spec.strip_suffix('}') else {
+        return Ok(None);
+    };
+    let Some(at) = inner.rfind("@{") else {
+        return Ok(None);
+    };
+    let (reference, what) = (&inner[..at], &inner[at + 2..]);
+    let lower = what.to_ascii_lowercase();
+    if what.starts_with('-') || ["u", "upstream", "push"].contains(&lower.as_str()) {
+        return Ok(None);
+    }
+    match jiff::civil::Date::strptime("%Y-%m-%d", what) {
+        Ok(date) => Ok(Some((reference, date))),
+        Err(_) => Err(Problem::new(
+            Code::GitUnknownRev,
+            format!("'{spec}': `@{{{what}}}` would be read from this clone's reflog"),
+        )
+        .with_help(
+            "a date on a ref is written YYYY-MM-DD (main@{2025-06-30}): the last commit dated \
+             that day or earlier, the same in every clone",
+        )),
+    }
+}
+
+/// The first commit on the first-parent history from `tip` whose commit date (in the
+/// committer's own time zone) is `date` or earlier.
+fn commit_at<'r>(
+    repo: &'r Repository,
+    tip: git2::Commit<'r>,
+    date: &jiff::civil::Date,
+) -> Option<git2::Commit<'r>> {
+    let mut commit = tip;
+    loop {
+        if commit_day(&commit).is_some_and(|d| d <= *date) {
+            return Some(commit);
+        }
+        let parent = commit.parent_id(0).ok()?;
+        commit = repo.find_commit(parent).ok()?;
+    }
+}
+
+/// The day a commit was made, in the committer's time zone.
+pub fn commit_day(commit: &git2::Commit<'_>) -> Option<jiff::civil::Date> {
+    let time = commit.time();
+    let offset = jiff::tz::Offset::from_seconds(time.offset_minutes() * 60).ok()?;
+    let ts = jiff::Timestamp::from_second(time.seconds()).ok()?;
+    Some(ts.to_zoned(jiff::tz::TimeZone::fixed(offset)).date())
+}
+
 fn commit_backing(commit: &git2::Commit<'static>) -> Result<Backing, Problem> {
     let tree = commit
         .tree()
@@ -777,6 +868,7 @@ fn commit_backing(commit: &git2::Commit<'static>) -> Result<Backing, Problem> {
         short: OnceCell::new(),
         id: commit.id(),
         time: commit.time().seconds(),
+        dated: None,
     })
 }
 

@@ -21,6 +21,9 @@ use crate::source::{Revision, Source};
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    /// List the reference data the policies read instead, with source and the date it was checked.
+    #[arg(long)]
+    pub reference: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
@@ -86,6 +89,9 @@ struct RuleRow<'a> {
 
 pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
     let (policies, config) = policies_here(env, false)?;
+    if args.reference {
+        return write_reference(&policies, args.format, env);
+    }
     let mut rules: Vec<&RuleMeta> = policies.rules.iter().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     let effective = |r: &RuleMeta| match config.rules.get(&r.id).map(|s| s.0) {
@@ -245,6 +251,19 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             }
             let source = Source::open(&root, &Revision::Worktree).map_err(|p| vec![p])?;
             let files = source.read_dir(".", ".rego")?.unwrap_or_default();
+            // A file at the path of a bundled one, in the same package, is a copy of it
+            // (`tomcheck test policies` in tomcheck's own tree, or an edited copy): it
+            // takes the bundled file's place instead of defining its rules twice.
+            policies.files.retain(|b| {
+                !files.iter().any(|f| {
+                    b.path.strip_prefix("builtin/") == Some(f.path.trim_start_matches("./"))
+                        && package_of(&b.text) == package_of(&f.text)
+                })
+            });
+            let kept = policies.files.clone();
+            policies
+                .rules
+                .retain(|r| kept.iter().any(|f| f.path == r.file));
             let files = files
                 .into_iter()
                 .map(|f| {
@@ -256,6 +275,13 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 })
                 .collect();
             policies.add(files, false)?;
+            if let Some(data) = source.read_dir("reference", ".json")? {
+                let mut problems = Vec::new();
+                check::add_reference(&mut policies, data, &mut problems);
+                if !problems.is_empty() {
+                    return Err(problems);
+                }
+            }
             let tests = policies.tests.clone();
             (policies, tests)
         }
@@ -306,6 +332,43 @@ pub fn run_test(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     } else {
         EXIT_OK
     })
+}
+
+/// `data.reference`: one line (or JSON object) per data set with its date and source.
+fn write_reference(policies: &Policies, format: ListFormat, env: &mut Env<'_>) -> CmdResult {
+    let text = |v: &serde_json::Value, key: &str| v[key].as_str().unwrap_or("—").to_string();
+    let rows: Vec<serde_json::Value> = policies
+        .reference
+        .iter()
+        .map(|(name, v)| serde_json::json!({ "name": name, "checked": text(v, "checked"), "source": text(v, "source") }))
+        .collect();
+    match format {
+        ListFormat::Json => {
+            let report = serde_json::json!({ "version": 1, "reference": rows });
+            serde_json::to_writer_pretty(&mut *env.out, &report)
+                .map_err(|e| io_problem(e.into()))?;
+            writeln!(env.out).map_err(io_problem)?;
+        }
+        ListFormat::Human => {
+            for r in &rows {
+                writeln!(
+                    env.out,
+                    "data.reference.{}  checked {}\n  {}\n",
+                    r["name"].as_str().unwrap_or(""),
+                    r["checked"].as_str().unwrap_or(""),
+                    r["source"].as_str().unwrap_or("")
+                )
+                .map_err(io_problem)?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn package_of(text: &str) -> Option<&str> {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("package "))
+        .map(str::trim)
 }
 
 fn write_indented(out: &mut dyn Write, text: &str) -> std::io::Result<()> {

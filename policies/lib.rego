@@ -245,11 +245,9 @@ _windows_words := {"windows", "win"}
 
 _server_years := {"2003", "2008", "2012", "2016", "2019", "2022", "2025"}
 
-# Products whose releases are version numbers and release names.
-_versioned := {"macos", "ios", "ipados", "android", "debian", "ubuntu", "rhel", "centos", "centos-stream", "rocky-linux", "almalinux"}
-
-# The words that name each product, for finding the version written right after
-# the name ("iOS 17 (iPhone 12)").
+# The products whose releases are version numbers and release names, with the
+# words that name each, for finding the version written right after the name
+# ("iOS 17 (iPhone 12)").
 _product_words := {
 	"macos": {"macos", "macosx", "osx", "x", "os"},
 	"ios": {"ios"},
@@ -285,13 +283,12 @@ _os_version(p, w) := w if {
 # the one right after the product's name counts, unless a release name in the
 # string names another release ("Debian 12 bullseye" stays unknown).
 _os_cycle(product, t, os) := cycle if {
-	_versioned[product]
+	_product_words[product]
 	p := os_products[product]
 	[cycle] := [c | some c in _os_versions(p, t, os) | _os_names(p, t)]
 } else := cycle if {
-	_versioned[product]
-	p := os_products[product]
 	words := _product_words[product]
+	p := os_products[product]
 	[cycle] := [c |
 		some c in {v |
 			some i, x in t
@@ -315,6 +312,8 @@ _os_cycle(product, t, os) := cycle if {
 	[cycle] := [c | some c in cycles]
 }
 
+# The contains(…, ".") tests (here, in _os_version and p.aliases != {} in
+# _os_names) change no result: they skip builtin calls for words that cannot match.
 _os_versions(p, t, os) := {c | some x in t; p.cycles[x]; c := x} | {c |
 	contains(os, ".")
 	some x in t

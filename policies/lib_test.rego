@@ -167,6 +167,12 @@ _cases := {
 	"Rocky Linux 9.3": ["rocky-linux", "9"],
 	"AlmaLinux 8.10": ["almalinux", "8"],
 	"Alma Linux 9": ["almalinux", "9"],
+	"Android tablet 13.0": ["android", "13"],
+	"Debian 12 (2022)": ["debian", "12"],
+	"Windows 2008 R2": ["windows-server", "2008-r2-sp1"],
+	"Windows 2025": ["windows-server", "2025"],
+	"Server 2003": ["windows-server", "2003-sp2"],
+	"Server 2022": ["windows-server", "2022"],
 }
 
 test_os_match_known if {
@@ -197,6 +203,9 @@ _unknown := [
 	"CentOS Stream",
 	"Rocky Linux",
 	"Server 2020",
+	"Server 2000",
+	"Windows 11 Pro 2025",
+	"macOS 2019",
 	"RouterOS 7",
 	"",
 	"Windows 11 Pro (24H2) 23H2",

@@ -62,6 +62,13 @@ test_eol_help_mentions_paid_extended_support if {
 	contains(f.help, "record their end: eol = 2028-06-30")
 }
 
+test_eol_help_mentions_extended_support_until_its_last_day if {
+	some f in _deny_on([_pc("Debian 12", {})], "2028-06-30")
+	contains(f.help, "record their end: eol = 2028-06-30")
+	some g in _deny_on([_pc("Debian 12", {})], "2028-07-01")
+	g.help == "Upgrade to a supported release or retire the system, then update os"
+}
+
 test_eol_quiet_for_supported_releases if {
 	every os in ["Debian 13", "Ubuntu 22.04 LTS", "Ubuntu 24.04", "Windows 11 Enterprise 24H2", "Windows 11 Pro 25H2", "Windows Server 2022", "Windows Server 2016", "Windows 10 Enterprise LTSC 2021", "macOS 14 Sonoma", "macOS Sequoia", "iOS 18", "iOS 16", "iPadOS 17", "iPadOS 17.5", "Android 14", "Rocky Linux 9", "AlmaLinux 9", "RHEL 9.4"] {
 		not _eol_fires(os)

@@ -54,7 +54,7 @@ test_missing_fires_for_server_without_backup if {
 	r := _eval([_systems[0]], [])
 	f := _finding(r, "backup.missing")
 	f.subject == "system:root-server"
-	not f.field
+	not "field" in object.keys(f)
 	f.message == "System \"Root server\" (root-server) holds personal data but no backup covers it"
 	f.legal == "Art. 32(1)(b),(c) GDPR"
 	r.warn[f]
@@ -64,6 +64,17 @@ test_missing_fires_for_each_uncovered_system if {
 	r := _eval(_systems, [])
 	subjects := {f.subject | some f in r.warn; f.rule == "backup.missing"}
 	subjects == {"system:root-server", "system:nas", "system:file-server"}
+}
+
+test_missing_fires_for_every_kind_that_keeps_data if {
+	systems := [
+		{"id": "srv", "kind": "server", "personal_data": true},
+		{"id": "pc", "kind": "workstation", "personal_data": true},
+		{"id": "notebook", "kind": "laptop", "personal_data": true, "encrypted": true},
+		{"id": "nas", "kind": "storage", "personal_data": true},
+	]
+	subjects := {f.subject | some f in _eval(systems, []).warn; f.rule == "backup.missing"}
+	subjects == {"system:srv", "system:pc", "system:notebook", "system:nas"}
 }
 
 test_missing_quiet_for_saas_mobile_tablet_network if {
@@ -109,6 +120,18 @@ test_offsite_fires_for_other_location_at_same_site if {
 test_offsite_quiet_for_other_site_of_same_provider if {
 	# hetzner-fsn1 (Falkenstein) vs hetzner-nbg1 (Nuremberg)
 	not "backup.offsite" in _rules(_eval(_systems, [_good]))
+}
+
+test_offsite_quiet_for_two_locations_without_site if {
+	# A location without site is a place of its own, not one shared "no site".
+	locations := [
+		{"id": "server-room", "kind": "office", "country": "DE"},
+		{"id": "branch-office", "kind": "office", "country": "DE"},
+	]
+	systems := [{"id": "file-server", "kind": "server", "location": "server-room", "personal_data": true}]
+	b := object.union(_good, {"id": "file-backup", "systems": ["file-server"], "location": "branch-office"})
+	tom := {"location": locations, "system": systems, "backup": [b]}
+	count(backup.deny) == 0 with input as tom with data.context.today as _today
 }
 
 test_offsite_fires_for_same_location_without_site if {

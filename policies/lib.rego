@@ -181,6 +181,14 @@ _os_product(t) := "windows-server" if {
 } else := "windows-server" if {
 	"server" in t
 	"win" in t
+} else := "windows-server" if {
+	# "Windows 2012 R2": a year only servers have, and no client version.
+	some w in t
+	_windows_words[w]
+	some y in t
+	_server_years[y]
+	not "10" in t
+	not "11" in t
 } else := "windows" if {
 	"windows" in t
 } else := "windows" if {
@@ -197,36 +205,100 @@ _os_product(t) := "windows-server" if {
 } else := "macos" if {
 	"os" in t
 	"x" in t
+} else := "ipados" if {
+	"ipados" in t
 } else := "ios" if {
 	"ios" in t
-} else := "ios" if {
-	"ipados" in t
+} else := "android" if {
+	"android" in t
 } else := "debian" if {
 	"debian" in t
 } else := "ubuntu" if {
 	"ubuntu" in t
+} else := "centos-stream" if {
+	"centos" in t
+	"stream" in t
+} else := "centos" if {
+	"centos" in t
+} else := "rhel" if {
+	"rhel" in t
+} else := "rhel" if {
+	"redhat" in t
+} else := "rhel" if {
+	"red" in t
+	"hat" in t
+} else := "rocky-linux" if {
+	"rocky" in t
+} else := "almalinux" if {
+	"almalinux" in t
+} else := "almalinux" if {
+	"alma" in t
+} else := "windows-server" if {
+	# "Server 2012 R2" without "Windows"; checked last, after every product
+	# whose servers are named "Server" too ("Ubuntu Server 24.04").
+	"server" in t
+	some y in t
+	_server_years[y]
+}
+
+_windows_words := {"windows", "win"}
+
+_server_years := {"2003", "2008", "2012", "2016", "2019", "2022", "2025"}
+
+# The products whose releases are version numbers and release names, with the
+# words that name each, for finding the version written right after the name
+# ("iOS 17 (iPhone 12)").
+_product_words := {
+	"macos": {"macos", "macosx", "osx", "x", "os"},
+	"ios": {"ios"},
+	"ipados": {"ipados"},
+	"android": {"android"},
+	"debian": {"debian", "linux"},
+	"ubuntu": {"ubuntu", "lts", "server", "desktop"},
+	"rhel": {"rhel", "linux"},
+	"centos": {"centos", "linux"},
+	"centos-stream": {"stream"},
+	"rocky-linux": {"rocky", "linux"},
+	"almalinux": {"almalinux", "alma", "linux", "os"},
+}
+
+# The cycle a version word names, most specific first: "12.1" is Android 12.1
+# where the data has it, "22.04.3" is Ubuntu 22.04, "17.5" is iOS 17.
+_os_version(p, w) := w if {
+	p.cycles[w]
+} else := c if {
+	contains(w, ".")
+	parts := split(w, ".")
+	c := concat(".", [parts[0], parts[1]])
+	p.cycles[c]
+} else := c if {
+	contains(w, ".")
+	c := split(w, ".")[0]
+	p.cycles[c]
 }
 
 # Version numbers ("12", "22.04.3" -> "22.04", "10.15.7" -> "10.15", "17.5" -> "17")
 # and release names ("bookworm", "jammy", "big sur") of the product. Exactly one
-# release must match; "iPhone 12 with iOS 17" stays unknown rather than guessed.
+# release must match; when several versions are written ("iOS 17 (iPhone 12)")
+# the one right after the product's name counts, unless a release name in the
+# string names another release ("Debian 12 bullseye" stays unknown).
 _os_cycle(product, t, os) := cycle if {
-	product in {"macos", "ios", "debian", "ubuntu"}
+	_product_words[product]
 	p := os_products[product]
-	versions := {c | some c in t; p.cycles[c]} | {c |
-		contains(os, ".")
-		some x in t
-		contains(x, ".")
-		parts := split(x, ".")
-		some c in [parts[0], concat(".", [parts[0], parts[1]])]
-		p.cycles[c]
+	[cycle] := [c | some c in _os_versions(p, t, os) | _os_names(p, t)]
+} else := cycle if {
+	words := _product_words[product]
+	p := os_products[product]
+	[cycle] := [c |
+		some c in {v |
+			some i, x in t
+			words[x]
+			v := _os_version(p, t[i + 1])
+		}
+	]
+	every n in _os_names(p, t) {
+		n == cycle
 	}
-	names := {c | some x in t; c := p.aliases[x]} | {c |
-		p.aliases != {}
-		some i, x in t
-		c := p.aliases[concat("", [x, t[i + 1]])]
-	}
-	[cycle] := [c | some c in versions | names]
 } else := _windows_cycle(t) if {
 	product == "windows"
 } else := cycle if {
@@ -240,18 +312,49 @@ _os_cycle(product, t, os) := cycle if {
 	[cycle] := [c | some c in cycles]
 }
 
+# The contains(…, ".") tests (here, in _os_version and p.aliases != {} in
+# _os_names) change no result: they skip builtin calls for words that cannot match.
+_os_versions(p, t, os) := {c | some x in t; p.cycles[x]; c := x} | {c |
+	contains(os, ".")
+	some x in t
+	contains(x, ".")
+	c := _os_version(p, x)
+}
+
+# Release names of one word ("bookworm") or two ("big sur", "high sierra"); a word
+# that is part of a two-word name does not count on its own ("sierra" in "high
+# sierra" is not macOS 10.12 Sierra).
+_os_names(p, t) := {c | some _, c in pairs} | {c |
+	some i, x in t
+	not pairs[i]
+	c := p.aliases[x]
+} if {
+	pairs := {i + 1: c |
+		p.aliases != {}
+		some i, x in t
+		c := p.aliases[concat("", [x, t[i + 1]])]
+	}
+}
+
 # "2012" and "r2" name the cycle "2012-r2".
 _server_keys(t) := [concat("", [y, "-r2"]) | some y in t] if "r2" in t else := t
 
 # "10" wins over "11" ("Windows 10 or 11"). Every non-LTSC Windows 10 release was
 # out of support by the end of 22H2, the last one; the long-term (LTSC) releases
-# have their own dates. IoT LTSC has longer support than the data records, so it
-# stays unknown. Windows 11 support depends on the feature update (24H2, 25H2,
-# ...) and the edition: Enterprise/Education get 36 months, Home/Pro 24.
+# have their own dates. IoT LTSC has longer support than Enterprise LTSC and is
+# not in the bundled data, so it stays unknown. Windows 11 support depends on the
+# feature update (24H2, 25H2, ...) and the edition: Enterprise/Education get 36
+# months, Home/Pro 24.
 _windows_cycle(t) := "7-sp1" if {
 	"7" in t
 } else := "8.1" if {
 	"8.1" in t
+} else := "8" if {
+	"8" in t
+} else := "6-sp2" if {
+	"vista" in t
+} else := "5-sp3" if {
+	"xp" in t
 } else := "10-22h2" if {
 	"10" in t
 	not "ltsc" in t
@@ -266,6 +369,16 @@ _windows_cycle(t) := "7-sp1" if {
 	"10" in t
 	not "iot" in t
 	some x in ["2019", "1809"]
+	x in t
+} else := "10-1607-e-lts" if {
+	"10" in t
+	not "iot" in t
+	some x in ["2016", "1607"]
+	x in t
+} else := "10-1507-e-lts" if {
+	"10" in t
+	not "iot" in t
+	some x in ["2015", "1507"]
 	x in t
 } else := "11-24h2-e-lts" if {
 	not "10" in t

@@ -45,7 +45,17 @@ test_adequacy_in_force if {
 	lib.adequacy_in_force("GB") with data.context.today as "2031-12-27"
 	not lib.adequacy_in_force("GB") with data.context.today as "2031-12-28"
 	not lib.adequacy_in_force("BR") with data.context.today as "2026-01-25"
+	lib.adequacy_in_force("BR") with data.context.today as "2026-01-26"
 	not lib.adequacy_in_force("CN") with data.context.today as "2026-11-22"
+}
+
+# Before its decision a country was a third country like any other: `log` and
+# checks of old revisions must not treat it as adequate back then.
+test_adequacy_starts_with_the_decision if {
+	every code, days in {"US": ["2023-07-09", "2023-07-10"], "KR": ["2021-12-16", "2021-12-17"], "JP": ["2019-01-22", "2019-01-23"], "GB": ["2021-06-27", "2021-06-28"]} {
+		not lib.adequacy_in_force(code) with data.context.today as days[0]
+		lib.adequacy_in_force(code) with data.context.today as days[1]
+	}
 }
 
 # --- Operating systems ---------------------------------------------------------
@@ -83,7 +93,7 @@ _cases := {
 	"OSX 10.14": ["macos", "10.14"],
 	"iOS 17": ["ios", "17"],
 	"iOS 17.5.1": ["ios", "17"],
-	"iPadOS 16": ["ios", "16"],
+	"iPadOS 16": ["ipados", "16"],
 	"Debian 12": ["debian", "12"],
 	"Debian GNU/Linux 12 (bookworm)": ["debian", "12"],
 	"debian bullseye": ["debian", "11"],
@@ -109,13 +119,60 @@ _cases := {
 	"macOS High  Sierra": ["macos", "10.13"],
 	"macOS 10.15/Catalina": ["macos", "10.15"],
 	"macOS so noma": ["macos", "14"],
-	"iPadOS 17": ["ios", "17"],
+	"iPadOS 17": ["ipados", "17"],
 	"iOS 17.5.1 (iPhone)": ["ios", "17"],
 	"Debian bookworm": ["debian", "12"],
 	"Debian 12 bookworm": ["debian", "12"],
 	"Debian 12.7.1": ["debian", "12"],
 	"Ubuntu jammy 22.04": ["ubuntu", "22.04"],
 	"Ubuntu <r2> 22.04": ["ubuntu", "22.04"],
+	"Windows XP": ["windows", "5-sp3"],
+	"Windows XP Professional SP3": ["windows", "5-sp3"],
+	"Windows Vista Business": ["windows", "6-sp2"],
+	"Windows 8": ["windows", "8"],
+	"Windows 10 LTSB 2016": ["windows", "10-1607-e-lts"],
+	"Windows 10 Enterprise LTSB 2015": ["windows", "10-1507-e-lts"],
+	"Windows 10 LTSC 1607": ["windows", "10-1607-e-lts"],
+	"Windows Server 2003": ["windows-server", "2003-sp2"],
+	"Windows Server 2003 R2": ["windows-server", "2003-sp2"],
+	"Windows Server 2008": ["windows-server", "2008-sp2"],
+	"Windows 2012 R2": ["windows-server", "2012-r2"],
+	"Win 2016": ["windows-server", "2016"],
+	"Server 2012 R2": ["windows-server", "2012-r2"],
+	"Server 2019 Standard": ["windows-server", "2019"],
+	"iOS 17 (iPhone 12)": ["ios", "17"],
+	"iPhone 12 (iOS 17)": ["ios", "17"],
+	"iPadOS 17.5 (iPad 9)": ["ipados", "17"],
+	"Debian 11 (bullseye)": ["debian", "11"],
+	"Debian 7 wheezy": ["debian", "7"],
+	"Ubuntu 23.04": ["ubuntu", "23.04"],
+	"Ubuntu 16.10 yakkety": ["ubuntu", "16.10"],
+	"macOS 10.12 Sierra": ["macos", "10.12"],
+	"macOS Sierra": ["macos", "10.12"],
+	"Mac OS X 10.6.8": ["macos", "10.6"],
+	"Mac OS X Lion": ["macos", "10.7"],
+	"OS X Mountain Lion": ["macos", "10.8"],
+	"Mac OS X Snow Leopard": ["macos", "10.6"],
+	"Android 14": ["android", "14"],
+	"Android 12.1": ["android", "12.1"],
+	"Android 12": ["android", "12"],
+	"Android 8.1.0": ["android", "8.1"],
+	"Android 10 (Samsung One UI 2)": ["android", "10"],
+	"RHEL 8.6": ["rhel", "8"],
+	"Red Hat Enterprise Linux 9": ["rhel", "9"],
+	"RedHat 7": ["rhel", "7"],
+	"CentOS 7": ["centos", "7"],
+	"CentOS Linux 7.9.2009": ["centos", "7"],
+	"CentOS Stream 9": ["centos-stream", "9"],
+	"Rocky Linux 9.3": ["rocky-linux", "9"],
+	"AlmaLinux 8.10": ["almalinux", "8"],
+	"Alma Linux 9": ["almalinux", "9"],
+	"Android tablet 13.0": ["android", "13"],
+	"Debian 12 (2022)": ["debian", "12"],
+	"Windows 2008 R2": ["windows-server", "2008-r2-sp1"],
+	"Windows 2025": ["windows-server", "2025"],
+	"Server 2003": ["windows-server", "2003-sp2"],
+	"Server 2022": ["windows-server", "2022"],
 }
 
 test_os_match_known if {
@@ -127,23 +184,28 @@ test_os_match_known if {
 _unknown := [
 	"Windows 11",
 	"Windows 11 Pro",
-	"Windows XP",
-	"Windows 8",
+	"Windows 8.2",
 	"Windows Server",
-	"Windows Server 2003",
 	"Windows 10 IoT Enterprise LTSC 2021",
 	"Windows 11 IoT Enterprise LTSC 2024",
-	"Windows 10 LTSB 2016",
 	"Windows 10 LTSC",
 	"Windows 11 LTSC 2021",
 	"FreeBSD 14.1",
 	"Synology DSM 7.2",
-	"Android 14",
+	"Android",
+	"Android 8",
 	"macOS",
-	"iPhone 12 (iOS 17)",
+	"iPhone 12 (iOS 17, iOS 16)",
 	"Debian 12 bullseye",
 	"Debian",
-	"Ubuntu 23.04",
+	"Ubuntu 23.05",
+	"RHEL",
+	"CentOS Stream",
+	"Rocky Linux",
+	"Server 2020",
+	"Server 2000",
+	"Windows 11 Pro 2025",
+	"macOS 2019",
 	"RouterOS 7",
 	"",
 	"Windows 11 Pro (24H2) 23H2",
@@ -154,6 +216,7 @@ _unknown := [
 	"macOS Sequoia Big Sur",
 	"so noma",
 	"iOS",
+	"iPadOS",
 ]
 
 test_os_match_unknown if {

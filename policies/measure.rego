@@ -5,12 +5,13 @@ import data.tom.lib.controls
 import data.tom.lib.measures
 
 # Control categories with at least one implemented measure; status defaults
-# to "implemented". `not m.status != "implemented"` holds for that default (no
-# status) and for "implemented" alike, without a builtin call (object.get) per
-# measure.
-_implemented := {m.control |
+# to "implemented". Two plain tests rather than `not m.status != "implemented"`:
+# OPA evaluates the operands of a negated comparison outside the negation, so
+# for a measure without status that expression is undefined there, not true,
+# and two plain references cost less than a builtin call (object.get) per measure.
+_implemented := {m.control | some m in measures; not m.status} | {m.control |
 	some m in measures
-	not m.status != "implemented"
+	m.status == "implemented"
 }
 
 # Control categories that have measures of any status. Both rules below test

@@ -13,9 +13,17 @@ _portable := {"laptop": "laptop", "mobile": "mobile device", "tablet": "tablet"}
 _past_eol := {os: support |
 	day := today
 	some os, support in os_support
-	is_string(support.eol)
-	support.eol < day
+	_ended(support.eol, day)
 }
+
+# eol is a date, false (still supported) or true (ended on a date the source
+# does not give: the oldest Android releases).
+_ended(eol, day) if {
+	is_string(eol)
+	eol < day
+}
+
+_ended(eol, _) if eol == true
 
 # The rules below bind the rules they use (_past_eol, today, ...) to a variable
 # before their loop over the systems: regorus looks a rule up again at every
@@ -43,8 +51,9 @@ _past_eol := {os: support |
 #     security support of its os in the bundled data, is before today
 #   quiet: >-
 #     operating systems the bundled data does not know or cannot pin to one release
-#     ("Windows 11" without a feature update such as 24H2); Apple releases without a
-#     published end date; systems without personal data
+#     ("Windows 11" without a feature update such as 24H2; system.os-unknown reports
+#     those); Apple releases without a published end date; systems without personal
+#     data
 #   example: |
 #     [[system]]
 #     id = "reception-pc"
@@ -71,7 +80,7 @@ deny contains finding if {
 		"rule": "system.eol",
 		"subject": sprintf("system:%s", [s.id]),
 		"field": "os",
-		"message": sprintf("%s processes personal data and runs %s, whose security support ended on %s", [lib.label("System", s), support.name, support.eol]),
+		"message": sprintf("%s processes personal data and runs %s, whose security support %s", [lib.label("System", s), support.name, _support_end(support.eol)]),
 		"help": _eol_help(support),
 		"legal": "Art. 32(1) GDPR (state of the art)",
 	}
@@ -93,9 +102,72 @@ deny contains finding if {
 	}
 }
 
+_support_end(eol) := sprintf("ended on %s", [eol]) if is_string(eol) else := "has ended"
+
 _eol_help(support) := sprintf("Upgrade to a supported release or retire the system, then update os. If the system receives extended security updates (Windows ESU, Debian LTS, Ubuntu Pro; available until %s), record their end: eol = %s", [support.eoes, support.eoes]) if {
 	support.eoes >= today
 } else := "Upgrade to a supported release or retire the system, then update os"
+
+# METADATA
+# title: Operating system not recognised
+# description: >-
+#   Whether a system still receives security updates (Art. 32(1) GDPR, state of the
+#   art) can only be checked when its os names a product and release the bundled
+#   end-of-support data knows, such as "Windows 11 Pro 24H2", "Debian 12" or
+#   "iOS 18". An os the data does not recognise, or one without a release
+#   ("Windows 11 Pro", "Linux"), would otherwise pass unchecked. Name the release,
+#   or record the end of the vendor's security support yourself as eol = DATE.
+# related_resources:
+#   - description: Art. 32(1) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: endoflife.date
+#     ref: https://endoflife.date
+# custom:
+#   id: system.os-unknown
+#   severity: warn
+#   legal: Art. 32(1) GDPR (state of the art)
+#   fires: >-
+#     a system with personal_data = true whose os matches no product and release of
+#     the bundled end-of-support data and that records no eol date
+#   quiet: >-
+#     systems whose os names a known release (also still supported ones and Apple
+#     releases without a published end date); systems with an eol date; systems
+#     without os; systems without personal data
+#   example: |
+#     [[system]]
+#     id = "nas"
+#     name = "NAS office"
+#     kind = "storage"
+#     location = "office"
+#     personal_data = true
+#     os = "Synology DSM 7.2"
+#     encrypted = true
+#   fix: |
+#     [[system]]
+#     id = "nas"
+#     name = "NAS office"
+#     kind = "storage"
+#     location = "office"
+#     personal_data = true
+#     os = "Synology DSM 7.2"
+#     eol = 2027-06-30   # end of security updates as the vendor publishes it
+#     encrypted = true
+warn contains finding if {
+	support := os_support
+	some s in systems
+	s.personal_data == true
+	os := s.os
+	not support[os]
+	not s.eol
+	finding := {
+		"rule": "system.os-unknown",
+		"subject": sprintf("system:%s", [s.id]),
+		"field": "os",
+		"message": sprintf("%s processes personal data, but its os \"%s\" names no product and release the bundled end-of-support data knows, so whether it still receives security updates is not checked: name the release, or record the end of its security support as eol = DATE", [lib.label("System", s), os]),
+		"help": "Write the product and release as the vendor names them (\"Windows 11 Pro 24H2\", \"Debian 12\", \"macOS 15\", \"Android 14\"), or record the end of the vendor's security support for this system: eol = 2027-06-30",
+		"legal": "Art. 32(1) GDPR (state of the art)",
+	}
+}
 
 # METADATA
 # title: Portable device with personal data is not encrypted

@@ -10,6 +10,14 @@ _legal := "Art. 44–46 GDPR"
 # Safeguards of Art. 46/49 that cover a transfer to any third country.
 _safeguards := {"scc", "bcr", "derogation"}
 
+# Every transfer value that covers a country without a plain adequacy decision
+# in the bundled data. The rules test `not object.get(p, "transfer", "") in …`,
+# never `not p.transfer in …` or `not accepted[p.transfer]`: OPA evaluates a
+# reference used as an operand or as a lookup key before the negation, so for a
+# provider without transfer the whole rule body would be undefined and the rule
+# quiet.
+_accepted := _safeguards | {"adequacy", "dpf"}
+
 # The countries of the TOM's providers that are third countries today, keyed by
 # the value written in the TOM, computed once per distinct value:
 # {"US": {"code": "US", "requires_transfer": "dpf"}, "IN": {"code": "IN"}}.
@@ -80,11 +88,12 @@ _status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
 #     transfer = "dpf"   # certified under the EU-US Data Privacy Framework
 deny contains finding if {
 	third_countries := _third_countries
+	accepted := _accepted
 	some p in providers
 	third := third_countries[p.country]
 	not third.requires_transfer
 	providers_with_personal_data[p.id]
-	not p.transfer in (_safeguards | {"adequacy", "dpf"})
+	not object.get(p, "transfer", "") in accepted
 	code := third.code
 	finding := {
 		"rule": "transfer.unsafeguarded",

@@ -76,6 +76,16 @@ test_third_country_without_transfer_fires if {
 	f.message == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
 }
 
+test_third_country_without_personal_data_quiet if {
+	p := _provider("IN", {"personal_data": false, "access": "none"})
+	count(_deny(p)) == 0
+}
+
+test_third_country_access_only_fires if {
+	p := _provider("CN", {"personal_data": false, "access": "read"})
+	count(_deny(p)) == 1
+}
+
 test_third_country_with_safeguard_quiet if {
 	every t in ["scc", "bcr", "derogation", "adequacy", "dpf"] {
 		count(_deny(_provider("IN", {"transfer": t}))) == 0

@@ -17,7 +17,8 @@ _expired := {w.id: w.expires |
 
 # "rule|subject" of every finding a waiver could match, including this
 # package's own waiver.expired findings.
-_matched := {concat("|", [f.rule, f.subject]) | some f in _findings} | {concat("|", ["waiver.expired", sprintf("waiver:%s", [id])]) | some id, _ in _expired}
+# Plain-string findings have no subject and so cannot be waived.
+_matched := {concat("|", [f.rule, f.subject]) | some f in _findings; is_string(f.subject)} | {concat("|", ["waiver.expired", sprintf("waiver:%s", [id])]) | some id, _ in _expired}
 
 # METADATA
 # title: Waiver has expired

@@ -31,7 +31,7 @@ test_expired_fires if {
 	f.subject == "waiver:offsite-nas"
 	f.field == "expires"
 	f.message == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup expired on 2026-11-21"
-	not f.legal
+	not "legal" in object.keys(f)
 }
 
 test_expired_quiet_when_expiring_today_or_later if {
@@ -81,5 +81,20 @@ test_waiver_of_an_expired_waiver_is_used if {
 		"expires": "2026-12-15",
 	}
 	r := _eval([old, accept], [])
+	count(r.warn) == 0
+}
+
+test_unused_fires_next_to_plain_string_findings if {
+	# A policy may return plain strings: they have no subject, match no waiver,
+	# and must not stop the evaluation.
+	r := _eval([_waiver], [{"rule": "acme", "subject": null}])
+	count(r.deny) == 0
+	some f in r.warn
+	f.rule == "waiver.unused"
+	f.subject == "waiver:offsite-nas"
+}
+
+test_unused_quiet_next_to_plain_string_findings if {
+	r := _eval([_waiver], [{"rule": "acme", "subject": null}, _offsite])
 	count(r.warn) == 0
 }

@@ -299,6 +299,9 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    /// List the reference data the policies read instead, with source and the date it was checked.
+    #[arg(long)]
+    pub reference: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,

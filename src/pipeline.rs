@@ -139,15 +139,15 @@ pub fn policy_dir_on_disk(dir: &Path) -> Result<Vec<SourceText>, Vec<Problem>> {
         .collect())
 }
 
-fn add_reference(policies: &mut Policies, files: Vec<SourceText>, problems: &mut Vec<Problem>) {
+pub(crate) fn add_reference(
+    policies: &mut Policies,
+    files: Vec<SourceText>,
+    problems: &mut Vec<Problem>,
+) {
     for file in files {
-        let name = file
-            .path
-            .rsplit('/')
-            .next()
-            .and_then(|n| n.strip_suffix(".json"))
-            .unwrap_or_default()
-            .to_string();
+        let Some(name) = crate::engine::reference_name(&file.path).map(str::to_string) else {
+            continue;
+        };
         match serde_json::from_str(&file.text) {
             Ok(value) => {
                 policies.reference.insert(name, value);

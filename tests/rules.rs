@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use common::*;
 
-const DESIGN_RULES: [&str; 14] = [
+const DESIGN_RULES: [&str; 15] = [
     "avv.missing",
     "avv.expired",
     "transfer.unsafeguarded",
@@ -17,6 +17,7 @@ const DESIGN_RULES: [&str; 14] = [
     "backup.retention-missing",
     "backup.unencrypted-external",
     "system.eol",
+    "system.os-unknown",
     "system.unencrypted-portable",
     "measure.control-missing",
     "review.overdue",

@@ -38,6 +38,9 @@ struct RuleRow<'a> {
 
 pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
     let (policies, config) = policies_here(env, false)?;
+    if args.reference {
+        return write_reference(&policies, args.format, env);
+    }
     let mut rules: Vec<&RuleMeta> = policies.rules.iter().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     let effective = |r: &RuleMeta| match config.rules.get(&r.id).map(|s| s.0) {
@@ -158,6 +161,37 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
         Ok(())
     };
     w()?;
+    Ok(EXIT_OK)
+}
+
+/// `data.reference`: one entry per data set with the date it was checked and its source.
+fn write_reference(policies: &Policies, format: ListFormat, env: &mut Env<'_>) -> CmdResult {
+    let text = |v: &serde_json::Value, key: &str| v[key].as_str().unwrap_or("—").to_string();
+    let rows: Vec<serde_json::Value> = policies
+        .reference
+        .iter()
+        .map(|(name, v)| {
+            serde_json::json!({ "name": name, "checked": text(v, "checked"), "source": text(v, "source") })
+        })
+        .collect();
+    match format {
+        ListFormat::Json => {
+            let report = serde_json::json!({ "version": 1, "reference": rows });
+            serde_json::to_writer_pretty(&mut *env.out, &report)?;
+            writeln!(env.out)?;
+        }
+        ListFormat::Human => {
+            for r in &rows {
+                writeln!(
+                    env.out,
+                    "data.reference.{}  checked {}\n  {}\n",
+                    crate::text::clean_line(r["name"].as_str().unwrap_or("")),
+                    crate::text::clean_line(r["checked"].as_str().unwrap_or("")),
+                    crate::text::clean_line(r["source"].as_str().unwrap_or(""))
+                )?;
+            }
+        }
+    }
     Ok(EXIT_OK)
 }
 

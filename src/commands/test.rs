@@ -9,6 +9,7 @@ use crate::cli::{ListFormat, TestArgs};
 use crate::diag::{Code, Problem};
 use crate::engine::{policytest, EngineOptions, Policies};
 use crate::pipeline;
+use crate::source::{Revision, Source};
 
 pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     let timeout = crate::cli::timeout(args.timeout)?;
@@ -30,7 +31,32 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 Policies::bundled()?
             };
             policies.tests.clear();
-            policies.add(pipeline::policy_dir_on_disk(&env.path(dir))?, false)?;
+            let dir = env.path(dir);
+            let files = pipeline::policy_dir_on_disk(&dir)?;
+            // A file at the path of a bundled one, in the same package, is a copy of it
+            // (`tomcheck test policies` in tomcheck's own tree, or an edited copy): it
+            // takes the bundled file's place instead of defining its rules twice.
+            let prefix = format!("{}/", dir.to_string_lossy().trim_end_matches('/'));
+            policies.files.retain(|b| {
+                !files.iter().any(|f| {
+                    b.path.strip_prefix("builtin/") == f.path.strip_prefix(&prefix)
+                        && package_of(&b.text) == package_of(&f.text)
+                })
+            });
+            let kept = policies.files.clone();
+            policies
+                .rules
+                .retain(|r| kept.iter().any(|f| f.path == r.file));
+            policies.add(files, false)?;
+            // The directory's reference data, as `check` loads it for a policy directory.
+            let source = Source::open(&dir, &Revision::Worktree)?;
+            if let Some(data) = source.read_dir("reference", ".json")? {
+                let mut problems = Vec::new();
+                pipeline::add_reference(&mut policies, data, &mut problems);
+                if !problems.is_empty() {
+                    return Err(problems.into());
+                }
+            }
             let tests = policies.tests.clone();
             (policies, tests)
         }
@@ -129,4 +155,10 @@ fn write_human(
         writeln!(out, "no test matched")?;
     }
     writeln!(out, "{} passed, {} failed", run.passed(), run.failed())
+}
+
+fn package_of(text: &str) -> Option<&str> {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("package "))
+        .map(str::trim)
 }

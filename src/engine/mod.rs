@@ -80,10 +80,7 @@ impl Policies {
                     format!("builtin/{path}"),
                     text,
                 ));
-            } else if let Some(name) = path
-                .strip_prefix("reference/")
-                .and_then(|n| n.strip_suffix(".json"))
-            {
+            } else if let Some(name) = path.strip_prefix("reference/").and_then(reference_name) {
                 let value: Value = serde_json::from_str(text).map_err(|e| {
                     vec![Problem::new(
                         Code::ReferenceData,
@@ -231,6 +228,18 @@ impl Policies {
             files: files.to_vec(),
             collector,
         })
+    }
+}
+
+/// The name under `data.reference` of a file below a `reference/` directory:
+/// `countries/data.json` (the layout OPA's loader reads as `data.reference.countries`)
+/// or `countries.json`; `None` for a file that is not JSON.
+pub fn reference_name(path: &str) -> Option<&str> {
+    let mut parts = path.rsplit('/');
+    let stem = parts.next()?.strip_suffix(".json")?;
+    match parts.next() {
+        Some(dir) if stem == "data" && dir != "reference" => Some(dir),
+        _ => Some(stem),
     }
 }
 

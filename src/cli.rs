@@ -75,7 +75,7 @@ pub enum Command {
 /// The evaluation flags of `check`, `diff` and `log`, flattened into each.
 #[derive(Debug, Clone, Args)]
 pub struct EvalArgs {
-    /// Evaluate as of this date (YYYY-MM-DD) instead of today.
+    /// Evaluate as of this date (YYYY-MM-DD) instead of today [also: TOMCHECK_TODAY].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<String>,
     /// Also evaluate the policies in DIR (repeatable; relative to -C DIR).
@@ -93,11 +93,34 @@ impl EvalArgs {
     /// Validated options; relative `--policy` paths resolve against `root` (`-C DIR`).
     pub fn options(&self, root: &Path) -> Result<CheckOptions, Vec<Problem>> {
         let mut options = CheckOptions::new(root.to_path_buf());
-        options.today = self.today.clone();
+        options.today = match &self.today {
+            Some(date) => Some(date.clone()),
+            None => today_from_env()?,
+        };
         options.policy_dirs = self.policy.iter().map(|p| under(root, p)).collect();
         options.no_builtin = self.no_builtin;
         options.engine.timeout = timeout(self.timeout)?;
         Ok(options)
+    }
+}
+
+/// `TOMCHECK_TODAY`: the evaluation date when `--today` is not given, so that CI can run
+/// a whole suite or pipeline "as of" a date (a date-sensitive fact cannot then surprise
+/// anyone on the day it expires). Read here rather than by clap, so that it never
+/// conflicts with `--as-of-commit`, which wins.
+pub fn today_from_env() -> Result<Option<String>, Vec<Problem>> {
+    match std::env::var("TOMCHECK_TODAY") {
+        Ok(value) if !value.is_empty() => parse_date(&value).map(Some).map_err(|e| {
+            vec![Problem::new(
+                crate::diag::Code::Usage,
+                format!("TOMCHECK_TODAY: {e}"),
+            )]
+        }),
+        Ok(_) | Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(vec![Problem::new(
+            crate::diag::Code::Usage,
+            "TOMCHECK_TODAY is not a date like 2026-03-01",
+        )]),
     }
 }
 
@@ -256,7 +279,7 @@ impl From<FailOn> for Severity {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Date written into the starter TOM (YYYY-MM-DD) instead of today.
+    /// Date written into the starter TOM (YYYY-MM-DD) instead of today [also: TOMCHECK_TODAY].
     #[arg(long, value_name = "DATE", hide = true, value_parser = parse_date)]
     pub today: Option<String>,
 }

@@ -12,7 +12,10 @@ use crate::scaffold;
 
 /// Runs `tomcheck init`.
 pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
-    let today = args.today.clone().unwrap_or_else(crate::pipeline::today);
+    let today = match &args.today {
+        Some(date) => date.clone(),
+        None => crate::cli::today_from_env()?.unwrap_or_else(crate::pipeline::today),
+    };
     let mut created = Vec::new();
     let mut skipped = Vec::new();
     let mut problems = Vec::new();

@@ -80,7 +80,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         &tests,
         filter.as_ref(),
         coverage,
-        &pipeline::today(),
+        &crate::cli::today_from_env()?.unwrap_or_else(pipeline::today),
         &options,
     )?;
     let below = match (args.threshold, run.total_coverage()) {

@@ -1,7 +1,7 @@
 //! `tomcheck log` and point-in-time checks (`check --rev REV --as-of-commit`,
 //! `--rev 'main@{DATE}'`) on git histories generated in temporary directories.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::process::Output;

@@ -1,7 +1,7 @@
 //! `tomcheck check` end to end: the real binary on the example TOM, the fixtures, and
 //! temporary git repositories for the working tree, `--staged` and `--rev`.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -4,7 +4,7 @@
 //! (`@microsoft/sarif-multitool`) and the workflows with `actionlint`; with `CI=true`
 //! a missing tool fails the test, locally it is skipped with a note.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

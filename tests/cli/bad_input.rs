@@ -3,7 +3,7 @@
 //! checked with the real binary, and must exit with the code in its `case.toml` with a
 //! diagnostic pinned next to it (`tests/bad/<case>/diagnostic.snap`). None may panic.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

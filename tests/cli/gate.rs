@@ -2,7 +2,7 @@
 //! rule and subject across revisions, `--new-only`, configuration and policies taken from
 //! the base, and a shallow clone that lacks the base commit.
 
-mod support;
+use crate::support;
 
 use support::{json, provider, statuses, stderr, stdout, write_tom, Repo, TODAY};
 

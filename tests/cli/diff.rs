@@ -5,7 +5,7 @@
 //! measure texts that changed there must come out as exactly those modified measures,
 //! with before / after text and word highlights, in every format.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

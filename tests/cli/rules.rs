@@ -1,7 +1,7 @@
 //! The policy library and the tools for policy authors: `rules`, `explain`, `test`,
 //! waivers and the catalogue of DESIGN §5.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -5,7 +5,7 @@
 
 #[test]
 fn regorus_is_built_with_the_minimal_feature_set() {
-    let manifest: toml::Table = toml::from_str(include_str!("../Cargo.toml")).unwrap();
+    let manifest: toml::Table = toml::from_str(include_str!("../../Cargo.toml")).unwrap();
     let regorus = &manifest["dependencies"]["regorus"];
     assert_eq!(
         regorus["default-features"].as_bool(),

@@ -2,7 +2,7 @@
 //! the diagnostic, a clean one goes through, foreign hooks survive, and the hook lands in
 //! the directory git actually uses (`core.hooksPath`, linked worktrees, subdirectories).
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 

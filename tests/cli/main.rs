@@ -1,0 +1,15 @@
+//! End-to-end tests of the real `tomcheck` binary, as one test binary: the helpers
+//! compile once, and cargo links one executable instead of one per file.
+
+mod common; // Repo, tomcheck(), json(), small TOMs (check, diff, log, rules, bad_input)
+mod support; // Repo, tomcheck(), git_command(), external tools (gate, hook, formats)
+
+mod bad_input; // tests/bad/<case>/: exit code and pinned diagnostic per case
+mod check; // `check` on the example TOM, fixtures, working tree, --staged, --rev
+mod diff; // `diff` between revisions, in every format
+mod formats; // github, sarif, junit, markdown; init, completions, man; the Action
+mod gate; // `check --base`: new, existing and resolved findings
+mod hook; // `hook install|uninstall` with real `git commit`s and pre-commit
+mod log; // `log` and point-in-time checks over generated histories
+mod rules; // `rules`, `explain`, `test` and waivers
+mod sandbox; // regorus is built without environment, network or clock builtins

@@ -3,11 +3,9 @@
 //! checked with the real binary, and must exit with the code in its `case.toml` with a
 //! diagnostic pinned next to it (`tests/bad/<case>/diagnostic.snap`). None may panic.
 
-use crate::common;
-
 use std::path::Path;
 
-use common::*;
+use crate::support::{git, manifest_dir, tomcheck, ORGANIZATION, TODAY};
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,9 +23,6 @@ fn yes() -> bool {
     true
 }
 
-const ORG: &str =
-    "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
-
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
@@ -44,34 +39,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "DSB")
-        .env("GIT_AUTHOR_EMAIL", "dsb@example.de")
-        .env("GIT_COMMITTER_NAME", "DSB")
-        .env("GIT_COMMITTER_EMAIL", "dsb@example.de")
-        .env("GIT_AUTHOR_DATE", "2026-01-15T10:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Builds the inputs that cannot be committed as files.
 fn setup(kind: &str, root: &Path) {
     let tom = root.join("tom");
     match kind {
         "non-utf8" => {
             std::fs::create_dir_all(&tom).unwrap();
-            let mut bytes = ORG.as_bytes().to_vec();
+            let mut bytes = ORGANIZATION.as_bytes().to_vec();
             bytes.extend_from_slice(
                 b"\n[[provider]]\nid = \"mueller\"\nname = \"IT-Service M\xfcller\"\n",
             );
@@ -79,7 +53,7 @@ fn setup(kind: &str, root: &Path) {
         }
         "large-file" => {
             std::fs::create_dir_all(&tom).unwrap();
-            std::fs::write(tom.join("a.toml"), ORG).unwrap();
+            std::fs::write(tom.join("a.toml"), ORGANIZATION).unwrap();
             let line = "# padding: a TOM file is facts, not a data dump\n";
             std::fs::write(
                 tom.join("export.toml"),
@@ -90,7 +64,7 @@ fn setup(kind: &str, root: &Path) {
         "deep-nesting" => {
             std::fs::create_dir_all(&tom).unwrap();
             let deep = format!(
-                "{ORG}notes = {}{}\n",
+                "{ORGANIZATION}notes = {}{}\n",
                 "[".repeat(100_000),
                 "]".repeat(100_000)
             );
@@ -98,14 +72,14 @@ fn setup(kind: &str, root: &Path) {
         }
         "many-files" => {
             std::fs::create_dir_all(&tom).unwrap();
-            std::fs::write(tom.join("organization.toml"), ORG).unwrap();
+            std::fs::write(tom.join("organization.toml"), ORGANIZATION).unwrap();
             for i in 0..100_000 {
                 std::fs::write(tom.join(format!("m{i:06}.toml")), "").unwrap();
             }
         }
         "symlink-outside" => {
             std::fs::create_dir_all(&tom).unwrap();
-            std::fs::write(tom.join("a.toml"), ORG).unwrap();
+            std::fs::write(tom.join("a.toml"), ORGANIZATION).unwrap();
             let outside = root.parent().unwrap().join("outside.toml");
             std::fs::write(
                 &outside,
@@ -116,7 +90,7 @@ fn setup(kind: &str, root: &Path) {
         }
         "symlink-in-commit" => {
             std::fs::create_dir_all(&tom).unwrap();
-            std::fs::write(tom.join("a.toml"), ORG).unwrap();
+            std::fs::write(tom.join("a.toml"), ORGANIZATION).unwrap();
             std::os::unix::fs::symlink("/etc/hostname", tom.join("host.toml")).unwrap();
             git(root, &["init", "-q", "-b", "main"]);
             git(root, &["add", "-A"]);
@@ -127,12 +101,16 @@ fn setup(kind: &str, root: &Path) {
             git(root, &["add", "-A"]);
             git(root, &["commit", "-q", "-m", "TOM"]);
         }
-        "git-init" => git(root, &["init", "-q", "-b", "main"]),
-        "bare" => git(root, &["init", "-q", "--bare", "-b", "main"]),
+        "git-init" => {
+            git(root, &["init", "-q", "-b", "main"]);
+        }
+        "bare" => {
+            git(root, &["init", "-q", "--bare", "-b", "main"]);
+        }
         "shallow" => {
             let origin = root.parent().unwrap().join("origin");
             std::fs::create_dir_all(origin.join("tom")).unwrap();
-            std::fs::write(origin.join("tom/a.toml"), ORG).unwrap();
+            std::fs::write(origin.join("tom/a.toml"), ORGANIZATION).unwrap();
             git(&origin, &["init", "-q", "-b", "main"]);
             git(&origin, &["add", "-A"]);
             git(&origin, &["commit", "-q", "-m", "base"]);
@@ -183,7 +161,7 @@ fn bad_input_corpus() {
         }
         let mut args = case.args.clone();
         if args.first().is_some_and(|a| a == "check") {
-            args.extend(["--today".into(), "2026-11-22".into()]);
+            args.extend(["--today".into(), TODAY.into()]);
         }
         let out = tomcheck().current_dir(&root).args(&args).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr)

@@ -1,45 +1,18 @@
 //! `tomcheck check` end to end: the real binary on the example TOM, the fixtures, and
 //! temporary git repositories for the working tree, `--staged` and `--rev`.
 
-use crate::common;
-
-use common::*;
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::support::*;
 
 #[test]
 fn example_tom_is_clean() {
-    let out = tomcheck()
-        .current_dir(manifest_dir())
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = run(&manifest_dir(), &["check", "--today", TODAY], 0);
     assert!(stdout(&out).starts_with("no findings"), "{}", stdout(&out));
 }
 
 #[test]
 fn seed_004_has_the_documented_findings() {
     let dir = manifest_dir().join("tests/fixtures/seed-004");
-    let out = tomcheck()
-        .current_dir(&dir)
-        .args(["check", "--today", "2026-11-22", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let report = json(&out);
+    let report = check_json(&dir, &[], 1);
     let found = rule_subjects(&report);
     let has = |rule: &str, subject: &str| found.iter().any(|(r, s)| r == rule && s == subject);
     assert!(has("backup.offsite", "backup:server-intern"), "{found:?}");
@@ -69,13 +42,7 @@ fn seed_004_has_the_documented_findings() {
 #[test]
 fn seed_004_human_output_points_into_the_toml() {
     let dir = manifest_dir().join("tests/fixtures/seed-004");
-    let out = tomcheck()
-        .current_dir(&dir)
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = stdout(&out);
+    let text = stdout(&run(&dir, &["check", "--today", TODAY], 1));
     assert!(text.contains("╭─[tom/backups.toml:"), "{text}");
     assert!(text.contains("os = \"Windows 7 Pro\""), "{text}");
     assert!(text.contains("legal basis: Art. 32(1)"), "{text}");
@@ -99,16 +66,16 @@ fn fixture_snapshots() {
     assert!(dirs.len() >= 16, "fixtures missing: {dirs:?}");
     for dir in dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let human = tomcheck()
-            .current_dir(&dir)
-            .args(["check", "--today", "2026-11-22"])
-            .output()
-            .unwrap();
-        let json_out = tomcheck()
-            .current_dir(&dir)
-            .args(["check", "--today", "2026-11-22", "--format", "json"])
-            .output()
-            .unwrap();
+        let check = |args: &[&str]| {
+            tomcheck()
+                .current_dir(&dir)
+                .args(["check", "--today", TODAY])
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        let human = check(&[]);
+        let json_out = check(&["--format", "json"]);
         assert_eq!(human.status.code(), json_out.status.code());
         assert_ne!(human.status.code(), Some(2), "{name}: {}", stderr(&human));
         insta::assert_snapshot!(format!("{name}.human"), stdout(&human));
@@ -130,24 +97,13 @@ fn fixture_snapshots() {
 
 #[test]
 fn worktree_outside_git_and_exit_codes() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = Repo { dir };
     // Not a git repository: the working tree is still checked.
-    std::fs::remove_dir_all(repo.path().join(".git")).ok();
+    let repo = Repo::plain();
     write_clean_tom(&repo);
-    let ok = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(ok.status.code(), Some(0), "{}{}", stdout(&ok), stderr(&ok));
+    let check = ["check", "--today", TODAY];
+    run(repo.path(), &check, 0);
     repo.write("tom/providers.toml", &provider("hoster", false));
-    let bad = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(bad.status.code(), Some(1));
+    let bad = run(repo.path(), &check, 1);
     assert!(stdout(&bad).contains("avv.missing"));
     // A warning fails only with --fail-on warn.
     repo.write("tom/providers.toml", &provider("hoster", true));
@@ -155,26 +111,15 @@ fn worktree_outside_git_and_exit_codes() {
         "tom/organization.toml",
         "[organization]\nname = \"Muster GmbH\"\n",
     );
-    let warn = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(warn.status.code(), Some(0), "{}", stdout(&warn));
+    let warn = run(repo.path(), &check, 0);
     assert!(stdout(&warn).contains("review.overdue"));
-    let strict = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22", "--fail-on", "warn"])
-        .output()
-        .unwrap();
-    assert_eq!(strict.status.code(), Some(1));
+    run(
+        repo.path(),
+        &["check", "--today", TODAY, "--fail-on", "warn"],
+        1,
+    );
     // --staged needs a repository.
-    let staged = repo
-        .tomcheck()
-        .args(["check", "--staged"])
-        .output()
-        .unwrap();
-    assert_eq!(staged.status.code(), Some(2));
+    let staged = run(repo.path(), &["check", "--staged"], 2);
     assert!(stderr(&staged).contains("not inside a git repository"));
 }
 
@@ -183,60 +128,31 @@ fn staged_checks_the_index_not_the_working_tree() {
     let repo = Repo::new();
     write_clean_tom(&repo);
     repo.commit_all("clean TOM");
+    let staged = ["check", "--staged", "--today", TODAY];
+    let worktree = ["check", "--today", TODAY];
 
     // A bad file in the working tree, the good one staged: --staged passes.
     repo.write("tom/providers.toml", &provider("hoster", false));
-    let staged = repo
-        .tomcheck()
-        .args(["check", "--staged", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        staged.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&staged),
-        stderr(&staged)
-    );
-    let worktree = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(worktree.status.code(), Some(1));
+    run(repo.path(), &staged, 0);
+    run(repo.path(), &worktree, 1);
 
     // Vice versa: the bad file staged, the working tree fixed.
     repo.git(&["add", "tom/providers.toml"]);
     repo.write("tom/providers.toml", &provider("hoster", true));
-    let staged = repo
-        .tomcheck()
-        .args(["check", "--staged", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(staged.status.code(), Some(1));
+    let out = run(repo.path(), &staged, 1);
     assert!(
-        stdout(&staged).contains("tom/providers.toml (staged)"),
+        stdout(&out).contains("tom/providers.toml (staged)"),
         "{}",
-        stdout(&staged)
+        stdout(&out)
     );
-    let worktree = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(worktree.status.code(), Some(0));
+    run(repo.path(), &worktree, 0);
 
     // A staged deletion is respected: a new bad file staged then removed from the index.
     repo.write("tom/providers.toml", &provider("hoster", true));
     repo.write("tom/extra.toml", &provider("extra", false));
     repo.git(&["add", "-A"]);
     repo.git(&["rm", "-q", "--cached", "tom/extra.toml"]);
-    let staged = repo
-        .tomcheck()
-        .args(["check", "--staged", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(staged.status.code(), Some(0), "{}", stdout(&staged));
+    run(repo.path(), &staged, 0);
 }
 
 #[test]
@@ -252,27 +168,14 @@ fn partial_staging_is_respected() {
     );
     repo.write("tom/providers.toml", &bad);
     let diff = repo.git(&["diff", "tom/providers.toml"]);
-    std::fs::write(repo.path().join("p.patch"), diff).unwrap();
+    repo.write("p.patch", &diff);
     repo.git(&["apply", "--cached", "p.patch"]);
-    std::fs::remove_file(repo.path().join("p.patch")).unwrap();
+    repo.remove("p.patch");
     // The working tree then fixes the newcomer without staging the fix.
     let fixed = format!("{}{}", provider("hoster", true), provider("newcomer", true));
     repo.write("tom/providers.toml", &fixed);
-    let staged = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--staged",
-            "--today",
-            "2026-11-22",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(staged.status.code(), Some(1));
     assert_eq!(
-        rule_subjects(&json(&staged)),
+        rule_subjects(&check_json(repo.path(), &["--staged"], 1)),
         [("avv.missing".to_string(), "provider:newcomer".to_string())]
     );
 }
@@ -280,101 +183,54 @@ fn partial_staging_is_respected() {
 #[test]
 fn rev_checks_an_old_commit_without_touching_the_working_tree() {
     let repo = Repo::new();
-    repo.write("tom/organization.toml", CLEAN_ORG);
-    repo.write("tom/measures.toml", &all_measures());
-    repo.write("tom/providers.toml", &provider("hoster", false));
+    write_tom(&repo, &provider("hoster", false));
     repo.commit_all("TOM without AVV");
     repo.git(&["tag", "v1"]);
     write_clean_tom(&repo);
     repo.commit_all("AVV signed");
     repo.write("tom/scratch.toml", "this is not toml = = =");
-    let before = std::fs::read_to_string(repo.path().join("tom/providers.toml")).unwrap();
+    let before = repo.read("tom/providers.toml");
 
-    let old = repo
-        .tomcheck()
-        .args(["check", "--rev", "HEAD~1", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(old.status.code(), Some(1), "{}", stderr(&old));
+    let old = run(
+        repo.path(),
+        &["check", "--rev", "HEAD~1", "--today", TODAY],
+        1,
+    );
     let short = repo.git(&["rev-parse", "--short", "HEAD~1"]);
     assert!(
         stdout(&old).contains(&format!("tom/providers.toml @ {}", short.trim())),
         "{}",
         stdout(&old)
     );
-    let tag = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--rev",
-            "v1",
-            "--today",
-            "2026-11-22",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let report = json(&tag);
+    let report = check_json(repo.path(), &["--rev", "v1"], 1);
     assert_eq!(report["revision"], repo.git(&["rev-parse", "v1"]).trim());
-    let head = repo
-        .tomcheck()
-        .args(["check", "--rev", "HEAD", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(head.status.code(), Some(0), "{}", stderr(&head));
-    // Reflog-style dates resolve too.
-    let dated = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--rev",
-            "main@{2030-01-01}",
-            "--today",
-            "2026-11-22",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(dated.status.code(), Some(0), "{}", stderr(&dated));
-
-    assert_eq!(
-        std::fs::read_to_string(repo.path().join("tom/providers.toml")).unwrap(),
-        before
+    run(
+        repo.path(),
+        &["check", "--rev", "HEAD", "--today", TODAY],
+        0,
     );
+    // Reflog-style dates resolve too.
+    run(
+        repo.path(),
+        &["check", "--rev", "main@{2030-01-01}", "--today", TODAY],
+        0,
+    );
+
+    assert_eq!(repo.read("tom/providers.toml"), before);
     assert!(repo.path().join("tom/scratch.toml").exists());
-    let unknown = repo
-        .tomcheck()
-        .args(["check", "--rev", "nope"])
-        .output()
-        .unwrap();
-    assert_eq!(unknown.status.code(), Some(2));
+    let unknown = run(repo.path(), &["check", "--rev", "nope"], 2);
     assert!(stderr(&unknown).contains("unknown revision 'nope'"));
 }
 
 #[test]
 fn runs_from_a_subdirectory_with_dash_c() {
     let repo = Repo::new();
-    repo.write("compliance/tom/org.toml", CLEAN_ORG);
-    repo.write("compliance/tom/measures.toml", &all_measures());
+    repo.write("compliance/tom/org.toml", ORGANIZATION);
+    repo.write("compliance/tom/measures.toml", &measures());
     repo.write("compliance/tom/p.toml", &provider("x", false));
     repo.commit_all("TOM in a subdirectory");
-    let out = repo
-        .tomcheck()
-        .args([
-            "-C",
-            "compliance",
-            "check",
-            "--rev",
-            "HEAD",
-            "--today",
-            "2026-11-22",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(json(&out)["findings"][0]["file"], "tom/p.toml");
+    let report = check_json(repo.path(), &["-C", "compliance", "--rev", "HEAD"], 1);
+    assert_eq!(report["findings"][0]["file"], "tom/p.toml");
 }
 
 /// Each case: files, expected text in the diagnostic (file:line and offending text).
@@ -405,19 +261,11 @@ fn bad_input_exits_2_with_a_located_diagnostic() {
         ("missing tom", &[("README", "")], &["no TOM directory `tom/`"]),
     ];
     for (name, files, expected) in cases {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = Repo::plain();
         for (path, text) in *files {
-            let full = dir.path().join(path);
-            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-            std::fs::write(full, text).unwrap();
+            dir.write(path, text);
         }
-        let out = tomcheck()
-            .current_dir(dir.path())
-            .args(["check"])
-            .output()
-            .unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        let err = stderr(&run(dir.path(), &["check"], 2));
         assert!(!err.contains("panicked"), "{name}: {err}");
         for needle in *expected {
             assert!(
@@ -430,67 +278,29 @@ fn bad_input_exits_2_with_a_located_diagnostic() {
 
 #[test]
 fn policies_cannot_read_the_clock() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("tom")).unwrap();
-    std::fs::create_dir_all(dir.path().join("policies")).unwrap();
-    std::fs::write(
-        dir.path().join("tom/a.toml"),
-        "[organization]\nname = \"X\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("policies/clock.rego"),
+    let dir = Repo::plain();
+    dir.write("tom/a.toml", "[organization]\nname = \"X\"\n");
+    dir.write(
+        "policies/clock.rego",
         "package tom.clock\n\ninfo contains sprintf(\"now=%d\", [time.now_ns()])\n",
-    )
-    .unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--no-builtin",
-            "--today",
-            "2001-02-03",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    // 2001-02-03T00:00:00Z
-    assert_eq!(
-        json(&out)["findings"][0]["message"],
-        "now=981158400000000000"
     );
+    let report = check_json(dir.path(), &["--no-builtin", "--today", "2001-02-03"], 0);
+    // 2001-02-03T00:00:00Z
+    assert_eq!(report["findings"][0]["message"], "now=981158400000000000");
 }
 
 #[test]
 fn config_overrides_and_switches_off_rules() {
     let repo = Repo::new();
-    repo.write("tom/organization.toml", CLEAN_ORG);
-    repo.write("tom/measures.toml", &all_measures());
-    repo.write("tom/providers.toml", &provider("hoster", false));
+    write_tom(&repo, &provider("hoster", false));
     repo.write("tomcheck.toml", "[rules]\n\"avv.missing\" = \"warn\"\n");
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(json(&out)["findings"][0]["severity"], "warn");
+    let report = check_json(repo.path(), &[], 0);
+    assert_eq!(report["findings"][0]["severity"], "warn");
     repo.write("tomcheck.toml", "[rules]\n\"avv.missing\" = \"off\"\n");
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(json(&out)["findings"].as_array().unwrap().len(), 0);
+    let report = check_json(repo.path(), &[], 0);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
     repo.write("tomcheck.toml", "[rules]\n\"avv.mising\" = \"off\"\n");
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = run(repo.path(), &["check", "--today", TODAY], 2);
     assert!(
         stderr(&out).contains("did you mean `avv.missing`"),
         "{}",
@@ -500,9 +310,7 @@ fn config_overrides_and_switches_off_rules() {
 
 #[test]
 fn schema_validates_the_example_and_rejects_unknown_keys() {
-    let out = tomcheck().arg("schema").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema = run_json(&manifest_dir(), &["schema"], 0);
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     let tom = manifest_dir().join("tom");
     let mut files: Vec<_> = std::fs::read_dir(&tom)
@@ -511,6 +319,7 @@ fn schema_validates_the_example_and_rejects_unknown_keys() {
         .map(|e| e.path())
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "the example TOM has files");
     for file in &files {
         let doc: toml::Value = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         // Dates become strings, as taplo presents them to schemas.
@@ -538,20 +347,12 @@ fn to_json(v: toml::Value) -> serde_json::Value {
 
 #[test]
 fn narrated_output_names_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("tom")).unwrap();
-    std::fs::write(
-        dir.path().join("tom/a.toml"),
+    let dir = Repo::plain();
+    dir.write(
+        "tom/a.toml",
         "[organization]\nname = \"X\"\nreviewd = 2026-01-01\n",
-    )
-    .unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["--narrate", "check"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    );
+    let err = stderr(&run(dir.path(), &["--narrate", "check"], 2));
     assert!(err.contains("Begin snippet for tom/a.toml"), "{err}");
     assert!(err.contains("label at line 3, columns 1 to 7"), "{err}");
     assert!(!err.contains('╭'), "{err}");
@@ -561,66 +362,30 @@ fn narrated_output_names_file_and_line() {
 fn extra_policy_dirs_and_colour_choice() {
     let repo = Repo::new();
     write_clean_tom(&repo);
-    let extra = tempfile::tempdir().unwrap();
-    std::fs::write(
-        extra.path().join("dpo.rego"),
-        "package tom.dpo\n\n# METADATA\n# title: No DPO named\n# custom:\n#   id: dpo.missing\n#   severity: warn\nwarn contains {\"rule\": \"dpo.missing\", \"subject\": \"organization\", \"field\": \"dpo\", \"message\": \"no DPO is named\"} if {\n  not input.organization.dpo\n}\n",
-    )
-    .unwrap();
+    let extra = Repo::plain();
+    extra.write("dpo.rego", DPO_POLICY);
     let dir = extra.path().to_str().unwrap();
-    let out = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--today",
-            "2026-11-22",
-            "--policy",
-            dir,
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(
-        rule_subjects(&json(&out)),
-        [("dpo.missing".to_string(), "organization".to_string())]
-    );
+    let dpo_only = [("dpo.missing".to_string(), "organization".to_string())];
+    let report = check_json(repo.path(), &["--policy", dir], 0);
+    assert_eq!(rule_subjects(&report), dpo_only);
     // --no-builtin leaves only the extra policy.
     repo.write("tom/providers.toml", &provider("hoster", false));
-    let out = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--today",
-            "2026-11-22",
-            "--policy",
-            dir,
-            "--no-builtin",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        rule_subjects(&json(&out)),
-        [("dpo.missing".to_string(), "organization".to_string())]
-    );
+    let report = check_json(repo.path(), &["--policy", dir, "--no-builtin"], 0);
+    assert_eq!(rule_subjects(&report), dpo_only);
     // Colour only when asked for (NO_COLOR is set by the test helper; --color always wins).
-    let plain = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
+    let plain = run(repo.path(), &["check", "--today", TODAY], 1);
     assert!(!stdout(&plain).contains('\u{1b}'));
-    let coloured = repo
-        .tomcheck()
-        .args(["--color", "always", "check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
+    let coloured = run(
+        repo.path(),
+        &["--color", "always", "check", "--today", TODAY],
+        1,
+    );
     assert!(
         stdout(&coloured).contains('\u{1b}'),
         "{}",
         stdout(&coloured)
     );
 }
+
+/// A repository policy: a warning when the organisation names no data protection officer.
+const DPO_POLICY: &str = "package tom.dpo\n\n# METADATA\n# title: No DPO named\n# custom:\n#   id: dpo.missing\n#   severity: warn\nwarn contains {\"rule\": \"dpo.missing\", \"subject\": \"organization\", \"field\": \"dpo\", \"message\": \"no DPO is named\"} if {\n  not input.organization.dpo\n}\n";

@@ -5,33 +5,7 @@
 //! measure texts that changed there must come out as exactly those modified measures,
 //! with before / after text and word highlights, in every format.
 
-use crate::common;
-
-use std::path::Path;
-use std::process::Output;
-
-use common::*;
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Runs tomcheck in `repo` and expects exit code 0.
-fn run(repo: &Repo, args: &[&str]) -> Output {
-    let out = repo.tomcheck().args(args).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "tomcheck {args:?}\n{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    out
-}
+use crate::support::*;
 
 const SEED_ORG_V1: &str = r#"[organization]
 name = "Beispiel Buchhaltung GmbH"
@@ -126,16 +100,14 @@ fn seed_repo() -> Repo {
     repo
 }
 
-const TODAY: &str = "2026-11-22";
-
 #[test]
 fn seed_000_edits_are_exactly_the_modified_measures() {
     let repo = seed_repo();
-    let out = run(
-        &repo,
+    let report = run_json(
+        repo.path(),
         &["diff", "v1", "v2", "--format", "json", "--today", TODAY],
+        0,
     );
-    let report = json(&out);
     assert_eq!(report["version"], 1);
     let changes = report["changes"].as_array().unwrap();
     let measures: Vec<(&str, &str)> = changes
@@ -238,13 +210,13 @@ fn seed_000_in_every_format() {
         ("html", "de"),
         ("html", "en"),
     ] {
-        let out = run(
-            &repo,
+        let text = stdout(&run(
+            repo.path(),
             &[
                 "diff", "v1", "v2", "--format", format, "--lang", lang, "--today", TODAY,
             ],
-        );
-        let text = stdout(&out);
+            0,
+        ));
         // Every modified measure with its before and after words, nothing else.
         for (old, new) in [
             ("Server.", "Datenbanken."),
@@ -288,19 +260,24 @@ fn seed_000_in_every_format() {
 #[test]
 fn moving_a_measure_to_another_file_is_no_change() {
     let repo = seed_repo();
-    let out = run(
-        &repo,
+    let report = run_json(
+        repo.path(),
         &["diff", "v1", "moved", "--format", "json", "--today", TODAY],
+        0,
     );
-    let report = json(&out);
     assert_eq!(report["changes"], serde_json::json!([]), "{report}");
-    let human = stdout(&run(&repo, &["diff", "v1", "moved", "--today", TODAY]));
+    let human = stdout(&run(
+        repo.path(),
+        &["diff", "v1", "moved", "--today", TODAY],
+        0,
+    ));
     assert!(human.contains("The facts are unchanged."), "{human}");
     let md = stdout(&run(
-        &repo,
+        repo.path(),
         &[
             "diff", "v1", "moved", "--format", "markdown", "--today", TODAY,
         ],
+        0,
     ));
     assert!(md.contains("The facts are unchanged."), "{md}");
 }
@@ -308,8 +285,8 @@ fn moving_a_measure_to_another_file_is_no_change() {
 /// A TOM whose backup sits at the same site as the server it covers.
 fn offsite_repo() -> Repo {
     let repo = Repo::new();
-    repo.write("tom/organization.toml", CLEAN_ORG);
-    repo.write("tom/measures.toml", &all_measures());
+    repo.write("tom/organization.toml", ORGANIZATION);
+    repo.write("tom/measures.toml", &measures());
     repo.write(
         "tom/infrastructure.toml",
         r#"[[location]]
@@ -361,11 +338,11 @@ fn new_provider_without_avv_and_fixed_backup_location() {
     );
     repo.write("tom/providers.toml", &provider("newsletter-tool", false));
     // The new version is the working tree (the default).
-    let out = run(
-        &repo,
+    let report = run_json(
+        repo.path(),
         &["diff", "HEAD", "--format", "json", "--today", TODAY],
+        0,
     );
-    let report = json(&out);
     let changes: Vec<(&str, &str)> = report["changes"]
         .as_array()
         .unwrap()
@@ -425,8 +402,9 @@ fn new_provider_without_avv_and_fixed_backup_location() {
 
     for format in ["human", "markdown", "html"] {
         let text = stdout(&run(
-            &repo,
+            repo.path(),
             &["diff", "HEAD", "--format", format, "--today", TODAY],
+            0,
         ));
         for needle in [
             "provider:newsletter-tool",
@@ -456,10 +434,11 @@ fn staged_compares_with_the_index() {
             provider("unstaged-one", false)
         ),
     );
-    let report = json(&run(
-        &repo,
+    let report = run_json(
+        repo.path(),
         &["diff", "--staged", "--format", "json", "--today", TODAY],
-    ));
+        0,
+    );
     let subjects: Vec<&str> = report["changes"]
         .as_array()
         .unwrap()
@@ -469,7 +448,11 @@ fn staged_compares_with_the_index() {
     assert_eq!(subjects, ["provider:staged-one"]);
     assert_eq!(report["new"]["label"], "index");
     assert_eq!(report["old"]["spec"], "HEAD");
-    let report = json(&run(&repo, &["diff", "--format", "json", "--today", TODAY]));
+    let report = run_json(
+        repo.path(),
+        &["diff", "--format", "json", "--today", TODAY],
+        0,
+    );
     assert_eq!(report["changes"].as_array().unwrap().len(), 2);
 }
 
@@ -483,12 +466,13 @@ fn policies_from_old_or_new_judge_both_versions() {
     repo.write("tom/providers.toml", &provider("mailer", false));
     repo.commit_all("provider, rule back on");
 
-    let new = json(&run(
-        &repo,
+    let new = run_json(
+        repo.path(),
         &[
             "diff", "HEAD~1", "HEAD", "--format", "json", "--today", TODAY,
         ],
-    ));
+        0,
+    );
     assert_eq!(new["policies_from"], "new");
     assert_eq!(new["findings"]["new"][0]["rule"], "avv.missing");
     assert_eq!(
@@ -496,8 +480,8 @@ fn policies_from_old_or_new_judge_both_versions() {
         serde_json::json!([{"path": "tomcheck.toml", "change": "modified"}])
     );
 
-    let old = json(&run(
-        &repo,
+    let old = run_json(
+        repo.path(),
         &[
             "diff",
             "HEAD~1",
@@ -509,15 +493,17 @@ fn policies_from_old_or_new_judge_both_versions() {
             "--today",
             TODAY,
         ],
-    ));
+        0,
+    );
     assert_eq!(old["policies_from"], "old");
     assert_eq!(old["findings"]["new"], serde_json::json!([]), "{old}");
     // The policy change is listed apart from the facts in every format.
     let md = stdout(&run(
-        &repo,
+        repo.path(),
         &[
             "diff", "HEAD~1", "HEAD", "--format", "markdown", "--today", TODAY,
         ],
+        0,
     ));
     assert!(md.contains("### Policy and configuration changes"), "{md}");
     assert!(md.contains("| `tomcheck.toml` | modified |"), "{md}");
@@ -537,8 +523,9 @@ fn tom_text_cannot_inject_markup() {
         ),
     );
     let html = stdout(&run(
-        &repo,
+        repo.path(),
         &["diff", "HEAD", "--format", "html", "--today", TODAY],
+        0,
     ));
     assert!(!html.contains("<script>"), "{html}");
     assert!(
@@ -546,8 +533,9 @@ fn tom_text_cannot_inject_markup() {
         "{html}"
     );
     let md = stdout(&run(
-        &repo,
+        repo.path(),
         &["diff", "HEAD", "--format", "markdown", "--today", TODAY],
+        0,
     ));
     assert!(
         !md.contains("<script>") && !md.contains("**bold**") && !md.contains("[link]("),
@@ -567,10 +555,11 @@ fn a_version_without_a_tom_counts_as_empty() {
     repo.write("README.md", "nothing yet\n");
     repo.commit_all("start");
     write_clean_tom(&repo);
-    let report = json(&run(
-        &repo,
+    let report = run_json(
+        repo.path(),
         &["diff", "HEAD", "--format", "json", "--today", TODAY],
-    ));
+        0,
+    );
     assert_eq!(report["old"]["tom"], false);
     assert!(
         report["changes"]
@@ -585,20 +574,14 @@ fn a_version_without_a_tom_counts_as_empty() {
 #[test]
 fn bad_revisions_and_bad_toml_exit_2() {
     let repo = offsite_repo();
-    let out = repo
-        .tomcheck()
-        .args(["diff", "no-such-tag"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = run(repo.path(), &["diff", "no-such-tag"], 2);
     assert!(
         stderr(&out).contains("unknown revision 'no-such-tag'"),
         "{}",
         stderr(&out)
     );
     repo.write("tom/providers.toml", "[[provider]\n");
-    let out = repo.tomcheck().args(["diff", "HEAD"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    run(repo.path(), &["diff", "HEAD"], 2);
 }
 
 #[test]
@@ -606,7 +589,7 @@ fn output_file_gets_the_report() {
     let repo = seed_repo();
     let file = repo.path().join("report.html");
     let out = run(
-        &repo,
+        repo.path(),
         &[
             "diff",
             "v1",
@@ -620,6 +603,7 @@ fn output_file_gets_the_report() {
             "-o",
             file.to_str().unwrap(),
         ],
+        0,
     );
     assert!(stdout(&out).is_empty());
     let html = std::fs::read_to_string(&file).unwrap();
@@ -633,7 +617,7 @@ fn output_file_gets_the_report() {
 fn html_report_renders_in_headless_chromium() {
     let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| which(c))
+        .find_map(which)
     else {
         assert!(
             std::env::var_os("CI").is_none_or(|v| v != "true"),
@@ -645,7 +629,7 @@ fn html_report_renders_in_headless_chromium() {
     let repo = seed_repo();
     let html = repo.path().join("report.html");
     run(
-        &repo,
+        repo.path(),
         &[
             "diff",
             "v1",
@@ -659,6 +643,7 @@ fn html_report_renders_in_headless_chromium() {
             "-o",
             html.to_str().unwrap(),
         ],
+        0,
     );
     let png = repo.path().join("report.png");
     let profile = tempfile::tempdir().unwrap();
@@ -697,12 +682,4 @@ fn html_report_renders_in_headless_chromium() {
         "screenshot is {} bytes",
         bytes.len()
     );
-}
-
-fn which(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .map(|paths| {
-            std::env::split_paths(&paths).any(|dir| Path::new(&dir).join(program).is_file())
-        })
-        .unwrap_or(false)
 }

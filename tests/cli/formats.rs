@@ -4,11 +4,9 @@
 //! (`@microsoft/sarif-multitool`) and the workflows with `actionlint`; with `CI=true`
 //! a missing tool fails the test, locally it is skipped with a note.
 
-use crate::support;
+use std::path::PathBuf;
 
-use std::path::{Path, PathBuf};
-
-use support::{json, manifest_dir, provider, stderr, stdout, tool, write_tom, Repo, TODAY};
+use crate::support::*;
 
 /// Fixture directories that hold a TOM.
 fn fixtures() -> Vec<PathBuf> {
@@ -20,15 +18,6 @@ fn fixtures() -> Vec<PathBuf> {
         .collect();
     dirs.sort();
     dirs
-}
-
-fn check_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    support::tomcheck()
-        .current_dir(dir)
-        .args(["check", "--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 // --- GitHub ------------------------------------------------------------------------
@@ -46,20 +35,15 @@ fn github_output_cannot_be_used_to_inject_workflow_commands() {
     let providers: String = names
         .iter()
         .enumerate()
-        .map(|(i, n)| provider(&format!("p{i}"), n, false))
+        .map(|(i, n)| named_provider(&format!("p{i}"), n, false))
         .collect();
     write_tom(&repo, &providers);
     // A file name with the property separators in it.
     repo.write(
         "tom/more,a:b.toml",
-        &provider("p9", "Komma, Doppel:punkt", false),
+        &named_provider("p9", "Komma, Doppel:punkt", false),
     );
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", TODAY, "--format", "github"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = check(repo.path(), &["--format", "github"], 1);
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     // One command per finding plus the summary line, nothing else.
@@ -94,15 +78,15 @@ fn github_format_appends_a_job_summary() {
     let repo = Repo::new();
     write_tom(
         &repo,
-        &(provider("hoster", "Hoster GmbH", true)
-            + &provider("it-admin", "IT <b>Weber</b> | ok", false)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("it-admin", "IT <b>Weber</b> | ok", false)),
     );
     repo.commit_all("base");
     repo.git(&["checkout", "-q", "-b", "pr"]);
     repo.write(
         "tom/providers.toml",
-        &(provider("hoster", "Hoster GmbH", false)
-            + &provider("it-admin", "IT <b>Weber</b> | ok", true)),
+        &(named_provider("hoster", "Hoster GmbH", false)
+            + &named_provider("it-admin", "IT <b>Weber</b> | ok", true)),
     );
     repo.commit_all("pr");
     let summary = repo.path().join("summary.md");
@@ -136,19 +120,18 @@ fn paths_are_relative_to_the_repository_root() {
     let sub = Repo {
         dir: tempfile::tempdir_in(repo.path()).unwrap(),
     };
-    write_tom(&sub, &provider("it-admin", "IT-Service Weber", false));
+    write_tom(&sub, &named_provider("it-admin", "IT-Service Weber", false));
     let name = sub
         .path()
         .file_name()
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    let out = repo
-        .tomcheck()
-        .args(["-C", &name, "check", "--today", TODAY, "--format", "github"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = run(
+        repo.path(),
+        &["-C", &name, "check", "--today", TODAY, "--format", "github"],
+        1,
+    );
     let expected = format!("::error file={name}/tom/providers.toml,line=");
     assert!(stdout(&out).starts_with(&expected), "{}", stdout(&out));
     let out = repo
@@ -229,7 +212,11 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for fixture in fixtures() {
-        let out = check_in(&fixture, &["--format", "sarif"]);
+        let out = tomcheck()
+            .current_dir(&fixture)
+            .args(["check", "--today", TODAY, "--format", "sarif"])
+            .output()
+            .unwrap();
         assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
         sarif_checks(&json(&out));
         let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
@@ -239,12 +226,15 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
     }
     // Gate mode: baselineState, a waiver (suppression) and a configuration notice.
     let repo = Repo::new();
-    write_tom(&repo, &provider("it-admin", "IT-Service Weber", false));
+    write_tom(
+        &repo,
+        &named_provider("it-admin", "IT-Service Weber", false),
+    );
     repo.commit_all("base");
     repo.write(
         "tom/providers.toml",
-        &(provider("it-admin", "IT-Service Weber", false)
-            + &provider("newsletter", "Néwsletter 😀", false)),
+        &(named_provider("it-admin", "IT-Service Weber", false)
+            + &named_provider("newsletter", "Néwsletter 😀", false)),
     );
     repo.write(
         "tom/waivers.toml",
@@ -252,14 +242,13 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
     );
     repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
     repo.commit_all("pr");
-    let out = repo
-        .tomcheck()
-        .args([
+    let out = run(
+        repo.path(),
+        &[
             "check", "--base", "HEAD~1", "--today", TODAY, "--format", "sarif",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        ],
+        1,
+    );
     let sarif = json(&out);
     sarif_checks(&sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
@@ -295,11 +284,11 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
 fn the_sarif_validator_catches_a_broken_log() {
     // Proves the validator is really running: a log with a bad region must be reported.
     let dir = tempfile::tempdir().unwrap();
-    let out = check_in(
+    let mut sarif = json(&check(
         &manifest_dir().join("tests/fixtures/rule-avv-missing"),
         &["--format", "sarif"],
-    );
-    let mut sarif = json(&out);
+        1,
+    ));
     sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
         serde_json::json!(0);
     let file = dir.path().join("broken.sarif");
@@ -317,10 +306,9 @@ fn the_sarif_validator_catches_a_broken_log() {
 #[test]
 fn junit_has_a_suite_per_rule_and_fails_what_fails_the_check() {
     let fixture = manifest_dir().join("tests/fixtures/seed-004");
-    let out = check_in(&fixture, &["--format", "junit"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = check(&fixture, &["--format", "junit"], 1);
     let report = quick_junit::Report::deserialize_from_str(&stdout(&out)).expect("valid JUnit XML");
-    let json = json(&check_in(&fixture, &["--format", "json"]));
+    let json = check_json(&fixture, &[], 1);
     let deny = json["summary"]["deny"].as_u64().unwrap() as usize;
     assert_eq!(report.failures, deny);
     assert!(report
@@ -328,7 +316,7 @@ fn junit_has_a_suite_per_rule_and_fails_what_fails_the_check() {
         .iter()
         .any(|s| s.name.as_str() == "avv.missing"));
     // --fail-on warn turns warnings into failures.
-    let out = check_in(&fixture, &["--format", "junit", "--fail-on", "warn"]);
+    let out = check(&fixture, &["--format", "junit", "--fail-on", "warn"], 1);
     let report = quick_junit::Report::deserialize_from_str(&stdout(&out)).unwrap();
     let warn = json["summary"]["warn"].as_u64().unwrap() as usize;
     assert_eq!(report.failures, deny + warn);
@@ -339,18 +327,13 @@ fn markdown_keeps_untrusted_text_inert() {
     let repo = Repo::new();
     write_tom(
         &repo,
-        &provider(
+        &named_provider(
             "evil",
             "<img src=x onerror=alert(1)> [click](https://e.example) | `code`",
             false,
         ),
     );
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", TODAY, "--format", "markdown"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = check(repo.path(), &["--format", "markdown"], 1);
     let md = stdout(&out);
     assert!(!md.contains("<img"), "{md}");
     assert!(
@@ -381,7 +364,7 @@ fn fixture_copy(name: &str) -> tempfile::TempDir {
 fn format_snapshots() {
     let fixture = fixture_copy("rule-avv-missing");
     for format in ["github", "markdown", "junit"] {
-        let out = support::tomcheck()
+        let out = tomcheck()
             .current_dir(fixture.path())
             .env("GIT_CEILING_DIRECTORIES", fixture.path().parent().unwrap())
             .args(["check", "--today", TODAY, "--format", format])
@@ -397,9 +380,7 @@ fn format_snapshots() {
 fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     let repo = Repo::new();
     repo.write(".pre-commit-config.yaml", "repos: []\n");
-    let out = repo.tomcheck().args(["init"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let text = stdout(&run(repo.path(), &["init"], 0));
     assert!(text.contains("created tom/organization.toml"), "{text}");
     assert!(text.contains("created .github/workflows/tom.yml"), "{text}");
     assert!(
@@ -409,20 +390,12 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     assert_eq!(repo.read(".pre-commit-config.yaml"), "repos: []\n");
 
     // The starter TOM passes without a single finding (it is dated today).
-    let out = repo.tomcheck().args(["check"]).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = run(repo.path(), &["check"], 0);
     assert!(stdout(&out).starts_with("no findings"), "{}", stdout(&out));
 
     // Running it again changes nothing and says so.
     repo.write("tom/providers.toml", "# edited\n");
-    let out = repo.tomcheck().args(["init"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = run(repo.path(), &["init"], 0);
     assert!(!stdout(&out).contains("created"), "{}", stdout(&out));
     assert_eq!(repo.read("tom/providers.toml"), "# edited\n");
 
@@ -448,27 +421,20 @@ fn completions_and_man_pages_come_from_the_cli_definition() {
         ("zsh", "#compdef tomcheck"),
         ("fish", "complete -c tomcheck"),
     ] {
-        let out = support::tomcheck()
-            .args(["completions", shell])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let text = stdout(&out);
+        let text = stdout(&run(&manifest_dir(), &["completions", shell], 0));
         assert!(text.contains(needle), "{shell}: {text}");
         assert!(text.contains("--base"), "{shell}");
     }
-    let out = support::tomcheck().args(["man"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = run(&manifest_dir(), &["man"], 0);
     assert!(
         stdout(&out).starts_with(".ie \\n(.g .ds Aq") || stdout(&out).contains(".TH tomcheck 1")
     );
-    let dir = tempfile::tempdir().unwrap();
-    let out = support::tomcheck()
-        .args(["man", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = Repo::plain();
+    run(
+        &manifest_dir(),
+        &["man", "--out", dir.path().to_str().unwrap()],
+        0,
+    );
     let check = std::fs::read_to_string(dir.path().join("tomcheck-check.1")).unwrap();
     assert!(check.contains(".TH tomcheck-check 1"), "{check}");
     assert!(check.contains("new\\-only"), "{check}");
@@ -570,33 +536,31 @@ fn the_action_check_step_gates_a_pull_request_in_a_shallow_clone() {
     let script = step["run"].as_str().unwrap();
 
     let origin = Repo::new();
-    write_tom(&origin, &provider("it-admin", "IT-Service Weber", false));
+    write_tom(
+        &origin,
+        &named_provider("it-admin", "IT-Service Weber", false),
+    );
     origin.commit_all("base with legacy debt");
     let base = origin.head();
     origin.write(
         "tom/providers.toml",
-        &(provider("it-admin", "IT-Service Weber", false)
-            + &provider("newsletter", "Newsletter-Dienst", false)),
+        &(named_provider("it-admin", "IT-Service Weber", false)
+            + &named_provider("newsletter", "Newsletter-Dienst", false)),
     );
     origin.commit_all("pull request");
     let work = tempfile::tempdir().unwrap();
     let clone = work.path().join("clone");
     let url = format!("file://{}", origin.path().display());
-    let out = support::git_command()
-        .args(["clone", "-q", "--depth", "1", &url])
-        .arg(&clone)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    git(work.path(), &["clone", "-q", "--depth", "1", &url, "clone"]);
 
     let run = |new_only: &str| {
         let temp = tempfile::tempdir_in(work.path()).unwrap();
         let output = temp.path().join("output");
         let summary = temp.path().join("summary.md");
-        let out = std::process::Command::new("bash")
+        let out = command("bash")
             .current_dir(&clone)
             .args(["-e", "-c", script])
-            .env("TOMCHECK", assert_cmd::cargo::cargo_bin("tomcheck"))
+            .env("TOMCHECK", env!("CARGO_BIN_EXE_tomcheck"))
             .env("INPUT_PATH", ".")
             .env("INPUT_BASE", "")
             .env("INPUT_FAIL_ON", "")
@@ -607,8 +571,6 @@ fn the_action_check_step_gates_a_pull_request_in_a_shallow_clone() {
             .env("GITHUB_STEP_SUMMARY", &summary)
             .env("RUNNER_TEMP", temp.path())
             .env("NO_COLOR", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
             .output()
             .unwrap();
         assert!(

@@ -2,17 +2,15 @@
 //! rule and subject across revisions, `--new-only`, configuration and policies taken from
 //! the base, and a shallow clone that lacks the base commit.
 
-use crate::support;
-
-use support::{json, provider, statuses, stderr, stdout, write_tom, Repo, TODAY};
+use crate::support::*;
 
 /// A base commit with legacy debt (`it-admin` has no AVV) on `main`, and a branch `pr`.
 fn repo_with_legacy_debt() -> Repo {
     let repo = Repo::new();
     write_tom(
         &repo,
-        &(provider("hoster", "Hoster GmbH", true)
-            + &provider("it-admin", "IT-Service Weber", false)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("it-admin", "IT-Service Weber", false)),
     );
     repo.commit_all("TOM with legacy debt");
     repo.git(&["checkout", "-q", "-b", "pr"]);
@@ -33,9 +31,9 @@ fn legacy_findings_are_existing_and_the_new_provider_is_new() {
     // The PR moves the legacy provider down (other lines) and adds a provider without AVV.
     write_tom(
         &repo,
-        &(provider("newsletter", "Newsletter-Dienst", false)
-            + &provider("hoster", "Hoster GmbH", true)
-            + &provider("it-admin", "IT-Service Weber", false)),
+        &(named_provider("newsletter", "Newsletter-Dienst", false)
+            + &named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("it-admin", "IT-Service Weber", false)),
     );
     repo.commit_all("add the newsletter provider");
 
@@ -83,9 +81,9 @@ fn with_new_only_a_pr_that_only_fixes_things_passes() {
     // Legacy debt elsewhere stays; the PR fixes nothing about it but adds a clean provider.
     repo.write(
         "tom/providers.toml",
-        &(provider("hoster", "Hoster GmbH", true)
-            + &provider("it-admin", "IT-Service Weber", false)
-            + &provider("mailer", "Mailer GmbH", true)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("it-admin", "IT-Service Weber", false)
+            + &named_provider("mailer", "Mailer GmbH", true)),
     );
     repo.commit_all("add a provider with its AVV");
     assert_eq!(gate(&repo, &["--new-only"]).status.code(), Some(0));
@@ -95,8 +93,8 @@ fn with_new_only_a_pr_that_only_fixes_things_passes() {
     // A PR that fixes the legacy finding: resolved, and it passes even without --new-only.
     repo.write(
         "tom/providers.toml",
-        &(provider("hoster", "Hoster GmbH", true)
-            + &provider("it-admin", "IT-Service Weber", true)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("it-admin", "IT-Service Weber", true)),
     );
     repo.commit_all("sign the AVV with IT-Service Weber");
     let out = gate(&repo, &["--new-only"]);
@@ -114,9 +112,9 @@ fn a_pr_that_switches_the_rule_off_is_still_gated() {
     let repo = repo_with_legacy_debt();
     repo.write(
         "tom/providers.toml",
-        &(provider("hoster", "Hoster GmbH", true)
-            + &provider("it-admin", "IT-Service Weber", false)
-            + &provider("newsletter", "Newsletter-Dienst", false)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("it-admin", "IT-Service Weber", false)
+            + &named_provider("newsletter", "Newsletter-Dienst", false)),
     );
     repo.write(
         "tomcheck.toml",
@@ -171,7 +169,7 @@ fn a_pr_that_switches_the_rule_off_is_still_gated() {
 #[test]
 fn a_pr_that_lowers_fail_on_or_edits_a_policy_is_judged_by_the_base() {
     let repo = Repo::new();
-    write_tom(&repo, &provider("hoster", "Hoster GmbH", true));
+    write_tom(&repo, &named_provider("hoster", "Hoster GmbH", true));
     repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
     // A repository policy: every provider needs an address (warn).
     repo.write(
@@ -199,19 +197,12 @@ warn contains finding if {
     );
     repo.commit_all("base with a repository policy");
     // Base: hoster has no address → warn, and fail_on = warn fails. Existing debt.
-    assert_eq!(
-        repo.tomcheck()
-            .args(["check", "--today", TODAY])
-            .output()
-            .unwrap()
-            .status
-            .code(),
-        Some(1)
-    );
+    run(repo.path(), &["check", "--today", TODAY], 1);
     repo.git(&["checkout", "-q", "-b", "pr"]);
     repo.write(
         "tom/providers.toml",
-        &(provider("hoster", "Hoster GmbH", true) + &provider("mailer", "Mailer GmbH", true)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("mailer", "Mailer GmbH", true)),
     );
     repo.write("tomcheck.toml", "fail_on = \"deny\"\n");
     repo.remove("policies/address.rego");
@@ -236,8 +227,8 @@ warn contains finding if {
 fn findings_move_lines_but_keep_their_identity() {
     let repo = repo_with_legacy_debt();
     let mut providers = "# Dienstleister\n# (umsortiert)\n\n".to_string();
-    providers += &provider("it-admin", "IT-Service Weber", false);
-    providers += &provider("hoster", "Hoster GmbH", true);
+    providers += &named_provider("it-admin", "IT-Service Weber", false);
+    providers += &named_provider("hoster", "Hoster GmbH", true);
     repo.write("tom/providers.toml", &providers);
     repo.commit_all("reorder");
     let out = gate(&repo, &["--format", "json"]);
@@ -257,7 +248,8 @@ fn worktree_and_staged_changes_can_be_gated() {
     let repo = repo_with_legacy_debt();
     repo.write(
         "tom/providers.toml",
-        &(repo.read("tom/providers.toml") + &provider("newsletter", "Newsletter-Dienst", false)),
+        &(repo.read("tom/providers.toml")
+            + &named_provider("newsletter", "Newsletter-Dienst", false)),
     );
     // HEAD (the default) has nothing new; the working tree and the index have.
     assert_eq!(gate(&repo, &["--new-only"]).status.code(), Some(0));
@@ -282,7 +274,10 @@ fn a_base_without_a_tom_makes_every_finding_new() {
     repo.write("README.md", "adopting tomcheck\n");
     repo.commit_all("before the TOM");
     repo.git(&["checkout", "-q", "-b", "pr"]);
-    write_tom(&repo, &provider("it-admin", "IT-Service Weber", false));
+    write_tom(
+        &repo,
+        &named_provider("it-admin", "IT-Service Weber", false),
+    );
     repo.commit_all("add the TOM");
     let out = gate(&repo, &["--format", "json"]);
     assert_eq!(
@@ -313,13 +308,7 @@ fn gate_flags_need_a_base() {
         &["--worktree"],
         &["--policies-from", "head"],
     ] {
-        let out = repo
-            .tomcheck()
-            .args(["check", "--today", TODAY])
-            .args(flag)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{flag:?}: {}", stderr(&out));
+        let out = check(repo.path(), flag, 2);
         assert!(
             stderr(&out).contains("--base"),
             "{flag:?}: {}",
@@ -334,23 +323,19 @@ fn gate_flags_need_a_base() {
 fn a_shallow_clone_without_the_base_says_to_fetch_it() {
     let origin = repo_with_legacy_debt();
     let base = origin.head();
-    write_tom(&origin, &provider("hoster", "Hoster GmbH", true));
+    write_tom(&origin, &named_provider("hoster", "Hoster GmbH", true));
     origin.commit_all("fix everything");
     let clone = tempfile::tempdir().unwrap();
     let url = format!("file://{}", origin.path().display());
-    let out = support::git_command()
-        .args(["clone", "-q", "--depth", "1", "--branch", "pr", &url])
-        .arg(clone.path().join("c"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = support::tomcheck()
-        .current_dir(clone.path().join("c"))
-        .args(["check", "--base", &base, "--today", TODAY])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
-    let err = stderr(&out);
+    git(
+        clone.path(),
+        &["clone", "-q", "--depth", "1", "--branch", "pr", &url, "c"],
+    );
+    let err = stderr(&run(
+        &clone.path().join("c"),
+        &["check", "--base", &base, "--today", TODAY],
+        2,
+    ));
     assert!(err.contains(&format!("unknown revision '{base}'")), "{err}");
     assert!(err.contains("shallow clone"), "{err}");
     assert!(err.contains("fetch-depth: 0"), "{err}");

@@ -2,53 +2,47 @@
 //! the diagnostic, a clean one goes through, foreign hooks survive, and the hook lands in
 //! the directory git actually uses (`core.hooksPath`, linked worktrees, subdirectories).
 
-use crate::support;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
-use std::path::PathBuf;
-
-use support::{provider, stderr, stdout, write_tom, Repo};
+use crate::support::*;
 
 fn clean_repo() -> Repo {
     let repo = Repo::new();
-    write_tom(&repo, &provider("hoster", "Hoster GmbH", true));
+    write_tom(&repo, &named_provider("hoster", "Hoster GmbH", true));
     repo.commit_all("clean TOM");
     repo
 }
 
-fn install(repo: &Repo, args: &[&str]) -> std::process::Output {
-    repo.tomcheck()
-        .args(["hook", "install"])
-        .args(args)
-        .output()
-        .unwrap()
+/// `tomcheck hook install ARGS` in `dir`, with the exit code it must have.
+#[track_caller]
+fn install(dir: &Path, args: &[&str], exit: i32) -> Output {
+    let all: Vec<&str> = ["hook", "install"].iter().chain(args).copied().collect();
+    run(dir, &all, exit)
 }
 
 /// Where git itself looks for hooks, asked from `dir`.
-fn git_hooks_dir(repo: &Repo, dir: &std::path::Path) -> PathBuf {
-    let out = support::git_command()
-        .args(["rev-parse", "--path-format=absolute", "--git-path", "hooks"])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let _ = repo;
-    PathBuf::from(stdout(&out).trim())
-        .canonicalize()
-        .unwrap_or_else(|_| PathBuf::from(stdout(&out).trim()))
+fn git_hooks_dir(dir: &Path) -> PathBuf {
+    let hooks = git(
+        dir,
+        &["rev-parse", "--path-format=absolute", "--git-path", "hooks"],
+    );
+    let hooks = PathBuf::from(hooks.trim());
+    hooks.canonicalize().unwrap_or(hooks)
 }
 
 fn add_bad_provider(repo: &Repo) {
     repo.write(
         "tom/providers.toml",
-        &(repo.read("tom/providers.toml") + &provider("newsletter", "Newsletter-Dienst", false)),
+        &(repo.read("tom/providers.toml")
+            + &named_provider("newsletter", "Newsletter-Dienst", false)),
     );
 }
 
 #[test]
 fn a_bad_commit_is_blocked_and_a_clean_one_goes_through() {
     let repo = clean_repo();
-    let out = install(&repo, &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = install(repo.path(), &[], 0);
     assert!(stdout(&out).contains("installed the tomcheck pre-commit hook"));
 
     add_bad_provider(&repo);
@@ -64,8 +58,8 @@ fn a_bad_commit_is_blocked_and_a_clean_one_goes_through() {
     // Fix it in the index: the commit goes through.
     repo.write(
         "tom/providers.toml",
-        &(provider("hoster", "Hoster GmbH", true)
-            + &provider("newsletter", "Newsletter-Dienst", true)),
+        &(named_provider("hoster", "Hoster GmbH", true)
+            + &named_provider("newsletter", "Newsletter-Dienst", true)),
     );
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "add newsletter with AVV"]);
@@ -75,7 +69,7 @@ fn a_bad_commit_is_blocked_and_a_clean_one_goes_through() {
 #[test]
 fn what_is_staged_counts_not_the_working_tree() {
     let repo = clean_repo();
-    install(&repo, &[]);
+    install(repo.path(), &[], 0);
     // `git commit -a` stages through a temporary index (GIT_INDEX_FILE): blocked.
     add_bad_provider(&repo);
     let out = repo.git_output(&["commit", "-a", "-m", "commit -a"]);
@@ -90,9 +84,12 @@ fn what_is_staged_counts_not_the_working_tree() {
 #[test]
 fn commits_that_touch_neither_tom_nor_policies_nor_config_skip_the_check() {
     let repo = Repo::new();
-    write_tom(&repo, &provider("it-admin", "IT-Service Weber", false));
+    write_tom(
+        &repo,
+        &named_provider("it-admin", "IT-Service Weber", false),
+    );
     repo.commit_all("legacy TOM with a deny finding");
-    install(&repo, &[]);
+    install(repo.path(), &[], 0);
     repo.write("README.md", "docs\n");
     repo.git(&["add", "README.md"]);
     let out = repo.git_output(&["commit", "-m", "docs only"]);
@@ -109,7 +106,7 @@ fn commits_that_touch_neither_tom_nor_policies_nor_config_skip_the_check() {
 #[test]
 fn an_existing_foreign_hook_is_never_overwritten() {
     let repo = clean_repo();
-    let hooks = git_hooks_dir(&repo, repo.path());
+    let hooks = git_hooks_dir(repo.path());
     std::fs::create_dir_all(&hooks).unwrap();
     let foreign =
         "#!/bin/sh\necho foreign-hook-ran >> \"$(git rev-parse --git-dir)/foreign.log\"\n";
@@ -121,25 +118,18 @@ fn an_existing_foreign_hook_is_never_overwritten() {
         std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
 
-    let out = install(&repo, &[]);
-    assert_eq!(out.status.code(), Some(2));
+    let out = install(repo.path(), &[], 2);
     assert!(stderr(&out).contains("left untouched"), "{}", stderr(&out));
     assert!(stderr(&out).contains("--chain"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&hook).unwrap(), foreign);
 
     // Uninstall leaves a foreign hook alone.
-    let out = repo
-        .tomcheck()
-        .args(["hook", "uninstall"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = run(repo.path(), &["hook", "uninstall"], 0);
     assert!(stdout(&out).contains("not installed by tomcheck; left it alone"));
     assert_eq!(std::fs::read_to_string(&hook).unwrap(), foreign);
 
     // --chain keeps it and runs it first; both run on every commit.
-    let out = install(&repo, &["--chain"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    install(repo.path(), &["--chain"], 0);
     assert_eq!(
         std::fs::read_to_string(hooks.join("pre-commit.tomcheck-chained")).unwrap(),
         foreign
@@ -151,17 +141,11 @@ fn an_existing_foreign_hook_is_never_overwritten() {
     assert!(repo.read(".git/foreign.log").contains("foreign-hook-ran"));
 
     // Installing again updates tomcheck's hook and keeps the chain.
-    let out = install(&repo, &["--chain"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = install(repo.path(), &["--chain"], 0);
     assert!(stdout(&out).contains("updated"));
 
     // Uninstall puts the foreign hook back, byte for byte.
-    let out = repo
-        .tomcheck()
-        .args(["hook", "uninstall"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    run(repo.path(), &["hook", "uninstall"], 0);
     assert_eq!(std::fs::read_to_string(&hook).unwrap(), foreign);
     assert!(!hooks.join("pre-commit.tomcheck-chained").exists());
 }
@@ -169,31 +153,21 @@ fn an_existing_foreign_hook_is_never_overwritten() {
 #[test]
 fn uninstall_removes_only_what_install_wrote() {
     let repo = clean_repo();
-    install(&repo, &[]);
-    let hook = git_hooks_dir(&repo, repo.path()).join("pre-commit");
+    install(repo.path(), &[], 0);
+    let hook = git_hooks_dir(repo.path()).join("pre-commit");
     assert!(std::fs::read_to_string(&hook)
         .unwrap()
         .contains("tomcheck hook install"));
-    if let Some(shellcheck) = support::tool("shellcheck") {
+    if let Some(shellcheck) = tool("shellcheck") {
         let out = std::process::Command::new(shellcheck)
             .arg(&hook)
             .output()
             .unwrap();
         assert!(out.status.success(), "shellcheck: {}", stdout(&out));
     }
-    let out = repo
-        .tomcheck()
-        .args(["hook", "uninstall"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    run(repo.path(), &["hook", "uninstall"], 0);
     assert!(!hook.exists());
-    let out = repo
-        .tomcheck()
-        .args(["hook", "uninstall"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = run(repo.path(), &["hook", "uninstall"], 0);
     assert!(stdout(&out).contains("no tomcheck pre-commit hook is installed"));
 }
 
@@ -202,13 +176,8 @@ fn the_hook_goes_where_git_looks_core_hooks_path_from_a_subdirectory() {
     let repo = clean_repo();
     repo.git(&["config", "core.hooksPath", ".githooks"]);
     let sub = repo.path().join("tom");
-    let out = support::tomcheck()
-        .current_dir(&sub)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let expected = git_hooks_dir(&repo, &sub).join("pre-commit");
+    let out = install(&sub, &[], 0);
+    let expected = git_hooks_dir(&sub).join("pre-commit");
     assert!(
         expected.ends_with(".githooks/pre-commit"),
         "{}",
@@ -234,13 +203,8 @@ fn a_linked_worktree_shares_the_hooks_of_the_repository() {
         "feature",
         wt.to_str().unwrap(),
     ]);
-    let out = support::tomcheck()
-        .current_dir(&wt)
-        .args(["hook", "install"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let expected = git_hooks_dir(&repo, &wt).join("pre-commit");
+    let out = install(&wt, &[], 0);
+    let expected = git_hooks_dir(&wt).join("pre-commit");
     assert!(expected.is_file(), "{}", stdout(&out));
     assert!(
         stdout(&out).contains(&expected.display().to_string()),
@@ -250,10 +214,10 @@ fn a_linked_worktree_shares_the_hooks_of_the_repository() {
     // A bad commit in the worktree is blocked.
     std::fs::write(
         wt.join("tom/providers.toml"),
-        provider("newsletter", "Newsletter-Dienst", false),
+        named_provider("newsletter", "Newsletter-Dienst", false),
     )
     .unwrap();
-    let out = support::git_command()
+    let out = git_command()
         .current_dir(&wt)
         .args(["commit", "-a", "-m", "bad"])
         .output()
@@ -264,14 +228,14 @@ fn a_linked_worktree_shares_the_hooks_of_the_repository() {
 
 #[test]
 fn install_outside_a_repository_is_an_input_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = support::tomcheck()
+    let dir = Repo::plain();
+    let out = tomcheck()
         .current_dir(dir.path())
         .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
         .args(["hook", "install"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("not inside a git repository"));
 }
 
@@ -279,20 +243,19 @@ fn install_outside_a_repository_is_an_input_error() {
 
 #[test]
 fn the_hook_manifest_and_the_init_config_validate_with_pre_commit() {
-    let Some(pre_commit) = support::tool("pre-commit") else {
+    let Some(pre_commit) = tool("pre-commit") else {
         return;
     };
-    let root = support::manifest_dir();
-    let out = std::process::Command::new(&pre_commit)
+    let root = manifest_dir();
+    let out = command(&pre_commit)
         .args(["validate-manifest"])
         .arg(root.join(".pre-commit-hooks.yaml"))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let repo = Repo::new();
-    let out = repo.tomcheck().arg("init").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = std::process::Command::new(&pre_commit)
+    run(repo.path(), &["init"], 0);
+    let out = command(&pre_commit)
         .current_dir(repo.path())
         .args(["validate-config", ".pre-commit-config.yaml"])
         .output()
@@ -305,16 +268,19 @@ fn the_hook_manifest_and_the_init_config_validate_with_pre_commit() {
 /// TOM with a deny finding: it must fail with the diagnostic.
 #[test]
 fn pre_commit_try_repo_runs_the_hook_and_blocks_a_bad_commit() {
-    let Some(pre_commit) = support::tool("pre-commit") else {
+    let Some(pre_commit) = tool("pre-commit") else {
         return;
     };
-    let root = support::manifest_dir();
+    let root = manifest_dir();
     let repo = Repo::new();
-    write_tom(&repo, &provider("newsletter", "Newsletter-Dienst", false));
+    write_tom(
+        &repo,
+        &named_provider("newsletter", "Newsletter-Dienst", false),
+    );
     repo.write("README.md", "not checked\n");
     repo.git(&["add", "-A"]);
     let home = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(&pre_commit)
+    let out = command(&pre_commit)
         .current_dir(repo.path())
         .args(["try-repo"])
         .arg(&root)
@@ -334,8 +300,6 @@ fn pre_commit_try_repo_runs_the_hook_and_blocks_a_bad_commit() {
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
         .env("NO_COLOR", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .unwrap();
     let all = stdout(&out) + &stderr(&out);

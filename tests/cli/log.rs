@@ -1,22 +1,11 @@
 //! `tomcheck log` and point-in-time checks (`check --rev REV --as-of-commit`,
 //! `--rev 'main@{DATE}'`) on git histories generated in temporary directories.
 
-use crate::common;
-
 use std::collections::HashSet;
-use std::process::Output;
+use std::path::Path;
 
-use common::*;
+use crate::support::*;
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-const TODAY: &str = "2026-11-22";
 /// 2025-01-01T09:00:00Z; commit `i` of a generated history is `i` days later.
 const EPOCH: i64 = 1_735_722_000;
 
@@ -48,8 +37,8 @@ fn generated_history(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let repo = git2::Repository::init(dir.path()).unwrap();
     let blob = |text: &str| repo.blob(text.as_bytes()).unwrap();
-    let measures = blob(&all_measures());
-    let org = blob(CLEAN_ORG);
+    let measures = blob(&measures());
+    let org = blob(ORGANIZATION);
     let mut parent: Option<git2::Oid> = None;
     for i in 0..n {
         let s = state(i);
@@ -98,21 +87,11 @@ fn generated_history(n: usize) -> tempfile::TempDir {
     dir
 }
 
-fn log_json(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
-    let out = tomcheck()
-        .current_dir(dir)
-        .arg("log")
-        .args(args)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    json(&out)
+/// `tomcheck log ARGS` in `dir`, which must succeed, as JSON.
+#[track_caller]
+fn log_json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let all: Vec<&str> = ["log"].iter().chain(args).copied().collect();
+    run_json(dir, &all, 0)
 }
 
 #[test]
@@ -199,12 +178,7 @@ fn log_is_the_same_on_one_thread_and_many() {
 #[test]
 fn log_human_output() {
     let dir = generated_history(12);
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["log", "--today", TODAY])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(dir.path(), &["log", "--today", TODAY], 0);
     insta::assert_snapshot!("log.human", stdout(&out));
 }
 
@@ -232,12 +206,7 @@ fn log_takes_a_range() {
     // The oldest listed commit still compares with its parent outside the range.
     let oldest = report["commits"].as_array().unwrap().last().unwrap();
     assert_eq!(oldest["subject"], "commit 20");
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["log", "nope..HEAD"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = run(dir.path(), &["log", "nope..HEAD"], 2);
     assert!(
         stderr(&out).contains("unknown range 'nope..HEAD'"),
         "{}",
@@ -287,7 +256,7 @@ fn avv_expiry_repo() -> Repo {
     );
     repo.write(
         "tom/organization.toml",
-        &CLEAN_ORG.replace("Muster GmbH", "Muster GmbH & Co. KG"),
+        &ORGANIZATION.replace("Muster GmbH", "Muster GmbH & Co. KG"),
     );
     git_at(&repo, "2025-08-01T12:00:00+02:00", &["add", "-A"]);
     git_at(
@@ -299,100 +268,46 @@ fn avv_expiry_repo() -> Repo {
 }
 
 /// git with the author and committer date (and so the reflog date) set to `date`.
-fn git_at(repo: &Repo, date: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
+fn git_at(repo: &Repo, date: &str, args: &[&str]) {
+    let out = git_command()
         .args(args)
         .current_dir(repo.path())
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_AUTHOR_DATE", date)
         .env("GIT_COMMITTER_DATE", date)
         .output()
         .unwrap();
     assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
-    stdout(&out)
 }
 
 #[test]
 fn check_as_of_commit_uses_the_commit_date() {
     let repo = avv_expiry_repo();
     // In May 2025 the AVV was valid: what tomcheck said back then.
-    let out = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--rev",
-            "HEAD~1",
-            "--as-of-commit",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    assert_eq!(json(&out)["today"], "2025-05-01");
+    let report = check_json(repo.path(), &["--rev", "HEAD~1", "--as-of-commit"], 0);
+    assert_eq!(report["today"], "2025-05-01");
     // In August it had expired.
-    let out = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--rev",
-            "HEAD",
-            "--as-of-commit",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(json(&out)["today"], "2025-08-01");
-    assert!(rule_subjects(&json(&out)).contains(&("avv.expired".into(), "provider:hoster".into())));
+    let report = check_json(repo.path(), &["--rev", "HEAD", "--as-of-commit"], 1);
+    assert_eq!(report["today"], "2025-08-01");
+    assert!(rule_subjects(&report).contains(&("avv.expired".into(), "provider:hoster".into())));
     // --as-of-commit needs --rev and excludes --today.
-    let out = repo
-        .tomcheck()
-        .args(["check", "--as-of-commit"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = repo
-        .tomcheck()
-        .args(["check", "--rev", "HEAD", "--as-of-commit", "--today", TODAY])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    run(repo.path(), &["check", "--as-of-commit"], 2);
+    run(
+        repo.path(),
+        &["check", "--rev", "HEAD", "--as-of-commit", "--today", TODAY],
+        2,
+    );
 }
 
 #[test]
 fn check_rev_at_a_date_reads_the_reflog() {
     let repo = avv_expiry_repo();
     let may = repo.git(&["rev-parse", "HEAD~1"]).trim().to_string();
-    let out = repo
-        .tomcheck()
-        .args([
-            "check",
-            "--rev",
-            "main@{2025-06-30}",
-            "--format",
-            "json",
-            "--today",
-            "2025-06-30",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
+    let report = check_json(
+        repo.path(),
+        &["--rev", "main@{2025-06-30}", "--today", "2025-06-30"],
+        0,
     );
-    assert_eq!(json(&out)["revision"], may.as_str());
+    assert_eq!(report["revision"], may.as_str());
 }
 
 #[test]
@@ -424,9 +339,9 @@ fn log_as_of_commit_evaluates_each_commit_at_its_date() {
 #[test]
 fn diff_and_log_accept_today() {
     let repo = avv_expiry_repo();
-    let out = repo
-        .tomcheck()
-        .args([
+    let report = run_json(
+        repo.path(),
+        &[
             "diff",
             "HEAD~1",
             "HEAD",
@@ -434,11 +349,9 @@ fn diff_and_log_accept_today() {
             "json",
             "--today",
             "2025-07-01",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json(&out);
+        ],
+        0,
+    );
     assert_eq!(report["today"], "2025-07-01");
     // Both versions are judged on the same day, so the expiry is in both: no delta.
     assert_eq!(report["findings"]["new"], serde_json::json!([]));
@@ -448,13 +361,8 @@ fn diff_and_log_accept_today() {
 
 #[test]
 fn log_outside_a_repository_is_an_input_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["log"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let dir = Repo::plain();
+    let out = run(dir.path(), &["log"], 2);
     assert!(
         stderr(&out).contains("not inside a git repository"),
         "{}",
@@ -509,14 +417,7 @@ fn log_in_a_shallow_clone_stops_at_its_edge() {
     let origin = generated_history(20);
     let clone = tempfile::tempdir().unwrap();
     let url = format!("file://{}", origin.path().display());
-    let out = std::process::Command::new("git")
-        .args(["clone", "-q", "--depth", "5", &url])
-        .arg(clone.path().join("c"))
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    git(clone.path(), &["clone", "-q", "--depth", "5", &url, "c"]);
     let report = log_json(
         &clone.path().join("c"),
         &["--format", "json", "--today", TODAY],

@@ -1,8 +1,7 @@
 //! End-to-end tests of the real `tomcheck` binary, as one test binary: the helpers
 //! compile once, and cargo links one executable instead of one per file.
 
-mod common; // Repo, tomcheck(), json(), small TOMs (check, diff, log, rules, bad_input)
-mod support; // Repo, tomcheck(), git_command(), external tools (gate, hook, formats)
+mod support; // Repo, tomcheck(), git_command(), run(), check_json(), small TOMs: env-clean
 
 mod bad_input; // tests/bad/<case>/: exit code and pinned diagnostic per case
 mod check; // `check` on the example TOM, fixtures, working tree, --staged, --rev

@@ -1,11 +1,9 @@
 //! The policy library and the tools for policy authors: `rules`, `explain`, `test`,
 //! waivers and the catalogue of DESIGN §5.
 
-use crate::common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::support::*;
 
 const DESIGN_RULES: [&str; 14] = [
     "avv.missing",
@@ -25,14 +23,7 @@ const DESIGN_RULES: [&str; 14] = [
 ];
 
 fn rules_json() -> serde_json::Value {
-    let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    json(&out)
+    run_json(Repo::plain().path(), &["rules", "--format", "json"], 0)
 }
 
 #[test]
@@ -120,19 +111,9 @@ fn every_rule_has_a_firing_and_a_quiet_rego_test() {
 
 #[test]
 fn bundled_policy_tests_pass_with_full_coverage() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["test", "--coverage", "--threshold", "100"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dir = Repo::plain();
+    let out = run(dir.path(), &["test", "--coverage", "--threshold", "100"], 0);
+    let text = stdout(&out);
     assert!(text.contains("100.00%  total"), "{text}");
     assert!(
         text.lines().last().unwrap().ends_with(" passed, 0 failed"),
@@ -152,9 +133,7 @@ fn a_broken_repo_test_fails_naming_the_test() {
         "policies/ticket_test.rego",
         "package tom.ticket_test\n\nimport data.tom.ticket\n\ntest_fires if {\n  count(ticket.info) == 1 with input as {\"provider\": [{\"id\": \"a\"}]}\n}\n\ntest_is_broken if {\n  count(ticket.info) == 2 with input as {\"provider\": [{\"id\": \"a\"}]}\n}\n",
     );
-    let out = repo.tomcheck().args(["test", "policies"]).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{text}");
+    let text = stdout(&run(repo.path(), &["test", "policies"], 1));
     assert!(
         text.contains("PASS policies/ticket_test.rego:5 data.tom.ticket_test.test_fires"),
         "{text}"
@@ -165,38 +144,13 @@ fn a_broken_repo_test_fails_naming_the_test() {
     );
     assert!(text.contains("1 passed, 1 failed"), "{text}");
     // --run selects tests by regular expression.
-    let out = repo
-        .tomcheck()
-        .args(["test", "policies", "--run", "fires$"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    run(repo.path(), &["test", "policies", "--run", "fires$"], 0);
     // Without a directory, the repository's tests run along with the bundled ones.
-    let out = repo
-        .tomcheck()
-        .args(["test", "--run", "ticket"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    run(repo.path(), &["test", "--run", "ticket"], 1);
     // The repository rule is listed and explained like a bundled one.
-    let out = repo.tomcheck().args(["rules"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ticket.missing"));
-    let out = repo
-        .tomcheck()
-        .args(["explain", "ticket.missing"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = run(repo.path(), &["rules"], 0);
+    assert!(stdout(&out).contains("ticket.missing"));
+    let text = stdout(&run(repo.path(), &["explain", "ticket.missing"], 0));
     assert!(
         text.contains("repository rule, policies/ticket.rego:8"),
         "{text}"
@@ -205,14 +159,8 @@ fn a_broken_repo_test_fails_naming_the_test() {
 
 #[test]
 fn explain_shows_what_fires_and_the_fix() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["explain", "backup.offsite"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0));
+    let dir = Repo::plain();
+    let text = stdout(&run(dir.path(), &["explain", "backup.offsite"], 0));
     for needle in [
         "Fires when:",
         "Does not fire for:",
@@ -223,44 +171,25 @@ fn explain_shows_what_fires_and_the_fix() {
     ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["explain", "backup.ofsite"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `backup.offsite`"));
+    let out = run(dir.path(), &["explain", "backup.ofsite"], 2);
+    assert!(stderr(&out).contains("did you mean `backup.offsite`"));
 }
 
 #[test]
 fn waivers_suppress_expire_and_must_name_known_rules() {
     let repo = Repo::new();
-    repo.write("tom/organization.toml", CLEAN_ORG);
-    repo.write("tom/measures.toml", &all_measures());
-    repo.write("tom/providers.toml", &provider("agentur", false));
+    write_tom(&repo, &provider("agentur", false));
     let waiver = |rule: &str, expires: &str| {
         format!("[[waiver]]\nid = \"w\"\nrule = \"{rule}\"\nsubject = \"provider:agentur\"\nreason = \"AVV in Verhandlung\"\napproved_by = \"DSB\"\nexpires = {expires}\n")
     };
     // A valid waiver: the finding is shown as waived and does not fail.
     repo.write("tom/waivers.toml", &waiver("avv.missing", "2027-01-31"));
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let report = json(&out);
+    let report = check_json(repo.path(), &[], 0);
     assert_eq!(report["findings"][0]["rule"], "avv.missing");
     assert_eq!(report["findings"][0]["waived"], true);
     assert_eq!(report["summary"]["deny"], 0);
     // Expired: suppresses nothing and raises waiver.expired.
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2027-02-01", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let found = rule_subjects(&json(&out));
+    let found = rule_subjects(&check_json(repo.path(), &["--today", "2027-02-01"], 1));
     assert!(
         found.contains(&("avv.missing".into(), "provider:agentur".into())),
         "{found:?}"
@@ -271,24 +200,13 @@ fn waivers_suppress_expire_and_must_name_known_rules() {
     );
     // Unused: the AVV is signed, the waiver matches nothing.
     repo.write("tom/providers.toml", &provider("agentur", true));
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22", "--format", "json"])
-        .output()
-        .unwrap();
     assert_eq!(
-        rule_subjects(&json(&out)),
+        rule_subjects(&check_json(repo.path(), &[], 0)),
         [("waiver.unused".to_string(), "waiver:w".to_string())]
     );
     // Unknown rule id: an input error with a suggestion.
     repo.write("tom/waivers.toml", &waiver("avv.mising", "2027-01-31"));
-    let out = repo
-        .tomcheck()
-        .args(["check", "--today", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&run(repo.path(), &["check", "--today", TODAY], 2));
     assert!(err.contains("did you mean `avv.missing`"), "{err}");
     assert!(err.contains("tom/waivers.toml:3"), "{err}");
 }
@@ -297,9 +215,9 @@ fn waivers_suppress_expire_and_must_name_known_rules() {
 /// evaluate without nested scans. Functional check only; timing lives in benchmarks.
 #[test]
 fn five_thousand_entities_evaluate() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut tom = String::from(CLEAN_ORG);
-    tom.push_str(&all_measures());
+    let dir = Repo::plain();
+    let mut tom = String::from(ORGANIZATION);
+    tom.push_str(&measures());
     for i in 0..1000 {
         tom.push_str(&format!("[[provider]]\nid = \"p{i}\"\nname = \"P{i}\"\nrole = \"processor\"\npersonal_data = true\ncountry = \"DE\"\n{}\n", if i % 100 == 0 { "" } else { "avv = { signed = 2025-01-01 }\n" }));
         tom.push_str(&format!(
@@ -310,20 +228,8 @@ fn five_thousand_entities_evaluate() {
         tom.push_str(&format!("[[backup]]\nid = \"b{i}\"\nsystems = [\"s{i}\"]\nlocation = \"l{backup_loc}\"\nretention_days = 30\nencrypted = true\nrestore_tested = 2026-10-01\n\n"));
         tom.push_str(&format!("[[measure]]\nid = \"x{i}\"\ncontrol = \"input\"\ntext = \"Protokollierung {i}\"\napplies_to = [\"s{i}\"]\n\n"));
     }
-    std::fs::create_dir_all(dir.path().join("tom")).unwrap();
-    std::fs::write(dir.path().join("tom/big.toml"), tom).unwrap();
-    let out = tomcheck()
-        .current_dir(dir.path())
-        .args(["check", "--today", "2026-11-22", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report = json(&out);
+    dir.write("tom/big.toml", &tom);
+    let report = check_json(dir.path(), &[], 1);
     assert_eq!(
         report["summary"]["deny"],
         10 + 4,

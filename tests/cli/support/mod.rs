@@ -1,46 +1,211 @@
-//! Helpers for the gate, hook and format tests: temporary git repositories driven by the
-//! real `git` CLI, the real `tomcheck` binary, small TOMs, and the external tools the
-//! acceptance tests run (pre-commit, actionlint, sarif-multitool).
+//! The one helper module of the end-to-end tests: temporary git repositories driven by
+//! the real `git` CLI, the real `tomcheck` binary, small TOMs, and the external tools the
+//! acceptance tests run (pre-commit, actionlint, shellcheck, sarif-multitool).
+//!
+//! Every process a test starts gets a clean environment from here: no `GIT_*` variable
+//! of the machine or of a surrounding git hook (`GIT_DIR`, `GIT_INDEX_FILE`,
+//! `GIT_WORK_TREE`, identities, dates) and no user or system git configuration. Without
+//! that, `cargo test` run from a pre-commit hook reads the hook's index in every
+//! `--staged` test, and commits carry whoever runs the tests.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use assert_cmd::cargo::CommandCargoExt;
-
-/// The evaluation date every test uses.
+/// The evaluation date of every test that does not pick one.
 pub const TODAY: &str = "2026-11-22";
 
-/// A temporary git repository with a fixed identity and no global configuration.
+// --- Processes ---------------------------------------------------------------------
+
+/// `program` with no inherited `GIT_*` variable and no user or system git configuration.
+pub fn command(program: impl AsRef<OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("GIT_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    cmd
+}
+
+/// `git` with a fixed identity and fixed dates (see [`command`]).
+pub fn git_command() -> Command {
+    let mut cmd = command("git");
+    cmd.env("GIT_AUTHOR_NAME", "Erika Mustermann")
+        .env("GIT_AUTHOR_EMAIL", "dsb@example.de")
+        .env("GIT_AUTHOR_DATE", "2026-01-15T10:00:00Z")
+        .env("GIT_COMMITTER_NAME", "Erika Mustermann")
+        .env("GIT_COMMITTER_EMAIL", "dsb@example.de")
+        .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z");
+    cmd
+}
+
+/// Runs git in `dir` and returns stdout; panics on failure.
+#[track_caller]
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = git_command()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed:\n{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// The real binary (see [`command`]), no colours, no GitHub job summary.
+pub fn tomcheck() -> Command {
+    let mut cmd = command(env!("CARGO_BIN_EXE_tomcheck"));
+    cmd.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+/// Runs `tomcheck ARGS` in `dir` and asserts its exit code.
+#[track_caller]
+pub fn run(dir: &Path, args: &[&str], exit: i32) -> Output {
+    let out = tomcheck().current_dir(dir).args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(exit),
+        "tomcheck {args:?}\nstdout:\n{}\nstderr:\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    out
+}
+
+/// Runs `tomcheck ARGS` in `dir`, asserts its exit code and parses stdout as JSON.
+#[track_caller]
+pub fn run_json(dir: &Path, args: &[&str], exit: i32) -> serde_json::Value {
+    json(&run(dir, args, exit))
+}
+
+/// `tomcheck check ARGS` in `dir`, on [`TODAY`] unless the arguments choose `--today`
+/// or `--as-of-commit`, and asserts the exit code.
+#[track_caller]
+pub fn check(dir: &Path, args: &[&str], exit: i32) -> Output {
+    let mut all = vec!["check"];
+    if !args.contains(&"--today") && !args.contains(&"--as-of-commit") {
+        all.extend(["--today", TODAY]);
+    }
+    all.extend(args);
+    run(dir, &all, exit)
+}
+
+/// [`check`] with `--format json`: the report.
+#[track_caller]
+pub fn check_json(dir: &Path, args: &[&str], exit: i32) -> serde_json::Value {
+    let all: Vec<&str> = ["--format", "json"].iter().chain(args).copied().collect();
+    json(&check(dir, &all, exit))
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Parses stdout as JSON.
+#[track_caller]
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            stdout(out),
+            stderr(out)
+        )
+    })
+}
+
+/// `(rule, subject)` of every finding in a JSON report.
+pub fn rule_subjects(report: &serde_json::Value) -> Vec<(String, String)> {
+    findings(report)
+        .map(|f| (text(&f["rule"]), text(&f["subject"])))
+        .collect()
+}
+
+/// `(rule, subject, status)` of every finding in a JSON report of the gate.
+pub fn statuses(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    findings(report)
+        .map(|f| {
+            let status = f["status"].as_str().unwrap_or("null").to_string();
+            (text(&f["rule"]), text(&f["subject"]), status)
+        })
+        .collect()
+}
+
+fn findings(report: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no findings array: {report}"))
+        .iter()
+}
+
+fn text(value: &serde_json::Value) -> String {
+    value.as_str().unwrap_or_default().to_string()
+}
+
+/// The repository's own directory.
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Where `name` is on the `PATH`.
+pub fn which(name: &str) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// An external tool for an acceptance test. With `CI=true` a missing tool fails the
+/// test; locally the test is skipped with a note.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let found = which(name);
+    if found.is_none() {
+        let on_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        assert!(
+            !on_ci,
+            "{name} is not installed, but CI=true requires it (.ci/run installs it)"
+        );
+        eprintln!("note: {name} is not installed; skipping this acceptance test");
+    }
+    found
+}
+
+// --- Repositories ------------------------------------------------------------------
+
+/// A temporary directory; a git repository when made with [`Repo::new`].
 pub struct Repo {
     pub dir: tempfile::TempDir,
 }
 
-/// `git` with no user or system configuration and fixed dates.
-pub fn git_command() -> Command {
-    let mut cmd = Command::new("git");
-    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Erika Mustermann")
-        .env("GIT_AUTHOR_EMAIL", "dsb@example.de")
-        .env("GIT_COMMITTER_NAME", "Erika Mustermann")
-        .env("GIT_COMMITTER_EMAIL", "dsb@example.de")
-        .env("GIT_AUTHOR_DATE", "2026-01-15T10:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE");
-    cmd
-}
-
 impl Repo {
+    /// `git init` on branch `main`, with the identity of [`git_command`] also in the
+    /// repository's configuration (for tools that run git themselves).
     pub fn new() -> Self {
-        let repo = Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let repo = Self::plain();
         repo.git(&["init", "-q", "-b", "main"]);
+        repo.git(&["config", "user.name", "Erika Mustermann"]);
+        repo.git(&["config", "user.email", "dsb@example.de"]);
         repo.git(&["config", "commit.gpgsign", "false"]);
         repo
+    }
+
+    /// A temporary directory that is not a git repository.
+    pub fn plain() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -48,15 +213,9 @@ impl Repo {
     }
 
     /// Runs git and returns stdout; panics on failure.
+    #[track_caller]
     pub fn git(&self, args: &[&str]) -> String {
-        let out = self.git_output(args);
-        assert!(
-            out.status.success(),
-            "git {args:?} failed:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        git(self.path(), args)
     }
 
     /// Runs git and returns its output, whatever the exit code.
@@ -68,6 +227,7 @@ impl Repo {
             .expect("git runs")
     }
 
+    /// Writes a file, creating its directories.
     pub fn write(&self, path: &str, text: &str) {
         let full = self.path().join(path);
         std::fs::create_dir_all(full.parent().unwrap()).unwrap();
@@ -99,61 +259,16 @@ impl Repo {
     }
 }
 
-/// The real binary, no colours, no GitHub environment.
-pub fn tomcheck() -> Command {
-    let mut cmd = Command::cargo_bin("tomcheck").expect("binary built");
-    cmd.env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_DIR");
-    cmd
-}
+// --- Small TOMs --------------------------------------------------------------------
 
-pub fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-pub fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-pub fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-pub fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            stdout(out),
-            stderr(out)
-        )
-    })
-}
-
-/// `(rule, subject, status)` of every finding in a JSON report.
-pub fn statuses(report: &serde_json::Value) -> Vec<(String, String, String)> {
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap_or_default().to_string(),
-                f["subject"].as_str().unwrap_or_default().to_string(),
-                f["status"].as_str().unwrap_or("null").to_string(),
-            )
-        })
-        .collect()
-}
-
+/// An organisation that passes every bundled rule on [`TODAY`].
 pub const ORGANIZATION: &str = r#"[organization]
 name = "Muster GmbH"
 country = "DE"
 reviewed = 2026-10-01
 "#;
 
-/// One implemented measure per control category.
+/// One implemented measure per control category, so `measure.control-missing` stays quiet.
 pub fn measures() -> String {
     tomcheck::schema::CONTROLS
         .iter()
@@ -166,15 +281,20 @@ pub fn measures() -> String {
         .collect()
 }
 
-/// A processor with personal data, with or without an AVV.
-pub fn provider(id: &str, name: &str, with_avv: bool) -> String {
+/// A processor named "`id` GmbH" with an AVV (clean) or without one (`avv.missing`).
+pub fn provider(id: &str, with_avv: bool) -> String {
+    named_provider(id, &format!("{id} GmbH"), with_avv)
+}
+
+/// A processor with personal data and any name, with or without an AVV.
+pub fn named_provider(id: &str, name: &str, with_avv: bool) -> String {
     let avv = if with_avv {
         "avv = { signed = 2025-01-10 }\n"
     } else {
         ""
     };
     format!(
-        "[[provider]]\nid = \"{id}\"\nname = {}\ncountry = \"DE\"\nrole = \"processor\"\npurpose = \"Dienstleistung\"\npersonal_data = true\naccess = \"full\"\n{avv}\n",
+        "[[provider]]\nid = \"{id}\"\nname = {}\ncountry = \"DE\"\nrole = \"processor\"\npersonal_data = true\naccess = \"full\"\n{avv}\n",
         toml_string(name)
     )
 }
@@ -196,28 +316,14 @@ pub fn toml_string(s: &str) -> String {
     out
 }
 
-/// Writes organization, measures and the given providers file.
+/// Writes the organisation, the measures and the given providers file.
 pub fn write_tom(repo: &Repo, providers: &str) {
     repo.write("tom/organization.toml", ORGANIZATION);
     repo.write("tom/measures.toml", &measures());
     repo.write("tom/providers.toml", providers);
 }
 
-/// An external tool for an acceptance test. With `CI=true` a missing tool fails the
-/// test; locally the test is skipped with a note.
-pub fn tool(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        let on_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-        assert!(
-            !on_ci,
-            "{name} is not installed, but CI=true requires it (.ci/run installs it)"
-        );
-        eprintln!("note: {name} is not installed; skipping this acceptance test");
-    }
-    found
+/// Writes a TOM without findings: one provider, with its AVV.
+pub fn write_clean_tom(repo: &Repo) {
+    write_tom(repo, &provider("hoster", true));
 }

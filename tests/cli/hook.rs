@@ -31,6 +31,20 @@ fn git_hooks_dir(dir: &Path) -> PathBuf {
     hooks.canonicalize().unwrap_or(hooks)
 }
 
+/// Asserts that git refused the commit because the hook found the provider `name (id)`
+/// without an AVV. Any other failure (a git error, a hook that cannot run, an input error
+/// of tomcheck) also fails `git commit`, so a non-zero exit alone proves nothing.
+#[track_caller]
+fn assert_blocked(out: &Output, name: &str, id: &str) {
+    let all = stdout(out) + &stderr(out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("avv.missing"), "{all}");
+    assert!(
+        all.contains(&format!("Provider \"{name}\" ({id})")),
+        "{all}"
+    );
+}
+
 fn add_bad_provider(repo: &Repo) {
     repo.write(
         "tom/providers.toml",
@@ -48,10 +62,8 @@ fn a_bad_commit_is_blocked_and_a_clean_one_goes_through() {
     add_bad_provider(&repo);
     repo.git(&["add", "-A"]);
     let out = repo.git_output(&["commit", "-m", "add newsletter"]);
-    assert!(!out.status.success(), "the commit must be blocked");
+    assert_blocked(&out, "Newsletter-Dienst", "newsletter");
     let all = stdout(&out) + &stderr(&out);
-    assert!(all.contains("avv.missing"), "{all}");
-    assert!(all.contains("Newsletter-Dienst"), "{all}");
     assert!(all.contains("tom/providers.toml (staged)"), "{all}");
     assert_eq!(repo.git(&["rev-list", "--count", "HEAD"]).trim(), "1");
 
@@ -73,7 +85,7 @@ fn what_is_staged_counts_not_the_working_tree() {
     // `git commit -a` stages through a temporary index (GIT_INDEX_FILE): blocked.
     add_bad_provider(&repo);
     let out = repo.git_output(&["commit", "-a", "-m", "commit -a"]);
-    assert!(!out.status.success(), "{}", stdout(&out));
+    assert_blocked(&out, "Newsletter-Dienst", "newsletter");
     // The bad change is only in the working tree; a staged clean file commits.
     repo.write("tom/notes.toml", "# Notizen\n");
     repo.git(&["add", "tom/notes.toml"]);
@@ -99,8 +111,7 @@ fn commits_that_touch_neither_tom_nor_policies_nor_config_skip_the_check() {
     repo.write("tomcheck.toml", "tom = \"tom\"\n");
     repo.git(&["add", "tomcheck.toml"]);
     let out = repo.git_output(&["commit", "-m", "config"]);
-    assert!(!out.status.success());
-    assert!((stdout(&out) + &stderr(&out)).contains("avv.missing"));
+    assert_blocked(&out, "IT-Service Weber", "it-admin");
 }
 
 #[test]
@@ -137,7 +148,7 @@ fn an_existing_foreign_hook_is_never_overwritten() {
     add_bad_provider(&repo);
     repo.git(&["add", "-A"]);
     let out = repo.git_output(&["commit", "-m", "bad"]);
-    assert!(!out.status.success());
+    assert_blocked(&out, "Newsletter-Dienst", "newsletter");
     assert!(repo.read(".git/foreign.log").contains("foreign-hook-ran"));
 
     // Installing again updates tomcheck's hook and keeps the chain.
@@ -188,7 +199,8 @@ fn the_hook_goes_where_git_looks_core_hooks_path_from_a_subdirectory() {
     // And git runs it: the bad commit is blocked.
     add_bad_provider(&repo);
     repo.git(&["add", "tom"]);
-    assert!(!repo.git_output(&["commit", "-m", "bad"]).status.success());
+    let out = repo.git_output(&["commit", "-m", "bad"]);
+    assert_blocked(&out, "Newsletter-Dienst", "newsletter");
 }
 
 #[test]
@@ -222,8 +234,7 @@ fn a_linked_worktree_shares_the_hooks_of_the_repository() {
         .args(["commit", "-a", "-m", "bad"])
         .output()
         .unwrap();
-    assert!(!out.status.success());
-    assert!((stdout(&out) + &stderr(&out)).contains("avv.missing"));
+    assert_blocked(&out, "Newsletter-Dienst", "newsletter");
 }
 
 #[test]

@@ -145,12 +145,16 @@ fn bad_input_corpus() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 35, "corpus incomplete");
+    // BAD_CASE=<part of a name> runs only the matching cases.
     let filter = std::env::var("BAD_CASE").ok();
+    let total = cases.len();
+    let mut checked = 0;
     for dir in cases {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;
         }
+        checked += 1;
         let case: Case = toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap())
             .unwrap_or_else(|e| panic!("{name}/case.toml: {e}"));
         let tmp = tempfile::tempdir().unwrap();
@@ -197,5 +201,9 @@ fn bad_input_corpus() {
         insta::with_settings!({ snapshot_path => dir.clone(), prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_snapshot!("diagnostic", shown);
         });
+    }
+    match filter {
+        Some(f) => assert!(checked > 0, "BAD_CASE={f} matches no case"),
+        None => assert_eq!(checked, total),
     }
 }

@@ -55,16 +55,7 @@ fn seed_004_human_output_points_into_the_toml() {
 /// Pins the human and JSON output of every fixture (`tests/fixtures/*/`).
 #[test]
 fn fixture_snapshots() {
-    let root = manifest_dir().join("tests/fixtures");
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("tom").is_dir())
-        .collect();
-    dirs.sort();
-    assert!(dirs.len() >= 16, "fixtures missing: {dirs:?}");
-    for dir in dirs {
+    for dir in fixtures() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let check = |args: &[&str]| {
             tomcheck()

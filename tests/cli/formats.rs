@@ -8,18 +8,6 @@ use std::path::PathBuf;
 
 use crate::support::*;
 
-/// Fixture directories that hold a TOM.
-fn fixtures() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("tests/fixtures"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("tom").is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
 // --- GitHub ------------------------------------------------------------------------
 
 /// Regression (DESIGN §10): TOM text is untrusted; it must not be able to start a
@@ -342,8 +330,10 @@ fn markdown_keeps_untrusted_text_inert() {
         ),
         "{md}"
     );
-    // Every table row has exactly the five cells of the header.
-    for row in md.lines().filter(|l| l.starts_with("| ")) {
+    // Every table row has exactly the five cells of the header: the header and one finding.
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(rows.len(), 2, "{md}");
+    for row in rows {
         let cells = row.replace("\\|", "").matches('|').count();
         assert_eq!(cells, 6, "{row}");
     }

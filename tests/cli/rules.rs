@@ -77,7 +77,9 @@ fn rules_lists_exactly_the_design_catalogue_with_metadata() {
 fn every_rule_has_a_firing_and_a_quiet_rego_test() {
     let report = rules_json();
     let policies = manifest_dir().join("policies");
-    for rule in report["rules"].as_array().unwrap() {
+    let rules = report["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), DESIGN_RULES.len());
+    for rule in rules {
         let id = rule["id"].as_str().unwrap();
         let (area, name) = id.split_once('.').unwrap();
         let tests = std::fs::read_to_string(policies.join(format!("{area}_test.rego"))).unwrap();

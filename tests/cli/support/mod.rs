@@ -159,6 +159,21 @@ pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The fixture directories that hold a TOM (`tests/fixtures/*/tom`), sorted. Panics when
+/// some are missing, so a loop over them cannot pass by running nothing.
+pub fn fixtures() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("tests/fixtures"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("tom").is_dir())
+        .collect();
+    dirs.sort();
+    // One per bundled rule, the near misses and the seed.
+    assert!(dirs.len() >= 16, "fixtures missing: {dirs:?}");
+    dirs
+}
+
 /// Where `name` is on the `PATH`.
 pub fn which(name: &str) -> Option<PathBuf> {
     let paths = std::env::var_os("PATH")?;

@@ -135,6 +135,34 @@ fn setup(kind: &str, root: &Path) {
     }
 }
 
+/// Whether `line` opens a miette snippet of a TOML or Rego file at a line and column,
+/// like `╭─[tom/a.toml:3:1]`. Any other mention of a file does not locate a diagnostic.
+fn names_file_and_line(line: &str) -> bool {
+    let Some((_, header)) = line.split_once("╭─[") else {
+        return false;
+    };
+    let Some(header) = header.trim_end().strip_suffix(']') else {
+        return false;
+    };
+    let mut parts = header.rsplitn(3, ':');
+    let (column, line, path) = (parts.next(), parts.next(), parts.next());
+    let number =
+        |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    number(column)
+        && number(line)
+        && path.is_some_and(|p| p.ends_with(".toml") || p.ends_with(".rego"))
+}
+
+#[test]
+fn names_file_and_line_wants_a_snippet_header() {
+    assert!(names_file_and_line("   ╭─[tom/a.toml:3:1]"));
+    assert!(names_file_and_line("   ╭─[policies/bad.rego:6:12]"));
+    assert!(!names_file_and_line("  × policies/bad.rego: syntax error"));
+    assert!(!names_file_and_line("   ╭─[tom/a.toml]"));
+    assert!(!names_file_and_line("   ╭─[README.md:3:1]"));
+    assert!(!names_file_and_line("tom/a.toml:3:1"));
+}
+
 #[test]
 fn bad_input_corpus() {
     let corpus = manifest_dir().join("tests/bad");
@@ -190,9 +218,7 @@ fn bad_input_corpus() {
             "{name}: terminal escape in output"
         );
         if case.exit == 2 && case.located {
-            let located = shown
-                .lines()
-                .any(|l| l.contains("╭─[") && l.contains(".toml:") || l.contains(".rego:"));
+            let located = shown.lines().any(names_file_and_line);
             assert!(
                 located,
                 "{name}: the diagnostic names no file and line:\n{shown}"

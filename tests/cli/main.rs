@@ -8,6 +8,7 @@ mod check; // `check` on the example TOM, fixtures, working tree, --staged, --re
 mod diff; // `diff` between revisions, in every format
 mod formats; // github, sarif, junit, markdown; init, completions, man; the Action
 mod gate; // `check --base`: new, existing and resolved findings
+mod help; // `--help` of every subcommand, snapshotted (after cargo-deny's `cli_snapshot`)
 mod hook; // `hook install|uninstall` with real `git commit`s and pre-commit
 mod log; // `log` and point-in-time checks over generated histories
 mod rules; // `rules`, `explain`, `test` and waivers

@@ -380,3 +380,18 @@ fn extra_policy_dirs_and_colour_choice() {
 
 /// A repository policy: a warning when the organisation names no data protection officer.
 const DPO_POLICY: &str = "package tom.dpo\n\n# METADATA\n# title: No DPO named\n# custom:\n#   id: dpo.missing\n#   severity: warn\nwarn contains {\"rule\": \"dpo.missing\", \"subject\": \"organization\", \"field\": \"dpo\", \"message\": \"no DPO is named\"} if {\n  not input.organization.dpo\n}\n";
+
+/// Pins that `--policy DIR` is relative to `-C DIR`, like every other path argument:
+/// `tomcheck -C compliance check --policy extra` once failed with "no such directory".
+#[test]
+fn policy_dirs_are_relative_to_dash_c() {
+    let repo = Repo::new();
+    repo.write("compliance/tom/organization.toml", ORGANIZATION);
+    repo.write("compliance/tom/measures.toml", &measures());
+    repo.write("compliance/extra/dpo.rego", DPO_POLICY);
+    let report = check_json(repo.path(), &["-C", "compliance", "--policy", "extra"], 0);
+    assert_eq!(
+        rule_subjects(&report),
+        [("dpo.missing".to_string(), "organization".to_string())]
+    );
+}

@@ -611,6 +611,39 @@ fn output_file_gets_the_report() {
     assert!(html.contains("TOM – Versionsvergleich") && html.contains("Stand"));
 }
 
+/// Pins that `--output FILE` is relative to `-C DIR`: the report of
+/// `tomcheck -C compliance diff … -o report.json` once landed in the current directory.
+#[test]
+fn output_file_is_relative_to_dash_c() {
+    let repo = Repo::new();
+    repo.write("compliance/tom/organization.toml", SEED_ORG_V1);
+    repo.commit_all("TOM Stand 2018-05-20");
+    repo.write("compliance/tom/organization.toml", SEED_ORG_V2);
+    repo.commit_all("TOM Stand 2019-02-11");
+    let out = run(
+        repo.path(),
+        &[
+            "-C",
+            "compliance",
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+            "--output",
+            "report.json",
+        ],
+        0,
+    );
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    assert!(!repo.path().join("report.json").exists());
+    let report: serde_json::Value =
+        serde_json::from_str(&repo.read("compliance/report.json")).unwrap();
+    assert_eq!(report["new"]["as_of"], "2019-02-11");
+}
+
 /// Headless Chromium renders the HTML report without console errors and takes a
 /// screenshot of it. Skipped where Chromium is not installed, required in CI.
 #[test]

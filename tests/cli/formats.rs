@@ -61,6 +61,40 @@ fn github_output_cannot_be_used_to_inject_workflow_commands() {
     );
 }
 
+/// Pins that an annotation's level follows `--fail-on`: a warning that fails the check is
+/// an `::error` (it was a `::warning`, so the pull request hid what blocked it), and one
+/// that does not fail stays a `::warning`.
+#[test]
+fn github_annotates_what_fails_as_an_error() {
+    let repo = Repo::plain();
+    write_tom(&repo, &provider("hoster", true));
+    // No review date: `review.overdue`, a warning, and the only finding.
+    repo.write(
+        "tom/organization.toml",
+        "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\n",
+    );
+    let annotation = |fail_on: &[&str], exit: i32| {
+        let args: Vec<&str> = ["--format", "github"]
+            .iter()
+            .chain(fail_on)
+            .copied()
+            .collect();
+        let text = stdout(&check(repo.path(), &args, exit));
+        let commands: Vec<String> = text
+            .lines()
+            .filter(|l| l.starts_with("::"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(commands.len(), 1, "{text}");
+        assert!(commands[0].contains("title=review.overdue"), "{text}");
+        commands[0].clone()
+    };
+    assert!(
+        annotation(&["--fail-on", "warn"], 1).starts_with("::error file=tom/organization.toml,")
+    );
+    assert!(annotation(&[], 0).starts_with("::warning file=tom/organization.toml,"));
+}
+
 #[test]
 fn github_format_appends_a_job_summary() {
     let repo = Repo::new();

@@ -11,5 +11,6 @@ mod gate; // `check --base`: new, existing and resolved findings
 mod help; // `--help` of every subcommand, snapshotted (after cargo-deny's `cli_snapshot`)
 mod hook; // `hook install|uninstall` with real `git commit`s and pre-commit
 mod log; // `log` and point-in-time checks over generated histories
+mod pipe; // output into a reader that goes away keeps the exit code
 mod rules; // `rules`, `explain`, `test` and waivers
 mod sandbox; // regorus is built without environment, network or clock builtins

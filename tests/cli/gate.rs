@@ -340,3 +340,118 @@ fn a_shallow_clone_without_the_base_says_to_fetch_it() {
     assert!(err.contains("shallow clone"), "{err}");
     assert!(err.contains("fetch-depth: 0"), "{err}");
 }
+
+/// The `(rule, subject)` pairs of a finding list in `diff`'s JSON report.
+fn pairs(findings: &serde_json::Value) -> Vec<(String, String)> {
+    rule_subjects(&serde_json::json!({ "findings": findings }))
+}
+
+/// Pins that the gate and `diff` agree on waived findings: a base finding that was waived
+/// and is open in the change is new in both (the gate once called it existing), and one
+/// the change waives is resolved in both.
+#[test]
+fn gate_and_diff_agree_on_waived_findings() {
+    let repo = Repo::new();
+    write_tom(
+        &repo,
+        &(named_provider("agentur", "Agentur GmbH", false)
+            + &named_provider("hoster", "Hoster GmbH", false)),
+    );
+    let waiver = |subject: &str| {
+        format!(
+            "[[waiver]]\nid = \"w\"\nrule = \"avv.missing\"\nsubject = \"{subject}\"\nreason = \"AVV in Verhandlung\"\napproved_by = \"DSB\"\nexpires = 2027-01-31\n"
+        )
+    };
+    repo.write("tom/waivers.toml", &waiver("provider:agentur"));
+    repo.commit_all("base: agentur waived, hoster open");
+    repo.git(&["checkout", "-q", "-b", "pr"]);
+    repo.write("tom/waivers.toml", &waiver("provider:hoster"));
+    repo.commit_all("pr: the waiver moves from agentur to hoster");
+
+    let agentur = ("avv.missing".to_string(), "provider:agentur".to_string());
+    let hoster = ("avv.missing".to_string(), "provider:hoster".to_string());
+    let gate = check_json(repo.path(), &["--base", "main"], 1);
+    let open: Vec<_> = statuses(&gate)
+        .into_iter()
+        .filter(|(_, subject, _)| subject == "provider:agentur")
+        .collect();
+    assert_eq!(
+        open,
+        [(agentur.0.clone(), agentur.1.clone(), "new".to_string())]
+    );
+    let human = stdout(&check(repo.path(), &["--base", "main"], 1));
+    assert!(
+        human.contains("resolved: avv.missing provider:hoster"),
+        "{human}"
+    );
+
+    let diff = run_json(
+        repo.path(),
+        &["diff", "main", "pr", "--format", "json", "--today", TODAY],
+        0,
+    );
+    assert_eq!(pairs(&diff["findings"]["new"]), [agentur]);
+    assert_eq!(pairs(&diff["findings"]["resolved"]), [hoster]);
+}
+
+/// Pins that the gate and `diff` list the same configuration and policy changes, in the
+/// same order: `tomcheck.toml` first, then the policy files by path, Rego tests included
+/// (the gate once left out `_test.rego` files).
+#[test]
+fn gate_and_diff_list_the_same_configuration_and_policy_changes() {
+    let repo = Repo::new();
+    write_tom(&repo, &provider("hoster", true));
+    repo.write("tomcheck.toml", "fail_on = \"deny\"\n");
+    repo.write("policies/note.rego", "package tom.note\n");
+    repo.write(
+        "policies/note_test.rego",
+        "package tom.note_test\n\ntest_nothing if {\n  true\n}\n",
+    );
+    repo.commit_all("base");
+    repo.git(&["checkout", "-q", "-b", "pr"]);
+    repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
+    repo.write(
+        "policies/note_test.rego",
+        "package tom.note_test\n\ntest_still_nothing if {\n  true\n}\n",
+    );
+    repo.write("policies/another.rego", "package tom.another\n");
+    repo.commit_all("pr: configuration, a policy test and a new policy");
+
+    let expected = [
+        "tomcheck.toml (modified)",
+        "policies/another.rego (added)",
+        "policies/note_test.rego (modified)",
+    ];
+    let human = stdout(&check(repo.path(), &["--base", "main"], 0));
+    let listed = human
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("warning: this change touches the gate's configuration or policies: ")
+        })
+        .unwrap_or_else(|| panic!("no configuration notice:\n{human}"));
+    let gate: Vec<&str> = listed
+        .split_once(". ")
+        .map_or(listed, |(files, _)| files)
+        .split(", ")
+        .collect();
+    assert_eq!(gate, expected, "{human}");
+
+    let report = run_json(
+        repo.path(),
+        &["diff", "main", "pr", "--format", "json", "--today", TODAY],
+        0,
+    );
+    let diff: Vec<String> = report["policy_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ({})",
+                c["path"].as_str().unwrap(),
+                c["change"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(diff, expected);
+}

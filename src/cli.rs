@@ -173,7 +173,7 @@ pub struct CheckArgs {
     pub new_only: bool,
     /// With --base: take tomcheck.toml and the repository's policies from the base (the
     /// default: a change cannot weaken its own gate) or from the checked revision.
-    #[arg(long, value_enum, value_name = "REV", requires = "base")]
+    #[arg(long, value_enum, value_name = "FROM", requires = "base")]
     pub policies_from: Option<GatePoliciesArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]

@@ -44,11 +44,17 @@ pub fn delta(old: &[Finding], new: &[Finding]) -> Delta {
     }
 }
 
-/// Marks every finding of `new` [`Status::New`] or [`Status::Existing`] (an open twin in
-/// `old`), and returns the open findings of `old` that `new` no longer has.
+/// Marks every open finding of `new` [`Status::New`] or [`Status::Existing`] (an open
+/// twin in `old`), and returns the open findings of `old` that `new` no longer has. A
+/// waived finding gets no status: it is accepted, so neither new nor existing (and when
+/// the change waived it, it is among the resolved ones).
 pub fn mark(new: &mut [Finding], old: &[Finding]) -> Vec<Finding> {
     let old_keys = open_keys(old);
     for f in new.iter_mut() {
+        if f.waived {
+            f.status = None;
+            continue;
+        }
         f.status = Some(if old_keys.contains(&f.key()) {
             Status::Existing
         } else {
@@ -120,6 +126,8 @@ mod tests {
         );
         let resolved = mark(&mut new, &old);
         assert_eq!(new[0].status, Some(Status::New));
+        // Waived in the change: resolved, and not also marked existing.
+        assert_eq!(new[1].status, None);
         assert_eq!(resolved.len(), 1);
     }
 }

@@ -1,0 +1,286 @@
+//! Reference data: where it is read from, the date it was checked, and the script that
+//! regenerates the end-of-support data from endoflife.date.
+
+use std::process::Command;
+
+use super::support::*;
+
+#[test]
+fn rules_reference_lists_each_data_set_with_its_date_and_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["rules", "--reference", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    let sets = report["reference"].as_array().unwrap();
+    let names: Vec<&str> = sets.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["countries", "os_eol"]);
+    let os_eol = &sets[1];
+    assert_eq!(os_eol["checked"], "2026-08-22");
+    assert!(os_eol["source"]
+        .as_str()
+        .unwrap()
+        .contains("a70eca337600e7d721dc48112c271f98661d208b"));
+
+    let human = tomcheck()
+        .current_dir(dir.path())
+        .args(["rules", "--reference"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("data.reference.os_eol  checked 2026-08-22"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bundled_reference_data_is_laid_out_for_opa_and_records_its_source() {
+    let root = manifest_dir().join("policies/reference");
+    for name in ["countries", "os_eol"] {
+        let text = std::fs::read_to_string(root.join(name).join("data.json")).unwrap();
+        let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            data["source"].as_str().is_some_and(|s| !s.is_empty()),
+            "{name}"
+        );
+        let checked = data["checked"].as_str().unwrap();
+        assert_eq!(checked.len(), 10, "{name}: checked = {checked}");
+    }
+    // Two files at one directory would both land at data.reference under OPA.
+    let flat: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert!(flat.is_empty(), "{flat:?}");
+    let os_eol: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("os_eol/data.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        os_eol["commit"].as_str().unwrap().len(),
+        40,
+        "os_eol names the commit it was generated from"
+    );
+}
+
+/// Adequacy decisions count from their date; the US, Japan, Korea and the UK had none
+/// before that.
+#[test]
+fn adequacy_decisions_have_their_dates_and_decisions() {
+    let text =
+        std::fs::read_to_string(manifest_dir().join("policies/reference/countries/data.json"))
+            .unwrap();
+    let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let adequacy = &data["adequacy"];
+    for (code, since, number) in [
+        ("US", "2023-07-10", "(EU) 2023/1795"),
+        ("KR", "2021-12-17", "(EU) 2022/254"),
+        ("JP", "2019-01-23", "(EU) 2019/419"),
+        ("GB", "2021-06-28", "(EU) 2021/1772"),
+        ("BR", "2026-01-26", "(EU) 2026/179"),
+    ] {
+        assert_eq!(adequacy[code]["since"], since, "{code}");
+        assert!(
+            adequacy[code]["decision"]
+                .as_str()
+                .unwrap()
+                .contains(number),
+            "{code}"
+        );
+        assert!(
+            adequacy[code]["source"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://eur-lex.europa.eu/"),
+            "{code}"
+        );
+    }
+    assert!(
+        !text.contains("\"requires\""),
+        "the unused requires field is gone"
+    );
+    assert!(!adequacy["KR"]["scope"].as_str().unwrap().contains("verify"));
+}
+
+/// `scripts/update-os-eol.py` on a small copy of endoflife.date's product files (the
+/// tests have no network) gives the reviewed expected data.
+#[test]
+fn update_os_eol_regenerates_the_data_from_endoflife_date_files() {
+    let fixture = manifest_dir().join("tests/fixtures/endoflife");
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("os_eol/data.json");
+    let out = Command::new("python3")
+        .arg(manifest_dir().join("scripts/update-os-eol.py"))
+        .arg("--source")
+        .arg(&fixture)
+        .args([
+            "--commit",
+            "0000000000000000000000000000000000000001",
+            "--date",
+            "2026-08-22",
+            "--out",
+        ])
+        .arg(&out_file)
+        .output()
+        .expect("python3 is needed to run scripts/update-os-eol.py");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "scripts/update-os-eol.py failed (it needs python3 with PyYAML; .ci/run installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = std::fs::read_to_string(&out_file).unwrap();
+    let want = std::fs::read_to_string(fixture.join("expected.json")).unwrap();
+    assert_eq!(got, want);
+    let data: serde_json::Value = serde_json::from_str(&got).unwrap();
+    assert_eq!(data["commit"], "0000000000000000000000000000000000000001");
+    assert_eq!(data["checked"], "2026-08-22");
+    let macos = &data["products"]["macos"];
+    assert_eq!(macos["cycles"]["10.11"]["name"], "OS X 10.11 (El Capitan)");
+    assert_eq!(macos["aliases"]["highsierra"], "10.13");
+    assert_eq!(data["products"]["android"]["cycles"]["4.3"]["eol"], true);
+    assert_eq!(
+        data["products"]["windows"]["cycles"]["10-1607-e-lts"]["name"],
+        "Windows 10 Enterprise LTSB 2016"
+    );
+    assert_eq!(
+        data["products"]["windows-server"]["aliases"]["2003-r2"],
+        "2003-sp2"
+    );
+
+    // Without a git checkout the commit and date must be given.
+    let out = Command::new("python3")
+        .arg(manifest_dir().join("scripts/update-os-eol.py"))
+        .arg("--source")
+        .arg(&fixture)
+        .arg("--out")
+        .arg(dir.path().join("x.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// The bundled end-of-support data is exactly what the script makes of the commit it
+/// names: every cycle the fixture copy holds agrees with the bundled data.
+#[test]
+fn bundled_os_eol_agrees_with_the_endoflife_date_excerpt() {
+    let read = |p: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(manifest_dir().join(p)).unwrap()).unwrap()
+    };
+    let bundled = read("policies/reference/os_eol/data.json");
+    let excerpt = read("tests/fixtures/endoflife/expected.json");
+    for (product, p) in excerpt["products"].as_object().unwrap() {
+        for (cycle, entry) in p["cycles"].as_object().unwrap() {
+            assert_eq!(
+                &bundled["products"][product]["cycles"][cycle], entry,
+                "{product} {cycle}"
+            );
+        }
+    }
+}
+
+#[test]
+fn test_dir_loads_its_own_reference_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |p: &str, t: &str| {
+        let f = root.join(p);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, t).unwrap();
+    };
+    write(
+        "acme/approved.rego",
+        "package tom.acme.approved\n\napproved(id) if data.reference.approved.providers[id]\n\nlegacy(id) if data.reference.legacy.providers[id]\n",
+    );
+    write(
+        "acme/approved_test.rego",
+        "package tom.acme.approved_test\n\nimport data.tom.acme.approved\n\ntest_opa_layout if approved.approved(\"hetzner\")\n\ntest_flat_file if approved.legacy(\"ionos\")\n",
+    );
+    write(
+        "acme/reference/approved/data.json",
+        r#"{"providers": {"hetzner": true}}"#,
+    );
+    write(
+        "acme/reference/legacy.json",
+        r#"{"providers": {"ionos": true}}"#,
+    );
+    for extra in [&["--no-builtin"][..], &[][..]] {
+        let out = tomcheck()
+            .current_dir(root)
+            .args(["test", "acme"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains("2 passed, 0 failed"), "{text}");
+    }
+}
+
+/// `tomcheck test policies` in tomcheck's own tree: the directory's files take the
+/// place of the bundled copies instead of defining every rule twice.
+#[test]
+fn test_of_the_bundled_policy_directory_itself() {
+    for extra in [&["--no-builtin"][..], &[][..]] {
+        let out = tomcheck()
+            .current_dir(manifest_dir())
+            .args(["test", "policies"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.trim_end().ends_with(" passed, 0 failed"), "{text}");
+        assert!(text.contains("PASS policies/system_test.rego"), "{text}");
+    }
+}
+
+/// A repository policy returning plain strings next to a waiver: the waiver rules
+/// must not fail on a finding without subject.
+#[test]
+fn plain_string_findings_next_to_a_waiver() {
+    let repo = Repo::new();
+    write_clean_tom(&repo);
+    repo.write(
+        "tom/waivers.toml",
+        "[[waiver]]\nid = \"old\"\nrule = \"avv.missing\"\nsubject = \"provider:hoster\"\nreason = \"x\"\napproved_by = \"DPO\"\nexpires = 2027-01-31\n",
+    );
+    repo.write(
+        "policies/plain.rego",
+        "package tom.acme\n\ndeny contains \"a plain-string finding\" if input.organization\n",
+    );
+    let out = repo
+        .tomcheck()
+        .args(["check", "--today", "2026-11-22", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"acme"), "{rules:?}");
+    assert!(rules.contains(&"waiver.unused"), "{rules:?}");
+}

@@ -1,0 +1,344 @@
+//! The one helper module of the end-to-end tests: temporary git repositories driven by
+//! the real `git` CLI, the real `tomcheck` binary, small TOMs, and the external tools the
+//! acceptance tests run (pre-commit, actionlint, shellcheck, sarif-multitool).
+//!
+//! Every process a test starts gets a clean environment from here: no `GIT_*` variable
+//! of the machine or of a surrounding git hook (`GIT_DIR`, `GIT_INDEX_FILE`,
+//! `GIT_WORK_TREE`, identities, dates) and no user or system git configuration. Without
+//! that, `cargo test` run from a pre-commit hook reads the hook's index in every
+//! `--staged` test, and commits carry whoever runs the tests.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The evaluation date of every test that does not pick one.
+pub const TODAY: &str = "2026-11-22";
+
+// --- Processes ---------------------------------------------------------------------
+
+/// `program` with no inherited `GIT_*` variable and no user or system git configuration.
+pub fn command(program: impl AsRef<OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("GIT_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    cmd
+}
+
+/// `git` with a fixed identity and fixed dates (see [`command`]).
+pub fn git_command() -> Command {
+    let mut cmd = command("git");
+    cmd.env("GIT_AUTHOR_NAME", "Erika Mustermann")
+        .env("GIT_AUTHOR_EMAIL", "dsb@example.de")
+        .env("GIT_AUTHOR_DATE", "2026-01-15T10:00:00Z")
+        .env("GIT_COMMITTER_NAME", "Erika Mustermann")
+        .env("GIT_COMMITTER_EMAIL", "dsb@example.de")
+        .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z");
+    cmd
+}
+
+/// Runs git in `dir` and returns stdout; panics on failure.
+#[track_caller]
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = git_command()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed:\n{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// The real binary (see [`command`]), no colours, no GitHub job summary.
+pub fn tomcheck() -> Command {
+    let mut cmd = command(env!("CARGO_BIN_EXE_tomcheck"));
+    cmd.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+/// Runs `tomcheck ARGS` in `dir` and asserts its exit code.
+#[track_caller]
+pub fn run(dir: &Path, args: &[&str], exit: i32) -> Output {
+    let out = tomcheck().current_dir(dir).args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(exit),
+        "tomcheck {args:?}\nstdout:\n{}\nstderr:\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    out
+}
+
+/// Runs `tomcheck ARGS` in `dir`, asserts its exit code and parses stdout as JSON.
+#[track_caller]
+pub fn run_json(dir: &Path, args: &[&str], exit: i32) -> serde_json::Value {
+    json(&run(dir, args, exit))
+}
+
+/// `tomcheck check ARGS` in `dir`, on [`TODAY`] unless the arguments choose `--today`
+/// or `--as-of-commit`, and asserts the exit code.
+#[track_caller]
+pub fn check(dir: &Path, args: &[&str], exit: i32) -> Output {
+    let mut all = vec!["check"];
+    if !args.contains(&"--today") && !args.contains(&"--as-of-commit") {
+        all.extend(["--today", TODAY]);
+    }
+    all.extend(args);
+    run(dir, &all, exit)
+}
+
+/// [`check`] with `--format json`: the report.
+#[track_caller]
+pub fn check_json(dir: &Path, args: &[&str], exit: i32) -> serde_json::Value {
+    let all: Vec<&str> = ["--format", "json"].iter().chain(args).copied().collect();
+    json(&check(dir, &all, exit))
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Parses stdout as JSON.
+#[track_caller]
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            stdout(out),
+            stderr(out)
+        )
+    })
+}
+
+/// `(rule, subject)` of every finding in a JSON report.
+pub fn rule_subjects(report: &serde_json::Value) -> Vec<(String, String)> {
+    findings(report)
+        .map(|f| (text(&f["rule"]), text(&f["subject"])))
+        .collect()
+}
+
+/// `(rule, subject, status)` of every finding in a JSON report of the gate.
+pub fn statuses(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    findings(report)
+        .map(|f| {
+            let status = f["status"].as_str().unwrap_or("null").to_string();
+            (text(&f["rule"]), text(&f["subject"]), status)
+        })
+        .collect()
+}
+
+fn findings(report: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no findings array: {report}"))
+        .iter()
+}
+
+fn text(value: &serde_json::Value) -> String {
+    value.as_str().unwrap_or_default().to_string()
+}
+
+/// The repository's own directory.
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture directories that hold a TOM (`tests/fixtures/*/tom`), sorted. Panics when
+/// some are missing, so a loop over them cannot pass by running nothing.
+pub fn fixtures() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("tests/fixtures"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("tom").is_dir())
+        .collect();
+    dirs.sort();
+    // One per bundled rule, the near misses and the seed.
+    assert!(dirs.len() >= 16, "fixtures missing: {dirs:?}");
+    dirs
+}
+
+/// Where `name` is on the `PATH`.
+pub fn which(name: &str) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// An external tool for an acceptance test. With `CI=true` a missing tool fails the
+/// test; locally the test is skipped with a note.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let found = which(name);
+    if found.is_none() {
+        let on_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        assert!(
+            !on_ci,
+            "{name} is not installed, but CI=true requires it (.ci/run installs it)"
+        );
+        eprintln!("note: {name} is not installed; skipping this acceptance test");
+    }
+    found
+}
+
+// --- Repositories ------------------------------------------------------------------
+
+/// A temporary directory; a git repository when made with [`Repo::new`].
+pub struct Repo {
+    pub dir: tempfile::TempDir,
+}
+
+impl Repo {
+    /// `git init` on branch `main`, with the identity of [`git_command`] also in the
+    /// repository's configuration (for tools that run git themselves).
+    pub fn new() -> Self {
+        let repo = Self::plain();
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo.git(&["config", "user.name", "Erika Mustermann"]);
+        repo.git(&["config", "user.email", "dsb@example.de"]);
+        repo.git(&["config", "commit.gpgsign", "false"]);
+        repo
+    }
+
+    /// A temporary directory that is not a git repository.
+    pub fn plain() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs git and returns stdout; panics on failure.
+    #[track_caller]
+    pub fn git(&self, args: &[&str]) -> String {
+        git(self.path(), args)
+    }
+
+    /// Runs git and returns its output, whatever the exit code.
+    pub fn git_output(&self, args: &[&str]) -> Output {
+        git_command()
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("git runs")
+    }
+
+    /// Writes a file, creating its directories.
+    pub fn write(&self, path: &str, text: &str) {
+        let full = self.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, text).unwrap();
+    }
+
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.path().join(path)).unwrap()
+    }
+
+    pub fn remove(&self, path: &str) {
+        std::fs::remove_file(self.path().join(path)).unwrap();
+    }
+
+    pub fn commit_all(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+    }
+
+    pub fn head(&self) -> String {
+        self.git(&["rev-parse", "HEAD"]).trim().to_string()
+    }
+
+    /// `tomcheck` running in this repository.
+    pub fn tomcheck(&self) -> Command {
+        let mut cmd = tomcheck();
+        cmd.current_dir(self.path());
+        cmd
+    }
+}
+
+// --- Small TOMs --------------------------------------------------------------------
+
+/// An organisation that passes every bundled rule on [`TODAY`].
+pub const ORGANIZATION: &str = r#"[organization]
+name = "Muster GmbH"
+country = "DE"
+reviewed = 2026-10-01
+"#;
+
+/// One implemented measure per control category, so `measure.control-missing` stays quiet.
+pub fn measures() -> String {
+    tomcheck::schema::CONTROLS
+        .iter()
+        .map(|c| {
+            format!(
+                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+                c.replace('_', "-")
+            )
+        })
+        .collect()
+}
+
+/// A processor named "`id` GmbH" with an AVV (clean) or without one (`avv.missing`).
+pub fn provider(id: &str, with_avv: bool) -> String {
+    named_provider(id, &format!("{id} GmbH"), with_avv)
+}
+
+/// A processor with personal data and any name, with or without an AVV.
+pub fn named_provider(id: &str, name: &str, with_avv: bool) -> String {
+    let avv = if with_avv {
+        "avv = { signed = 2025-01-10 }\n"
+    } else {
+        ""
+    };
+    format!(
+        "[[provider]]\nid = \"{id}\"\nname = {}\ncountry = \"DE\"\nrole = \"processor\"\npersonal_data = true\naccess = \"full\"\n{avv}\n",
+        toml_string(name)
+    )
+}
+
+/// A TOML basic string (escapes quotes, backslashes and control characters).
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes the organisation, the measures and the given providers file.
+pub fn write_tom(repo: &Repo, providers: &str) {
+    repo.write("tom/organization.toml", ORGANIZATION);
+    repo.write("tom/measures.toml", &measures());
+    repo.write("tom/providers.toml", providers);
+}
+
+/// Writes a TOM without findings: one provider, with its AVV.
+pub fn write_clean_tom(repo: &Repo) {
+    write_tom(repo, &provider("hoster", true));
+}

@@ -6,7 +6,7 @@
 #   scripts/html-screenshot.sh REPORT.html SCREENSHOT.png [WIDTH,HEIGHT]
 #
 # Needs Debian's `chromium` (apt-get install -y chromium). The test
-# `html_report_renders_in_headless_chromium` in tests/diff.rs does the same on every run.
+# `html_report_renders_in_headless_chromium` in tests/cli/diff.rs does the same on every run.
 set -euo pipefail
 
 if [ $# -lt 2 ]; then

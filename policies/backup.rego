@@ -280,7 +280,7 @@ warn contains finding if {
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "retention_days",
 		"message": sprintf("%s has no retention period", [lib.label("Backup", b)]),
-		"help": "Record how long copies are kept, e.g. retention_days = 42 (six weeks), or how many are kept, e.g. retention_copies = 14",
+		"help": "Record how long copies are kept, e.g. retention_days = 42 (six weeks)",
 		"legal": "Art. 5(1)(e), 32 GDPR",
 	}
 }

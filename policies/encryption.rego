@@ -158,7 +158,7 @@ info contains finding if {
 		"rule": "encryption.transit-missing",
 		"subject": sprintf("provider:%s", [p.id]),
 		"message": sprintf("Personal data goes to %s, but no implemented measure tagged encryption-in-transit covers it", [lib.label("provider", p)]),
-		"help": sprintf("Add a system or location of the provider to applies_to of a measure tagged encryption-in-transit (%s), or tag a measure that covers it", [_tagged]),
+		"help": sprintf("Tag the measure that says how personal data reaches the provider encrypted (e-mail over TLS, S/MIME, an upload portal) with encryption-in-transit, or add a system or location of the provider to applies_to of a tagged measure (%s)", [_tagged]),
 		"legal": _legal,
 	}
 }

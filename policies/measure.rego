@@ -88,7 +88,7 @@ warn contains finding if {
 		"rule": "measure.control-missing",
 		"subject": sprintf("control:%s", [control]),
 		"message": sprintf("Control category \"%s\" (%s) has measures, but none with status \"implemented\"", [control, label]),
-		"help": "Implement a planned measure and set its status = \"implemented\" (or omit status), or describe a measure that is in place; if the category does not apply, say why: status = \"not-applicable\" with reason = \"…\"",
+		"help": "Implement a planned measure and set its status = \"implemented\" (or omit status), or describe a measure that is in place",
 		"legal": "Art. 32(1) GDPR",
 	}
 }

@@ -77,7 +77,9 @@ role = "processor"
 purpose = "Rented server for the website and e-mail"
 personal_data = true
 access = "full"
+processing = ["DE"]             # where the data is processed: countries, or "EU"/"EEA"
 avv = { signed = {today}, document = "contracts/hosting-avv.pdf" }
+# certifications = [{ standard = "ISO 27001", valid_until = 2028-01-31, evidence = "https://…" }]
 
 # A bank is a controller of its own: no AVV needed.
 [[provider]]
@@ -142,21 +144,26 @@ restore_tested = {today}
 
 const MEASURES: &str = r#"# The measures of Art. 32 GDPR, one per line of the TOM document, at least one
 # implemented measure per control category. Replace the examples with what you do.
+# `tags` say what a measure does, from a fixed vocabulary (`tomcheck schema` lists it);
+# a category that does not apply to you gets status = "not-applicable" and a reason.
 
 [[measure]]
 id = "locked-office"
 control = "physical_access"
 text = "The office is locked outside working hours; keys are issued personally and recorded."
+tags = ["physical-security"]
 
 [[measure]]
 id = "personal-accounts"
 control = "system_access"
 text = "Every person logs in with a personal account and a password from the password manager."
+tags = ["password-policy"]
 
 [[measure]]
 id = "role-permissions"
 control = "data_access"
 text = "Access rights follow roles and are reviewed when someone joins, moves or leaves."
+tags = ["least-privilege", "access-review"]
 
 [[measure]]
 id = "separate-systems"
@@ -167,26 +174,31 @@ text = "Customer data of different purposes is kept in separate databases."
 id = "pseudonymised-analytics"
 control = "pseudonymisation"
 text = "Statistics are computed on pseudonymised data."
+tags = ["pseudonymisation"]
 
 [[measure]]
 id = "disk-encryption"
 control = "encryption"
 text = "Servers and laptops use full disk encryption; backups are encrypted before upload."
+tags = ["encryption-at-rest"]
 
 [[measure]]
 id = "tls"
 control = "transfer"
 text = "Personal data is transferred only over encrypted connections (TLS, SFTP)."
+tags = ["encryption-in-transit"]     # read by encryption.transit-missing
 
 [[measure]]
 id = "change-log"
 control = "input"
 text = "Applications log who entered, changed or deleted personal data."
+tags = ["logging"]
 
 [[measure]]
 id = "daily-backup"
 control = "availability"
 text = "Servers are backed up daily to a second datacenter."
+tags = ["backup"]
 
 [[measure]]
 id = "restore-test"

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::support::*;
 
-const DESIGN_RULES: [&str; 15] = [
+const DESIGN_RULES: [&str; 18] = [
     "avv.missing",
     "avv.expired",
     "transfer.unsafeguarded",
@@ -21,6 +21,9 @@ const DESIGN_RULES: [&str; 15] = [
     "review.overdue",
     "waiver.expired",
     "waiver.unused",
+    "certification.expired",
+    "backup.location-missing",
+    "encryption.transit-missing",
 ];
 
 fn rules_json() -> serde_json::Value {
@@ -71,6 +74,40 @@ fn rules_lists_exactly_the_design_catalogue_with_metadata() {
     assert_eq!(sev("avv.missing"), "deny");
     assert_eq!(sev("backup.missing"), "warn");
     assert_eq!(sev("waiver.unused"), "warn");
+    assert_eq!(sev("certification.expired"), "warn");
+    assert_eq!(sev("backup.location-missing"), "warn");
+    assert_eq!(sev("encryption.transit-missing"), "info");
+}
+
+/// docs/rules.md has every rule: a row of the table with its default severity, a
+/// section of its own, and its place in the table of what happens when a fact is
+/// missing.
+#[test]
+fn rules_doc_has_every_rule() {
+    let doc = std::fs::read_to_string(manifest_dir().join("docs/rules.md")).unwrap();
+    let report = rules_json();
+    let rules = report["rules"].as_array().unwrap();
+    let count = format!("tomcheck ships {} rules", rules.len());
+    assert!(doc.contains(&count), "{count}");
+    let missing_facts = doc
+        .split("## When a fact is missing")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a section on missing facts");
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        let severity = rule["severity"].as_str().unwrap();
+        let anchor: String = id.chars().filter(|c| *c != '.').collect();
+        let row = format!("| [`{id}`](#{anchor}) | {severity} |");
+        assert!(doc.contains(&row), "{row}");
+        assert!(doc.contains(&format!("\n## {id}\n")), "section of {id}");
+        let area = id.split('.').next().unwrap();
+        assert!(
+            missing_facts.contains(&format!("`{id}`"))
+                || missing_facts.contains(&format!("`{area}.*`")),
+            "{id}: what happens when its facts are missing"
+        );
+    }
 }
 
 /// Every rule has a Rego test that fires and a near miss that must not.

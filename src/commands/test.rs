@@ -7,7 +7,7 @@ use super::rules::policies_here;
 use super::{CmdResult, Env, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{ListFormat, TestArgs};
 use crate::diag::{Code, Problem};
-use crate::engine::{policytest, EngineOptions, Policies};
+use crate::engine::{policytest, portability, EngineOptions, Policies};
 use crate::pipeline;
 use crate::source::{Revision, Source};
 
@@ -73,6 +73,15 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             ),
         ));
     }
+    // Constructs that give other findings under OPA, in the policies under test (the
+    // bundled ones are kept free of them by their own tests).
+    let warnings: Vec<portability::Warning> = policies
+        .files
+        .iter()
+        .chain(&policies.tests)
+        .filter(|f| !f.path.starts_with("builtin/"))
+        .flat_map(portability::check)
+        .collect();
     let coverage = args.coverage || args.threshold.is_some();
     let options = EngineOptions { timeout };
     let run = policytest::run(
@@ -96,17 +105,48 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 "total_coverage": run.total_coverage(),
                 "passed": run.passed(),
                 "failed": run.failed(),
+                "warnings": warnings,
             });
             serde_json::to_writer_pretty(&mut *env.out, &report)?;
             writeln!(env.out)?;
         }
-        ListFormat::Human => write_human(&run, args.threshold, env.out)?,
+        ListFormat::Human => {
+            write_warnings(&warnings, env.out)?;
+            write_human(&run, args.threshold, env.out)?
+        }
     }
     Ok(if run.failed() > 0 || below || run.results.is_empty() {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
+}
+
+fn write_warnings(warnings: &[portability::Warning], out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::text::clean_line;
+    for w in warnings {
+        writeln!(
+            out,
+            "warning: {}:{}:{}: `{}` may give other findings under OPA",
+            clean_line(&w.file),
+            w.line,
+            w.column,
+            clean_line(&w.expression)
+        )?;
+        writeln!(
+            out,
+            "    `{}` may be undefined; OPA then fails the whole rule body, where tomcheck counts the negation as true.",
+            clean_line(&w.reference)
+        )?;
+        writeln!(
+            out,
+            "    Give it a default (object.get(…, \"key\", default)) or test the missing key on its own: docs/writing-policies.md, \"Rules that mean the same under OPA\""
+        )?;
+    }
+    if !warnings.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 fn write_human(

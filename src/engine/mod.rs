@@ -14,6 +14,7 @@
 
 pub mod metadata;
 pub mod policytest;
+pub mod portability;
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};

@@ -197,6 +197,48 @@ fn a_broken_repo_test_fails_naming_the_test() {
     );
 }
 
+/// `tomcheck test` warns about negations that OPA evaluates differently, and only
+/// about those.
+#[test]
+fn test_warns_about_rules_that_differ_under_opa() {
+    let repo = Repo::new();
+    write_clean_tom(&repo);
+    repo.write(
+        "policies/transfer_check.rego",
+        "package tom.acme.transfer\n\n\
+         _accepted := {\"scc\", \"bcr\"}\n\n\
+         deny contains sprintf(\"%s: no safeguard\", [p.id]) if {\n\
+         \tsome p in input.provider\n\
+         \tnot p.transfer in _accepted\n\
+         }\n\n\
+         deny contains sprintf(\"%s: no safeguard\", [p.id]) if {\n\
+         \tsome p in input.provider\n\
+         \tnot object.get(p, \"transfer\", \"\") in _accepted\n\
+         }\n",
+    );
+    repo.write(
+        "policies/transfer_check_test.rego",
+        "package tom.acme.transfer_test\n\nimport data.tom.acme.transfer\n\n\
+         test_fires if {\n\tcount(transfer.deny) == 1 with input as {\"provider\": [{\"id\": \"a\"}]}\n}\n",
+    );
+    let out = run(repo.path(), &["test", "policies"], 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains("warning: policies/transfer_check.rego:7:2: `not p.transfer in _accepted` may give other findings under OPA"),
+        "{text}"
+    );
+    assert!(text.contains("`p.transfer` may be undefined"), "{text}");
+    assert_eq!(text.matches("warning:").count(), 1, "{text}");
+    let report = run_json(repo.path(), &["test", "policies", "--format", "json"], 0);
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0]["reference"], "p.transfer");
+    assert_eq!(warnings[0]["line"], 7);
+    // The bundled policies have none.
+    let bundled = stdout(&run(Repo::plain().path(), &["test"], 0));
+    assert!(!bundled.contains("warning:"), "{bundled}");
+}
+
 #[test]
 fn explain_shows_what_fires_and_the_fix() {
     let dir = Repo::plain();

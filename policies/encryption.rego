@@ -15,9 +15,14 @@ _legal := "Art. 32(1)(a) GDPR"
 _tag := "encryption-in-transit"
 
 # Implemented measures (status omitted or "implemented") tagged encryption-in-transit.
-_in_transit := {m | some m in measures; _tag in m.tags; not m.status} | {m |
+#
+# The comprehensions below bind the rules they use to a variable before their loop:
+# regorus looks a rule up again at every reference, which costs more than the test
+# that uses it.
+_in_transit := {m | tag := _tag; some m in measures; tag in m.tags; not m.status} | {m |
+	tag := _tag
 	some m in measures
-	_tag in m.tags
+	tag in m.tags
 	m.status == "implemented"
 }
 
@@ -35,7 +40,7 @@ _applies_to := {id | some m in _in_transit; some id in m.applies_to}
 # tell that it is not reached over the network.
 _networked := {"server", "saas", "storage"}
 
-_reached := {s.id | some s in systems; s.personal_data == true; _networked[s.kind]} | {s.id |
+_reached := {s.id | networked := _networked; some s in systems; s.personal_data == true; networked[s.kind]} | {s.id |
 	some s in systems
 	s.personal_data == true
 	not s.kind
@@ -43,19 +48,25 @@ _reached := {s.id | some s in systems; s.personal_data == true; _networked[s.kin
 
 # A system is covered by a measure applying to it or to its location; a provider
 # by a measure applying to one of its systems or locations.
-_covered_systems := {id | some id in _applies_to; system_by_id[id]} | {s.id | some s in systems; _applies_to[s.location]}
+_covered_systems := {id | by_id := system_by_id; some id in _applies_to; by_id[id]} | {s.id |
+	applies_to := _applies_to
+	some s in systems
+	applies_to[s.location]
+}
 
-_covered_providers := {s.provider | some id in _covered_systems; s := system_by_id[id]} | {l.provider |
+_covered_providers := {s.provider | by_id := system_by_id; some id in _covered_systems; s := by_id[id]} | {l.provider |
+	applies_to := _applies_to
 	some l in locations
-	_applies_to[l.id]
+	applies_to[l.id]
 }
 
 # A measure to name in the help: an implemented transfer or encryption measure,
 # preferably one whose text speaks of TLS, VPN and the like.
-_candidates := {m.id | some m in measures; not m.status; _controls[m.control]} | {m.id |
+_candidates := {m.id | controls := _controls; some m in measures; not m.status; controls[m.control]} | {m.id |
+	controls := _controls
 	some m in measures
 	m.status == "implemented"
-	_controls[m.control]
+	controls[m.control]
 }
 
 _controls := {"transfer", "encryption"}
@@ -63,10 +74,12 @@ _controls := {"transfer", "encryption"}
 _words := ["tls", "ssl", "https", "vpn", "sftp", "ssh", "transport", "in transit", "übertrag"]
 
 _speaking := {m.id |
+	candidates := _candidates
+	words := _words
 	some m in measures
-	_candidates[m.id]
+	candidates[m.id]
 	text := lower(m.text)
-	some w in _words
+	some w in words
 	contains(text, w)
 }
 

@@ -94,11 +94,13 @@ _without := {p.id | some p in providers; p.personal_data == false}
 # not in `seen` (id -> chain), each with its chain through the first (by id)
 # provider of the frontier that engages it (which makes p one of the frontier).
 _step(frontier, seen) := {s: array.concat(frontier[p], [s]) |
+	without := _without
+	engaged_by := _engaged_by
 	some p, subs in _subprocessors
 	some s in subs
 	not seen[s]
-	not _without[s]
-	p == min({q | some q in _engaged_by[s]; frontier[q]})
+	not without[s]
+	p == min({q | some q in engaged_by[s]; frontier[q]})
 }
 
 _depth := 6

@@ -19,11 +19,11 @@ _tag := "encryption-in-transit"
 # The comprehensions below bind the rules they use to a variable before their loop:
 # regorus looks a rule up again at every reference, which costs more than the test
 # that uses it.
-_in_transit := {m | tag := _tag; some m in measures; tag in m.tags; not m.status} | {m |
+_in_transit := {m |
 	tag := _tag
 	some m in measures
 	tag in m.tags
-	m.status == "implemented"
+	object.get(m, "status", "implemented") == "implemented"
 }
 
 # Such a measure without applies_to covers everything.
@@ -46,6 +46,14 @@ _reached := {s.id | networked := _networked; some s in systems; s.personal_data 
 	not s.kind
 }
 
+# How many there are, for the message of a TOM without tagged measures and without
+# providers that handle personal data: arrays, cheaper to build than the set above.
+_reached_count := count([1 | networked := _networked; some s in systems; s.personal_data == true; networked[s.kind]]) + count([1 |
+	some s in systems
+	s.personal_data == true
+	not s.kind
+])
+
 # A system is covered by a measure applying to it or to its location; a provider
 # by a measure applying to one of its systems or locations.
 _covered_systems := {id | by_id := system_by_id; some id in _applies_to; by_id[id]} | {s.id |
@@ -60,33 +68,29 @@ _covered_providers := {s.provider | by_id := system_by_id; some id in _covered_s
 	applies_to[l.id]
 }
 
-# A measure to name in the help: an implemented transfer or encryption measure,
-# preferably one whose text speaks of TLS, VPN and the like.
-_candidates := {m.id | controls := _controls; some m in measures; not m.status; controls[m.control]} | {m.id |
-	controls := _controls
+# A measure to name in the help: an implemented transfer measure, preferably one
+# whose text speaks of TLS, VPN and the like. One pass over the measures; the words
+# are looked for with one builtin call per transfer measure (replacing every word,
+# then comparing).
+_candidates := {m.id: m.text |
 	some m in measures
-	m.status == "implemented"
-	controls[m.control]
+	m.control == "transfer"
+	object.get(m, "status", "implemented") == "implemented"
 }
 
-_controls := {"transfer", "encryption"}
+_words := {"tls": "", "ssl": "", "https": "", "vpn": "", "sftp": "", "ssh": "", "transport": "", "in transit": "", "übertrag": ""}
 
-_words := ["tls", "ssl", "https", "vpn", "sftp", "ssh", "transport", "in transit", "übertrag"]
-
-_speaking := {m.id |
-	candidates := _candidates
+_speaking := {id |
 	words := _words
-	some m in measures
-	candidates[m.id]
-	text := lower(m.text)
-	some w in words
-	contains(text, w)
+	some id, text in _candidates
+	lowered := lower(text)
+	strings.replace_n(words, lowered) != lowered
 }
 
 _suggestion := sprintf("Tag the measure that describes it: tags = [\"%s\"] on measure \"%s\"", [_tag, id]) if {
 	id := min(_speaking) # undefined when there is none
 } else := sprintf("Tag the measure that describes it, e.g. measure \"%s\": tags = [\"%s\"]", [id, _tag]) if {
-	id := min(_candidates)
+	id := min(object.keys(_candidates))
 } else := sprintf("Describe how personal data travels encrypted (TLS, VPN, SFTP) in a [[measure]] with control = \"transfer\" and tags = [\"%s\"]", [_tag])
 
 _count(n, one, many) := sprintf("1 %s", [one]) if {
@@ -113,8 +117,9 @@ _count(n, one, many) := sprintf("1 %s", [one]) if {
 #   fires: >-
 #     once (subject control:encryption) when providers handle personal data or
 #     servers, SaaS applications, storage or systems without kind hold it, and no
-#     implemented measure is tagged encryption-in-transit; when tagged measures exist
-#     but all have applies_to, once per such provider or system none of them covers
+#     implemented measure is tagged encryption-in-transit (the help names the
+#     transfer measure to tag); when tagged measures exist but all have applies_to,
+#     once per such provider or system none of them covers
 #   quiet: >-
 #     a tagged implemented measure without applies_to; providers without personal
 #     data and access; workstations, laptops, phones, tablets and network devices
@@ -134,25 +139,23 @@ _count(n, one, many) := sprintf("1 %s", [one]) if {
 info contains finding if {
 	count(_in_transit) == 0
 	flows := _flows
-	count(flows) > 0
 	finding := {
 		"rule": "encryption.transit-missing",
 		"subject": "control:encryption",
-		"message": sprintf("Personal data %s, but no implemented measure is tagged encryption-in-transit", [concat(" and ", sort(flows))]),
+		"message": sprintf("Personal data %s, but no implemented measure is tagged encryption-in-transit", [flows]),
 		"help": _suggestion,
 		"legal": _legal,
 	}
 }
 
-# How personal data travels, in words: "goes to 3 providers", "lives on 1 system
-# reached over the network". Sorted, "goes to" comes first.
-_flows contains sprintf("goes to %s", [_count(n, "provider", "providers")]) if {
+# How personal data travels, in words: "goes to 3 providers", or, in a TOM where
+# no provider handles it, "lives on 1 system reached over the network". The
+# systems are counted only then: that takes a pass over all of them.
+_flows := sprintf("goes to %s", [_count(n, "provider", "providers")]) if {
 	n := count(providers_with_personal_data)
 	n > 0
-}
-
-_flows contains sprintf("lives on %s reached over the network", [_count(n, "system", "systems")]) if {
-	n := count(_reached)
+} else := sprintf("lives on %s reached over the network", [_count(n, "system", "systems")]) if {
+	n := _reached_count
 	n > 0
 }
 

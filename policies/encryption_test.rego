@@ -47,15 +47,17 @@ test_transit_missing_fires_once_without_tagged_measure if {
 	f.subject == "control:encryption"
 	not "field" in object.keys(f)
 	f.legal == "Art. 32(1)(a) GDPR"
-	f.message == "Personal data goes to 2 providers and lives on 3 systems reached over the network, but no implemented measure is tagged encryption-in-transit"
+	f.message == "Personal data goes to 2 providers, but no implemented measure is tagged encryption-in-transit"
 	f.help == "Tag the measure that describes it: tags = [\"encryption-in-transit\"] on measure \"transport\""
 }
 
 test_transit_missing_fires_with_one_provider_or_one_system if {
-	by_provider := _info([_providers[0]], [], [])
+	by_provider := _info([_providers[0]], _systems, [])
 	{f.message | some f in by_provider} == {"Personal data goes to 1 provider, but no implemented measure is tagged encryption-in-transit"}
 	by_system := _info([], [_systems[1]], [])
 	{f.message | some f in by_system} == {"Personal data lives on 1 system reached over the network, but no implemented measure is tagged encryption-in-transit"}
+	by_systems := _info([_providers[2]], _systems, [])
+	{f.message | some f in by_systems} == {"Personal data lives on 3 systems reached over the network, but no implemented measure is tagged encryption-in-transit"}
 }
 
 test_transit_missing_fires_for_every_networked_kind_and_without_kind if {
@@ -85,13 +87,13 @@ test_transit_missing_help_names_a_measure_speaking_of_transport_encryption if {
 	}
 }
 
-test_transit_missing_help_names_an_implemented_transfer_or_encryption_measure if {
-	every control in ["transfer", "encryption"] {
-		m := {"id": "m", "control": control, "text": "Weitergabe nur an Berechtigte.", "status": "implemented"}
+test_transit_missing_help_names_an_implemented_transfer_measure if {
+	every status in [{}, {"status": "implemented"}] {
+		m := object.union({"id": "m", "control": "transfer", "text": "Weitergabe nur an Berechtigte."}, status)
 		other := {"id": "a-input", "control": "input", "text": "TLS-Protokollierung"}
-		other_implemented := {"id": "a-input-2", "control": "input", "text": "VPN-Protokollierung", "status": "implemented"}
+		at_rest := {"id": "a-encryption", "control": "encryption", "text": "Festplatten verschlüsselt, Zugriff per SSH", "status": "implemented"}
 		planned := {"id": "a-planned", "control": "transfer", "text": "TLS", "status": "planned"}
-		some f in _info(_providers, [], [m, other, other_implemented, planned])
+		some f in _info(_providers, [], [m, other, at_rest, planned])
 		f.help == "Tag the measure that describes it, e.g. measure \"m\": tags = [\"encryption-in-transit\"]"
 	}
 }
@@ -118,8 +120,9 @@ test_transit_missing_quiet_without_personal_data if {
 
 test_transit_missing_fires_for_what_the_tagged_measures_do_not_cover if {
 	vpn := object.union(_tagged, {"id": "vpn", "applies_to": ["crm"]})
-	findings := _info(_providers, _systems, [vpn])
-	_subjects(findings) == {"provider:hetzner", "provider:stb", "system:root-server", "system:nas"}
+	kindless := [{"id": "kindless", "personal_data": true}, {"id": "kindless-without-data"}]
+	findings := _info(_providers, array.concat(_systems, kindless), [vpn])
+	_subjects(findings) == {"provider:hetzner", "provider:stb", "system:root-server", "system:nas", "system:kindless"}
 	some f in findings
 	f.subject == "system:nas"
 	f.message == "System \"NAS\" (nas) holds personal data and is reached over the network, but no implemented measure tagged encryption-in-transit applies to it"

@@ -79,7 +79,9 @@ _where := ["in", "with data processing in", "with support access from"]
 # has a chain: its own id for those that handle it themselves, otherwise the ids
 # from such a provider down to it (["hetzner", "cloud-sub"]). Chains are followed
 # level by level, up to _depth sub-processors deep; where one goes on, the
-# provider after the last level is reported as not followed.
+# provider after the last level is reported as not followed. Only providers with
+# subprocessors take part, so a TOM without sub-processors costs a pass over the
+# providers and nothing more.
 
 _subprocessors := {p.id: p.subprocessors | some p in providers; p.subprocessors}
 
@@ -90,14 +92,17 @@ _engaged_by[s] contains p if {
 
 _without := {p.id | some p in providers; p.personal_data == false}
 
-# The sub-processors engaged by the providers of `frontier` (id -> chain) that are
-# not in `seen` (id -> chain), each with its chain through the first (by id)
-# provider of the frontier that engages it (which makes p one of the frontier).
+# The sub-processors engaged by the providers of `frontier` (id -> chain) that do
+# not handle personal data themselves and are not in `seen` (id -> chain), each
+# with its chain through the first (by id) provider of the frontier that engages
+# it (which makes p one of the frontier).
 _step(frontier, seen) := {s: array.concat(frontier[p], [s]) |
+	direct := providers_with_personal_data
 	without := _without
 	engaged_by := _engaged_by
 	some p, subs in _subprocessors
 	some s in subs
+	not direct[s]
 	not seen[s]
 	not without[s]
 	p == min({q | some q in engaged_by[s]; frontier[q]})
@@ -105,15 +110,14 @@ _step(frontier, seen) := {s: array.concat(frontier[p], [s]) |
 
 _depth := 6
 
-_level0 := {id: [id] | some id in providers_with_personal_data}
+# The providers that handle personal data themselves and engage sub-processors.
+_level0 := {id: [id] | direct := providers_with_personal_data; some id, _ in _subprocessors; direct[id]}
 
-_level1 := _step(_level0, _level0)
+_level1 := _step(_level0, {})
 
-_seen1 := object.union(_level0, _level1)
+_level2 := _step(_level1, _level1)
 
-_level2 := _step(_level1, _seen1)
-
-_seen2 := object.union(_seen1, _level2)
+_seen2 := object.union(_level1, _level2)
 
 _level3 := _step(_level2, _seen2)
 
@@ -129,11 +133,16 @@ _seen5 := object.union(_seen4, _level5)
 
 _level6 := _step(_level5, _seen5)
 
-# Every provider that gets the data, with its chain.
-_chains := object.union(_seen5, _level6)
+# Every sub-processor that gets the data through a chain, with its chain.
+_sub_chains := object.union(_seen5, _level6)
 
 # Sub-processors one level deeper than the chains are followed.
-_not_followed := _step(_level6, _chains)
+_not_followed := _step(_level6, _sub_chains)
+
+# The chain of a provider that gets the data; undefined for the others.
+_chain(id) := [id] if {
+	providers_with_personal_data[id]
+} else := _sub_chains[id]
 
 # How a provider gets the data, for the messages.
 _gets(chain) := "processes or can reach personal data" if {
@@ -195,10 +204,9 @@ _gets(chain) := "processes or can reach personal data" if {
 #     avv = { signed = 2024-05-02, document = "contracts/mailer-dpa.pdf" }
 #     transfer = "dpf"   # certified under the EU-US Data Privacy Framework
 deny contains finding if {
-	chains := _chains
 	accepted := _accepted
 	some id, places in _third_places
-	chain := chains[id]
+	chain := _chain(id)
 	some [rank, third] in places
 	rank == min({r | some [r, t] in places; t.code == third.code})
 	not third.requires_transfer
@@ -218,9 +226,8 @@ deny contains finding if {
 # A country whose adequacy decision covers only certified organisations (the US:
 # Data Privacy Framework): transfer = "adequacy" is not enough.
 deny contains finding if {
-	chains := _chains
 	some id, places in _third_places
-	chain := chains[id]
+	chain := _chain(id)
 	some [rank, third] in places
 	rank == min({r | some [r, t] in places; t.code == third.code})
 	required := third.requires_transfer

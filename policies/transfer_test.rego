@@ -269,3 +269,27 @@ test_chain_fires_for_a_sub_processor_deeper_than_followed if {
 	contains(f.help, "record their transfer safeguards")
 }
 
+
+test_chain_quiet_in_a_cycle_of_sub_processors_and_names_the_shortest_chain if {
+	# hoster engages x and y, y engages x, x and y engage each other: x is named
+	# through the shorter chain, and the cycle is not a chain too deep to follow.
+	hoster := object.union(_hoster, {"subprocessors": ["x", "y"]})
+	x := {"id": "x", "name": "X", "country": "IN", "subprocessors": ["y"]}
+	y := {"id": "y", "name": "Y", "country": "DE", "subprocessors": ["x"]}
+	findings := _findings([hoster, x, y])
+	{f.subject | some f in findings} == {"provider:x"}
+	some f in findings
+	contains(f.message, "(hoster → x)")
+}
+
+test_chain_fires_not_for_a_provider_with_personal_data_deep_in_a_chain if {
+	# p7 handles personal data itself: a provider, not a sub-processor too deep.
+	line := [p |
+		some q in _line(9)
+		p := object.union(q, {"personal_data": true | q.id == "p7"})
+	]
+	findings := _findings(line)
+	{f.subject | some f in findings} == {"provider:p9"}
+	some f in findings
+	contains(f.message, "(p7 → p8 → p9)")
+}

@@ -243,6 +243,9 @@ impl FileLoader<'_> {
             }
         }
         for field in fields {
+            if matches!(field.presence, Presence::Optional) {
+                continue;
+            }
             let written = table.contains_key(field.name);
             let holds = |c: Cond| match c {
                 Cond::Is(key, value) => table

@@ -10,7 +10,7 @@ use crate::support::*;
 
 // --- GitHub ------------------------------------------------------------------------
 
-/// Regression (DESIGN §10): TOM text is untrusted; it must not be able to start a
+/// Regression: TOM text is untrusted; it must not be able to start a
 /// workflow command of its own.
 #[test]
 fn github_output_cannot_be_used_to_inject_workflow_commands() {

@@ -9,6 +9,21 @@ fn example_tom_is_clean() {
     assert!(stdout(&out).starts_with("no findings"), "{}", stdout(&out));
 }
 
+/// The one test on the real calendar: the example TOM (and so this repository's own
+/// gate) is still clean three months from now. It fails 90 days before a review, a
+/// restore test or an operating system of the example runs out, which is the time to
+/// refresh the example, not the day the pull requests turn red.
+#[test]
+fn example_tom_is_clean_three_months_ahead() {
+    let ahead = jiff::Zoned::now()
+        .date()
+        .checked_add(jiff::Span::new().days(90))
+        .unwrap()
+        .to_string();
+    let out = run(&manifest_dir(), &["check", "--today", &ahead], 0);
+    assert!(stdout(&out).starts_with("no findings"), "{}", stdout(&out));
+}
+
 #[test]
 fn seed_004_has_the_documented_findings() {
     let dir = manifest_dir().join("tests/fixtures/seed-004");

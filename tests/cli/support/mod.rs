@@ -18,7 +18,8 @@ pub const TODAY: &str = "2026-11-22";
 
 // --- Processes ---------------------------------------------------------------------
 
-/// `program` with no inherited `GIT_*` variable and no user or system git configuration.
+/// `program` with no inherited `GIT_*` variable, no user or system git configuration,
+/// and the suite's evaluation date.
 pub fn command(program: impl AsRef<OsStr>) -> Command {
     let mut cmd = Command::new(program);
     for (key, _) in std::env::vars_os() {
@@ -27,7 +28,11 @@ pub fn command(program: impl AsRef<OsStr>) -> Command {
         }
     }
     cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1");
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        // Every tomcheck the test starts, directly, through git hooks, pre-commit or the
+        // Action's script, evaluates as of the suite's date unless given `--today`: no
+        // test turns red on a calendar day, whatever the machine's clock or environment.
+        .env("TOMCHECK_TODAY", TODAY);
     cmd
 }
 

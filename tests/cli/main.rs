@@ -15,6 +15,7 @@ mod install; // the PyPI wheel, the python pre-commit hook, the Action's install
 mod log; // `log` and point-in-time checks over generated histories
 mod opa; // the bundled policies under the real OPA engine give the same findings
 mod pipe; // output into a reader that goes away keeps the exit code
+mod promises; // what README.md and docs/ promise: tomcheck.toml keys, waivers, context
 mod reference; // reference data: layout, sources, dates, the update script
 mod rules; // `rules`, `explain`, `test` and waivers
 mod sandbox; // regorus is built without environment, network or clock builtins

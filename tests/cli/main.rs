@@ -3,6 +3,7 @@
 
 mod support; // Repo, tomcheck(), git_command(), run(), check_json(), small TOMs: env-clean
 
+mod action; // the Action's steps as GitHub runs them: push, exit code 2, fail-on, diff summary
 mod bad_input; // tests/bad/<case>/: exit code and pinned diagnostic per case
 mod check; // `check` on the example TOM, fixtures, working tree, --staged, --rev
 mod dated; // a date on a ref means commit time, never the reflog

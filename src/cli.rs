@@ -35,6 +35,9 @@ pub struct Cli {
     /// Screen-reader friendly output: plain sentences, no box drawing.
     #[arg(long, global = true)]
     pub narrate: bool,
+    /// Language of the output [default: TOMCHECK_LANG, `lang` in tomcheck.toml, the locale, else en].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -382,9 +385,6 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
     pub format: DiffFormatArg,
-    /// Language of the Markdown and HTML headings.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
     /// Whose policies and tomcheck.toml judge both versions.
     #[arg(long, value_enum, default_value_t = DiffPoliciesArg::New)]
     pub policies_from: DiffPoliciesArg,
@@ -419,14 +419,16 @@ impl From<DiffFormatArg> for crate::report::diff::DiffFormat {
     }
 }
 
-/// `--lang` of `diff`.
+/// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    /// English.
     En,
+    /// Deutsch.
     De,
 }
 
-impl From<LangArg> for crate::report::diff::Lang {
+impl From<LangArg> for crate::i18n::Lang {
     fn from(l: LangArg) -> Self {
         match l {
             LangArg::En => Self::En,

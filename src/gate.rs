@@ -11,6 +11,7 @@
 use crate::changes::{policy_changes, FileChange};
 use crate::diag::{Code, Problem};
 use crate::findings::Finding;
+use crate::i18n::{t, Lang};
 use crate::pipeline::{CheckOptions, Checker, Outcome};
 use crate::source::{Revision, Source};
 
@@ -43,28 +44,29 @@ pub struct Comparison {
 
 impl Comparison {
     /// The prominent one-line notice about configuration or policy changes, if any.
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self, lang: Lang) -> Option<String> {
         if self.changes.is_empty() {
             return None;
         }
         let files = self
             .changes
             .iter()
-            .map(|c| format!("{} ({})", c.path, c.change.as_str()))
+            .map(|c| {
+                let kind = t(lang, &format!("change-{}", c.change.as_str()), &[]);
+                format!("{} ({kind})", c.path)
+            })
             .collect::<Vec<_>>()
             .join(", ");
         Some(match self.policies_from {
-            PoliciesFrom::Base => format!(
-                "this change touches the gate's configuration or policies: {files}. The check \
-                 applies them as of the base {}, so the change cannot weaken its own gate; \
-                 review them before merging (--policies-from head applies them)",
-                self.base_label
+            PoliciesFrom::Base => t(
+                lang,
+                "gate-changes-base",
+                &[
+                    ("files", (&files).into()),
+                    ("base", (&self.base_label).into()),
+                ],
             ),
-            PoliciesFrom::Head => format!(
-                "this change touches the gate's configuration or policies: {files}. They are \
-                 applied to this check (--policies-from head), so the change may weaken its \
-                 own gate: review them before merging"
-            ),
+            PoliciesFrom::Head => t(lang, "gate-changes-head", &[("files", (&files).into())]),
         })
     }
 }

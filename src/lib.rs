@@ -26,6 +26,7 @@ pub mod findings;
 pub mod fsutil;
 pub mod gate;
 pub mod history;
+pub mod i18n;
 pub mod pipeline;
 pub mod report;
 pub mod scaffold;

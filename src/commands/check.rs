@@ -53,6 +53,7 @@ pub fn run(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
         path_prefix: head.prefix(),
         fail_on,
         new_only: args.new_only,
+        lang: env.style.lang,
     };
     report::render_with(&outcome, format, env.style, &ctx, env.out)?;
     if format == Format::Github {

@@ -28,6 +28,7 @@ use std::path::PathBuf;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::{Code, Problem};
+use crate::i18n::Lang;
 use crate::report::{human, Style};
 
 /// Exit code: nothing fails.
@@ -249,10 +250,27 @@ fn style(cli: &Cli, terminal: bool) -> Style {
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     Style {
+        lang: language(cli),
         color,
         narrate: cli.narrate,
         width: 100,
     }
+}
+
+/// The language of this run. `lang` in tomcheck.toml is read from the working tree: a
+/// presentation preference, not a fact of the checked revision; a tomcheck.toml that
+/// does not parse is reported by the command itself.
+fn language(cli: &Cli) -> Lang {
+    let flag = cli.lang.map(Lang::from);
+    let configured = || {
+        let root = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        let source = crate::source::Source::open(&root, &crate::source::Revision::Worktree).ok()?;
+        crate::pipeline::read_config(&source).ok()?.lang
+    };
+    if flag.is_some() || std::env::var_os("TOMCHECK_LANG").is_some_and(|v| !v.is_empty()) {
+        return Lang::resolve(flag, None);
+    }
+    Lang::resolve(None, configured())
 }
 
 /// Runs a parsed command line and returns the exit code: the only place a [`Failure`]

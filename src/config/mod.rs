@@ -74,6 +74,8 @@ pub struct Config {
     /// Whether the bundled policies are evaluated.
     pub builtin: bool,
     pub fail_on: Option<Severity>,
+    /// The language of the output (`lang`), unless `--lang` or the environment say otherwise.
+    pub lang: Option<crate::i18n::Lang>,
     pub rules: BTreeMap<String, (RuleSetting, Range<usize>)>,
     /// The file it was read from, for diagnostics about `[rules]`.
     pub source: Option<SourceText>,
@@ -86,6 +88,7 @@ impl Default for Config {
             policies: vec!["policies".into()],
             builtin: true,
             fail_on: None,
+            lang: None,
             rules: BTreeMap::new(),
             source: None,
         }

@@ -24,7 +24,7 @@ use crate::diag::{toml_syntax, Problem};
 use crate::text::SourceText;
 
 /// The top-level keys of `tomcheck.toml`.
-const KEYS: &[&str] = &["tom", "policies", "builtin", "fail_on", "rules"];
+const KEYS: &[&str] = &["tom", "policies", "builtin", "fail_on", "lang", "rules"];
 
 /// The keys of `tomcheck.toml` that are written and have the right type.
 pub(super) struct RawConfig {
@@ -35,6 +35,7 @@ pub(super) struct RawConfig {
     pub policies: Option<Vec<Spanned<String>>>,
     pub builtin: Option<bool>,
     pub fail_on: Option<Spanned<String>>,
+    pub lang: Option<Spanned<String>>,
     /// `[rules]` in the order written, flattened to dotted ids.
     pub rules: Vec<RawRule>,
 }
@@ -67,6 +68,7 @@ impl RawConfig {
             policies: None,
             builtin: None,
             fail_on: None,
+            lang: None,
             rules: Vec::new(),
         };
         for (key, value) in doc.get_ref() {
@@ -101,6 +103,10 @@ impl RawConfig {
             "builtin" => match value.get_ref().as_bool() {
                 Some(b) => self.builtin = Some(b),
                 None => problems.push(wrong("true or false")),
+            },
+            "lang" => match string(value) {
+                Some(s) => self.lang = Some(s),
+                None => problems.push(wrong("\"de\" or \"en\"")),
             },
             "fail_on" => match string(value) {
                 Some(s) => self.fail_on = Some(s),

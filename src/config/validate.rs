@@ -9,6 +9,7 @@
 
 use super::problems::{
     fail_on_not_severity, invalid_rule_setting, policy_dir_outside, rule_set_twice, tom_outside,
+    wrong_value,
 };
 use super::raw::RawConfig;
 use super::{Config, RuleSetting, Severity};
@@ -37,6 +38,12 @@ impl RawConfig {
         }
         if let Some(builtin) = self.builtin {
             config.builtin = builtin;
+        }
+        if let Some(lang) = &self.lang {
+            match crate::i18n::Lang::from_tag(lang.get_ref()) {
+                Some(l) => config.lang = Some(l),
+                None => problems.push(wrong_value(source, lang.span(), "lang", "\"de\" or \"en\"")),
+            }
         }
         if let Some(fail_on) = &self.fail_on {
             match Severity::parse(fail_on.get_ref()) {

@@ -98,7 +98,7 @@ fn text(finding: &Finding) -> String {
 
 /// Renders the findings as workflow commands, then a plain summary line.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    if let Some(notice) = ctx.gate.and_then(|g| g.notice()) {
+    if let Some(notice) = ctx.gate.and_then(|g| g.notice(ctx.lang)) {
         command(
             out,
             "notice",

@@ -163,7 +163,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         counts.resolved
     )?;
     writeln!(out)?;
-    if let Some(notice) = gate.notice() {
+    if let Some(notice) = gate.notice(ctx.lang) {
         writeln!(out, "> [!WARNING]")?;
         writeln!(out, "> {}", md::text(&notice))?;
         writeln!(out)?;

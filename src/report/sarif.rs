@@ -443,7 +443,7 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
         results.push(result);
     }
     let mut notifications = Vec::new();
-    if let Some(notice) = ctx.gate.and_then(|g| g.notice()) {
+    if let Some(notice) = ctx.gate.and_then(|g| g.notice(ctx.lang)) {
         notifications.push(
             Notification::builder()
                 .level(json!("warning"))

@@ -13,6 +13,7 @@ mod gate; // `check --base`: new, existing and resolved findings
 mod help; // `--help` of every subcommand, snapshotted (after cargo-deny's `cli_snapshot`)
 mod hook; // `hook install|uninstall` with real `git commit`s and pre-commit
 mod install; // the PyPI wheel, the python pre-commit hook, the Action's install step
+mod lang; // German and English: how the language is chosen, and that only text changes
 mod log; // `log` and point-in-time checks over generated histories
 mod opa; // the bundled policies under the real OPA engine give the same findings
 mod pipe; // output into a reader that goes away keeps the exit code

@@ -32,7 +32,12 @@ pub fn command(program: impl AsRef<OsStr>) -> Command {
         // Every tomcheck the test starts, directly, through git hooks, pre-commit or the
         // Action's script, evaluates as of the suite's date unless given `--today`: no
         // test turns red on a calendar day, whatever the machine's clock or environment.
-        .env("TOMCHECK_TODAY", TODAY);
+        .env("TOMCHECK_TODAY", TODAY)
+        // English unless a test asks for German: the machine's locale must not decide.
+        .env_remove("TOMCHECK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 

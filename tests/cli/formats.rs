@@ -1,8 +1,8 @@
 //! The CI-facing outputs and files: `--format github|sarif|junit|markdown`, the job
 //! summary, `tomcheck init`, completions and the man page, and the GitHub Action and
 //! workflows under `actionlint`. SARIF is checked with Microsoft's validator
-//! (`@microsoft/sarif-multitool`) and the workflows with `actionlint`; with `CI=true`
-//! a missing tool fails the test, locally it is skipped with a note.
+//! (`@microsoft/sarif-multitool`) and the workflows with `actionlint`; a missing tool
+//! fails the test (`scripts/install-test-tools.sh` installs them).
 
 use std::path::PathBuf;
 
@@ -200,8 +200,8 @@ fn sarif_checks(sarif: &serde_json::Value) {
 
 /// Runs Microsoft's SARIF validator over the files and returns its error and warning
 /// results (the validator exits 0 either way; its findings are in its output log).
-fn validate_sarif(files: &[PathBuf]) -> Option<Vec<String>> {
-    let multitool = tool("sarif-multitool")?;
+fn validate_sarif(files: &[PathBuf]) -> Vec<String> {
+    let multitool = tool("sarif-multitool");
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("validation.sarif");
     let out = std::process::Command::new(multitool)
@@ -226,7 +226,7 @@ fn validate_sarif(files: &[PathBuf]) -> Option<Vec<String>> {
         .filter(|r| matches!(r["level"].as_str(), None | Some("error") | Some("warning")))
         .map(|r| r.to_string())
         .collect();
-    Some(problems)
+    problems
 }
 
 #[test]
@@ -293,13 +293,12 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
     std::fs::write(&gate_file, &out.stdout).unwrap();
     files.push(gate_file);
 
-    if let Some(problems) = validate_sarif(&files) {
-        assert!(
-            problems.is_empty(),
-            "SARIF validator:\n{}",
-            problems.join("\n")
-        );
-    }
+    let problems = validate_sarif(&files);
+    assert!(
+        problems.is_empty(),
+        "SARIF validator:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -315,12 +314,11 @@ fn the_sarif_validator_catches_a_broken_log() {
         serde_json::json!(0);
     let file = dir.path().join("broken.sarif");
     std::fs::write(&file, serde_json::to_vec(&sarif).unwrap()).unwrap();
-    if let Some(problems) = validate_sarif(&[file]) {
-        assert!(
-            problems.iter().any(|p| p.contains("startLine")),
-            "{problems:?}"
-        );
-    }
+    let problems = validate_sarif(&[file]);
+    assert!(
+        problems.iter().any(|p| p.contains("startLine")),
+        "{problems:?}"
+    );
 }
 
 // --- JUnit and Markdown --------------------------------------------------------------
@@ -424,18 +422,16 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     assert_eq!(repo.read("tom/providers.toml"), "# edited\n");
 
     // The generated workflow passes actionlint, the pre-commit config validates.
-    if let Some(actionlint) = tool("actionlint") {
-        let out = std::process::Command::new(actionlint)
-            .arg(repo.path().join(".github/workflows/tom.yml"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "actionlint: {}{}",
-            stdout(&out),
-            stderr(&out)
-        );
-    }
+    let out = std::process::Command::new(tool("actionlint"))
+        .arg(repo.path().join(".github/workflows/tom.yml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "actionlint: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -497,31 +493,28 @@ fn the_action_and_the_workflows_pass_actionlint() {
         );
     }
     // The composite steps' scripts pass shellcheck (actionlint only checks workflows).
-    if let Some(shellcheck) = tool("shellcheck") {
-        let dir = tempfile::tempdir().unwrap();
-        for (i, step) in steps.iter().enumerate() {
-            let Some(script) = step["run"].as_str() else {
-                continue;
-            };
-            let file = dir.path().join(format!("step{i}.sh"));
-            std::fs::write(&file, format!("#!/bin/bash\n{script}")).unwrap();
-            let out = std::process::Command::new(&shellcheck)
-                .arg(&file)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "shellcheck step {i}:\n{}",
-                stdout(&out)
-            );
-        }
+    let shellcheck = tool("shellcheck");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, step) in steps.iter().enumerate() {
+        let Some(script) = step["run"].as_str() else {
+            continue;
+        };
+        let file = dir.path().join(format!("step{i}.sh"));
+        std::fs::write(&file, format!("#!/bin/bash\n{script}")).unwrap();
+        let out = std::process::Command::new(&shellcheck)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "shellcheck step {i}:\n{}",
+            stdout(&out)
+        );
     }
     let dogfood = std::fs::read_to_string(root.join(".github/workflows/tom.yml")).unwrap();
     assert!(dogfood.contains("uses: ./"), "{dogfood}");
 
-    let Some(actionlint) = tool("actionlint") else {
-        return;
-    };
+    let actionlint = tool("actionlint");
     let workflows: Vec<PathBuf> = std::fs::read_dir(root.join(".github/workflows"))
         .unwrap()
         .flatten()

@@ -169,13 +169,11 @@ fn uninstall_removes_only_what_install_wrote() {
     assert!(std::fs::read_to_string(&hook)
         .unwrap()
         .contains("tomcheck hook install"));
-    if let Some(shellcheck) = tool("shellcheck") {
-        let out = std::process::Command::new(shellcheck)
-            .arg(&hook)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "shellcheck: {}", stdout(&out));
-    }
+    let out = std::process::Command::new(tool("shellcheck"))
+        .arg(&hook)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "shellcheck: {}", stdout(&out));
     run(repo.path(), &["hook", "uninstall"], 0);
     assert!(!hook.exists());
     let out = run(repo.path(), &["hook", "uninstall"], 0);
@@ -254,9 +252,7 @@ fn install_outside_a_repository_is_an_input_error() {
 
 #[test]
 fn the_hook_manifest_and_the_init_config_validate_with_pre_commit() {
-    let Some(pre_commit) = tool("pre-commit") else {
-        return;
-    };
+    let pre_commit = tool("pre-commit");
     let root = manifest_dir();
     let out = command(&pre_commit)
         .args(["validate-manifest"])
@@ -279,9 +275,7 @@ fn the_hook_manifest_and_the_init_config_validate_with_pre_commit() {
 /// TOM with a deny finding: it must fail with the diagnostic.
 #[test]
 fn pre_commit_try_repo_runs_the_hook_and_blocks_a_bad_commit() {
-    let Some(pre_commit) = tool("pre-commit") else {
-        return;
-    };
+    let pre_commit = tool("pre-commit");
     let root = manifest_dir();
     let repo = Repo::new();
     write_tom(

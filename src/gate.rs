@@ -69,12 +69,20 @@ impl Comparison {
     }
 }
 
+/// The date of the base commit (in its committer's time zone).
+fn base_date(base: &Source) -> Option<String> {
+    let repo = base.repository()?;
+    let id = git2::Oid::from_str(&base.commit_id()?).ok()?;
+    let commit = repo.find_commit(id).ok()?;
+    Some(crate::history::commit_date(&commit))
+}
+
 /// Checks `head` and `base_rev` with one checker and compares their findings.
 pub fn gate(
     head: &Source,
     base_rev: &str,
     policies_from: PoliciesFrom,
-    options: CheckOptions,
+    mut options: CheckOptions,
 ) -> Result<(Outcome, Checker, Comparison), Vec<Problem>> {
     let base = Source::open_in(
         head.root(),
@@ -82,6 +90,11 @@ pub fn gate(
         &Revision::Commit(base_rev.to_string()),
     )
     .map_err(|p| vec![p])?;
+    if options.waiver_from.is_none() {
+        // A waiver's length counts from the base: the change cannot stretch it by
+        // waiting, and every run of the gate on the change agrees.
+        options.waiver_from = base_date(&base);
+    }
     let checker = match policies_from {
         PoliciesFrom::Base => Checker::new(&base, options),
         PoliciesFrom::Head => Checker::new(head, options),

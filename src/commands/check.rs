@@ -22,8 +22,11 @@ pub(super) fn run_for_hook(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
     run_with(args, true, env)
 }
 
-fn run_with(args: &CheckArgs, _waivers_from_today: bool, env: &mut Env<'_>) -> CmdResult {
+fn run_with(args: &CheckArgs, waivers_from_today: bool, env: &mut Env<'_>) -> CmdResult {
     let mut options = args.eval.options(&env.root)?;
+    if waivers_from_today {
+        options.waiver_from = Some(options.today.clone().unwrap_or_else(crate::pipeline::today));
+    }
     if let (true, Some(rev)) = (args.as_of_commit, &args.rev) {
         options.today = Some(crate::history::commit_date_of(&env.root, rev)?);
     }

@@ -69,7 +69,7 @@ pub fn render_with(
     match format {
         Format::Human => {
             if let Some(gate) = ctx.gate {
-                human::gate_header(gate, out)?;
+                human::gate_header(gate, outcome, out)?;
             }
             human::render(outcome, style, out)?;
             match ctx.gate {
@@ -77,7 +77,7 @@ pub fn render_with(
                 None => Ok(()),
             }
         }
-        Format::Json => json::render(outcome, out),
+        Format::Json => json::render(outcome, ctx, out),
         Format::Github => github::render(outcome, ctx, out),
         Format::Sarif => sarif::render(outcome, ctx, out),
         Format::Junit => junit::render(outcome, ctx, out),

@@ -246,21 +246,29 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
         std::fs::write(&file, &out.stdout).unwrap();
         files.push(file);
     }
-    // Gate mode: baselineState, a waiver (suppression) and a configuration notice.
+    // Gate mode: baselineState, a waiver (suppression), a configuration notice, and the
+    // notices of a waiver and an id the change reassigns.
     let repo = Repo::new();
+    let waiver = |subject: &str, id: &str| {
+        format!("[[waiver]]\nid = \"{id}\"\nrule = \"avv.missing\"\nsubject = \"{subject}\"\nreason = \"Vertrag liegt zur Unterschrift vor\"\napproved_by = \"DSB\"\nexpires = 2027-01-31\n")
+    };
     write_tom(
         &repo,
-        &named_provider("it-admin", "IT-Service Weber", false),
+        &(named_provider("it-admin", "IT-Service Weber", false)
+            + &named_provider("crm", "CRM GmbH", true)),
     );
+    repo.write("tom/waivers.toml", &waiver("provider:it-admin", "w"));
     repo.commit_all("base");
     repo.write(
         "tom/providers.toml",
         &(named_provider("it-admin", "IT-Service Weber", false)
-            + &named_provider("newsletter", "Néwsletter 😀", false)),
+            + &named_provider("crm", "CRM Nachfolger AG", true)
+            + &named_provider("newsletter", "Néwsletter 😀", false)
+            + &named_provider("shop", "Shop GmbH", false)),
     );
     repo.write(
         "tom/waivers.toml",
-        "[[waiver]]\nid = \"w\"\nrule = \"avv.missing\"\nsubject = \"provider:it-admin\"\nreason = \"Vertrag liegt zur Unterschrift vor\"\napproved_by = \"DSB\"\nexpires = 2027-01-31\n",
+        &(waiver("provider:it-admin", "w") + "\n" + &waiver("provider:shop", "shop")),
     );
     repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
     repo.commit_all("pr");
@@ -288,6 +296,28 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
     assert_eq!(
         sarif["runs"][0]["properties"]["waived"][0]["subject"],
         "provider:it-admin"
+    );
+    // A finding only the change's own waiver accepts stays an alert, marked new.
+    let shop = by_subject("provider:shop");
+    assert_eq!(shop["baselineState"], "new");
+    assert_eq!(shop["properties"]["waivedByChange"], true);
+    let notes: Vec<&str> = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("this change adds waiver \"shop\"")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("this change gives the id provider:crm")),
+        "{notes:?}"
     );
     let gate_file = dir.path().join("gate.sarif");
     std::fs::write(&gate_file, &out.stdout).unwrap();

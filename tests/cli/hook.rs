@@ -596,6 +596,54 @@ fn with_new_only_a_commit_that_fixes_findings_is_not_blocked_by_existing_debt() 
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
 }
 
+/// A commit cannot accept its own new finding with a waiver it adds: with --new-only the
+/// finding counts as new and blocks the commit. The waiver's length counts from today
+/// (the commit is made now), not from HEAD's date.
+#[test]
+fn with_new_only_a_commit_cannot_waive_its_own_new_finding() {
+    let repo = repo_with_debt();
+    install(repo.path(), &["--new-only"], 0);
+    add_bad_provider(&repo);
+    // Dated from today: TOMCHECK_TODAY is the evaluation date, HEAD is from 2026-01-15.
+    repo.write(
+        "tom/waivers.toml",
+        "[[waiver]]\nid = \"newsletter-avv\"\nrule = \"avv.missing\"\nsubject = \"provider:newsletter\"\nreason = \"AVV folgt\"\napproved_by = \"DSB\"\nexpires = 2027-11-22\n",
+    );
+    repo.git(&["add", "-A"]);
+    let commit = || {
+        git_command()
+            .current_dir(repo.path())
+            .args(["commit", "-m", "newsletter, accepted"])
+            .env("TOMCHECK_TODAY", TODAY)
+            .output()
+            .unwrap()
+    };
+    let out = commit();
+    let all = stdout(&out) + &stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("[new, waived by this change] Provider \"Newsletter-Dienst\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("warning: this change adds waiver \"newsletter-avv\""),
+        "{all}"
+    );
+    assert!(!all.contains("waiver.too-long"), "{all}");
+    // Signing the AVV instead lets it through (the now unused waiver only warns).
+    repo.write(
+        "tom/providers.toml",
+        &(repo.read("tom/providers.toml").replace(
+            "id = \"newsletter\"",
+            "id = \"newsletter\"\navv = { signed = 2026-11-01 }",
+        )),
+    );
+    repo.remove("tom/waivers.toml");
+    repo.git(&["add", "-A"]);
+    let out = commit();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}
+
 /// The first commit has no HEAD to compare with: every finding is new.
 #[test]
 fn with_new_only_the_first_commit_is_checked_whole() {

@@ -607,7 +607,7 @@ fn the_action_check_step_gates_a_pull_request_in_a_shallow_clone() {
         let out = command("bash")
             .current_dir(&clone)
             .args(["-e", "-c", script])
-            .env("TOMCHECK", env!("CARGO_BIN_EXE_tomcheck"))
+            .env("TOMCHECK", bin())
             .env("INPUT_PATH", ".")
             .env("INPUT_BASE", "")
             .env("INPUT_FAIL_ON", "")

@@ -929,7 +929,7 @@ impl Framework {
                 hooks.path().display()
             ),
         );
-        let bin = Path::new(env!("CARGO_BIN_EXE_tomcheck")).parent().unwrap();
+        let bin = bin().parent().unwrap();
         let path = std::env::join_paths(
             std::iter::once(bin.to_path_buf())
                 .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),

@@ -328,7 +328,7 @@ fn fake_release(dir: &Path, version: &str) -> String {
     let name = format!("tomcheck-{version}-{target}");
     let stage = dir.join("stage").join(&name);
     std::fs::create_dir_all(&stage).unwrap();
-    std::fs::copy(tomcheck_bin(), stage.join("tomcheck")).unwrap();
+    std::fs::copy(crate::support::bin(), stage.join("tomcheck")).unwrap();
     let release = dir.join("download").join(version);
     std::fs::create_dir_all(&release).unwrap();
     let archive = format!("{name}.tar.gz");

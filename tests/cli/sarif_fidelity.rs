@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
 
 use crate::support::tool;
@@ -51,8 +50,7 @@ fn write(dir: &Path, path: &str, content: &str) {
 }
 
 fn tomcheck(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("tomcheck")
-        .unwrap()
+    Command::new(crate::support::bin())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_STEP_SUMMARY")

@@ -61,9 +61,58 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
-/// The real binary (see [`command`]), no colours, no GitHub job summary.
+/// The tomcheck binary the tests run: a hard link, in a directory of its own, to the one
+/// cargo built for this test run.
+///
+/// `tests/cli/install.rs` has maturin build the wheel in the same target directory, with
+/// other flags (stripped), and cargo then replaces `target/debug/tomcheck` (unlink, then
+/// link): a test starting the binary at that moment found no file. The link keeps the
+/// binary of this run in place. Links of earlier runs are removed.
+pub fn bin() -> &'static Path {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let built = PathBuf::from(env!("CARGO_BIN_EXE_tomcheck"));
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-bin");
+        if let Ok(entries) = std::fs::read_dir(&root) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let gone = name
+                    .strip_prefix("run-")
+                    .and_then(|pid| pid.parse::<u32>().ok())
+                    .is_some_and(|pid| {
+                        Path::new("/proc/self").exists()
+                            && pid != std::process::id()
+                            && !Path::new("/proc").join(pid.to_string()).exists()
+                    });
+                if gone {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        let dir = root.join(format!("run-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("test binary directory");
+        let link = dir.join(built.file_name().unwrap());
+        let _ = std::fs::remove_file(&link);
+        for _ in 0..200 {
+            match std::fs::hard_link(&built, &link) {
+                Ok(()) => return link,
+                // Replaced right now: it is back in a moment.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(_) => break,
+            }
+        }
+        match std::fs::copy(&built, &link) {
+            Ok(_) => link,
+            Err(_) => built,
+        }
+    })
+}
+
+/// The real binary (see [`command`], [`bin`]), no colours, no GitHub job summary.
 pub fn tomcheck() -> Command {
-    let mut cmd = command(env!("CARGO_BIN_EXE_tomcheck"));
+    let mut cmd = command(bin());
     cmd.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
     cmd
 }

@@ -295,17 +295,33 @@ pub struct HookArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum HookAction {
-    /// Install a git pre-commit hook that runs `tomcheck check --staged`.
+    /// Install a git pre-commit hook that checks what is staged (`tomcheck hook run`).
     Install {
         /// Keep an existing pre-commit hook and run it before tomcheck.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "force")]
         chain: bool,
+        /// Replace an existing pre-commit hook that is not tomcheck's (a copy is kept as
+        /// pre-commit.tomcheck-replaced).
+        #[arg(long)]
+        force: bool,
+        /// Block only findings a commit adds, compared with HEAD: existing findings do not
+        /// block a commit that fixes others.
+        #[arg(long)]
+        new_only: bool,
     },
     /// Remove the hook `install` wrote (and put a chained hook back).
-    Uninstall,
+    Uninstall {
+        /// Also remove a hook tomcheck wrote that has been edited since.
+        #[arg(long)]
+        force: bool,
+    },
     /// What the installed hook runs: check the index, returning at once when the staged
     /// change touches neither the TOM, the policies nor tomcheck.toml.
-    Run,
+    Run {
+        /// Compare with HEAD and fail only on findings the staged change adds.
+        #[arg(long)]
+        new_only: bool,
+    },
 }
 
 #[derive(Debug, Args)]

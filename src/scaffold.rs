@@ -48,6 +48,9 @@ tom = "tom"
 # Fail on findings of at least this severity: "deny" (default), "warn" or "info".
 # fail_on = "deny"
 
+# How many days a waiver may last; one expiring further ahead is a waiver.too-long finding.
+# max_waiver_days = 365
+
 # Change the severity of a rule, or switch it off.
 # [rules]
 # "backup.restore-untested" = "deny"

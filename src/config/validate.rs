@@ -8,8 +8,8 @@
 //! `Config::check_rules`.
 
 use super::problems::{
-    fail_on_not_severity, invalid_rule_setting, policy_dir_outside, rule_set_twice, tom_outside,
-    wrong_value,
+    fail_on_not_severity, invalid_rule_setting, max_waiver_days_out_of_range, policy_dir_outside,
+    rule_set_twice, tom_outside, wrong_value,
 };
 use super::raw::RawConfig;
 use super::{Config, RuleSetting, Severity};
@@ -49,6 +49,14 @@ impl RawConfig {
             match Severity::parse(fail_on.get_ref()) {
                 Some(s) => config.fail_on = Some(s),
                 None => problems.push(fail_on_not_severity(source, fail_on.span())),
+            }
+        }
+        if let Some(days) = &self.max_waiver_days {
+            match u32::try_from(*days.get_ref()) {
+                Ok(d) if (1..=super::MAX_WAIVER_DAYS_LIMIT).contains(&d) => {
+                    config.max_waiver_days = d;
+                }
+                _ => problems.push(max_waiver_days_out_of_range(source, days.span())),
             }
         }
         for rule in &self.rules {

@@ -99,7 +99,7 @@ pub enum Code {
     Io,
     /// An invalid command-line value.
     Usage,
-    /// `tomcheck hook install` found a pre-commit hook it did not write and left it untouched (`--chain` keeps it and runs it first).
+    /// `tomcheck hook install` or `uninstall` found a pre-commit hook that is not tomcheck's (or was edited since) and left it untouched (`--chain` keeps it and runs it first, `--force` replaces it).
     HookExists,
 }
 

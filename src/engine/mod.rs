@@ -280,6 +280,12 @@ pub struct Context {
     pub today: String,
     /// The commit checked, if any.
     pub revision: Option<String>,
+    /// `waiver.too-long`: the date a waiver's length is counted from (the base commit's
+    /// in the gate), as `data.context.waiver_from`; policies default to `today`.
+    pub waiver_from: Option<String>,
+    /// `waiver.too-long`: `max_waiver_days` of tomcheck.toml, as
+    /// `data.context.max_waiver_days`; policies default to 365.
+    pub max_waiver_days: Option<u32>,
 }
 
 thread_local! {
@@ -311,6 +317,12 @@ impl Prepared {
         let mut ctx = json!({ "today": context.today });
         if let Some(rev) = &context.revision {
             ctx["revision"] = rev.clone().into();
+        }
+        if let Some(from) = &context.waiver_from {
+            ctx["waiver_from"] = from.clone().into();
+        }
+        if let Some(days) = context.max_waiver_days {
+            ctx["max_waiver_days"] = days.into();
         }
         let (packages, waiver) = finding_packages(&self.packages);
         let mut findings = Vec::new();
@@ -842,6 +854,8 @@ mod tests {
         Context {
             today: "2026-11-22".into(),
             revision: None,
+            waiver_from: None,
+            max_waiver_days: None,
         }
     }
 

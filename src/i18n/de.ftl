@@ -12,6 +12,7 @@ summary-tail = { $entities } Einträge in { $files ->
    *[other] { $files } Dateien
 } · { $label } · bewertet zum { $date }
 finding-new = [neu]
+finding-waived-by-change = [neu, durch diese Änderung ausgenommen]
 finding-waived = [Ausnahme]
 legal-basis = Rechtsgrundlage: { $legal }
 stopped = tomcheck hat abgebrochen: { $count ->

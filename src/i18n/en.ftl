@@ -12,6 +12,7 @@ summary-tail = { $entities } entities in { $files ->
    *[other] { $files } files
 } · { $label } · as of { $date }
 finding-new = [new]
+finding-waived-by-change = [new, waived by this change]
 finding-waived = [waived]
 legal-basis = legal basis: { $legal }
 stopped = tomcheck stopped: { $count ->

@@ -40,10 +40,11 @@ impl<'a> FindingDiag<'a> {
             help.push_str(&t(lang, "legal-basis", &[("legal", legal.into())]));
         }
         let mut message = clean(&finding.message);
-        if finding.waived {
+        if finding.waived_by_change() {
+            message = format!("{} {message}", t(lang, "finding-waived-by-change", &[]));
+        } else if finding.waived {
             message = format!("{} {message}", t(lang, "finding-waived", &[]));
-        }
-        if finding.status == Some(Status::New) {
+        } else if finding.status == Some(Status::New) {
             message = format!("{} {message}", t(lang, "finding-new", &[]));
         }
         Self {
@@ -75,7 +76,8 @@ impl Diagnostic for FindingDiag<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match (self.finding.waived, self.finding.severity) {
+        let accepted = self.finding.waived && !self.finding.waived_by_change();
+        Some(match (accepted, self.finding.severity) {
             (true, _) | (_, Severity::Info) => miette::Severity::Advice,
             (_, Severity::Warn) => miette::Severity::Warning,
             (_, Severity::Deny) => miette::Severity::Error,
@@ -227,15 +229,29 @@ pub fn render_problems(
     )
 }
 
-/// Lines above the gate's human report: configuration changes and notes on the base.
-pub fn gate_header(gate: &Comparison, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+/// Lines above the gate's human report: configuration changes, waivers the change adds
+/// or extends, ids it gives to another entity, and notes on the base.
+pub fn gate_header(
+    gate: &Comparison,
+    outcome: &Outcome,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     if let Some(notice) = gate.notice(lang) {
         let text = clean_line(&notice);
-        writeln!(
-            out,
-            "{}",
-            t(lang, "gate-warning", &[("text", (&text).into())])
-        )?;
+        writeln!(out, "{}", t(lang, "gate-warning", &[("text", (&text).into())]))?;
+        writeln!(out)?;
+    }
+    let review = gate.review_notices();
+    for notice in &review {
+        let place = notice
+            .location
+            .map(|l| format!(" ({}:{})", outcome.facts.map.files[l.file].path, l.line))
+            .unwrap_or_default();
+        let text = format!("{}{}", clean_line(&notice.text), clean_line(&place));
+        writeln!(out, "{}", t(lang, "gate-warning", &[("text", (&text).into())]))?;
+    }
+    if !review.is_empty() {
         writeln!(out)?;
     }
     if let Some(note) = &gate.base_note {

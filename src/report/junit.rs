@@ -6,7 +6,10 @@
 //! findings is one passing test case; otherwise every finding is a test case named by
 //! its subject. A finding that makes the check fail (at `--fail-on`, honouring
 //! `--new-only`) is a `<failure>`; a waived one is `<skipped>`; the rest pass and carry
-//! their message as output, so warnings stay visible without failing the report.
+//! their message as output, so warnings stay visible without failing the report. In
+//! gate mode a first suite, `tomcheck: changes to review`, lists what a reviewer must
+//! look at (configuration and policy changes, waivers the change adds or extends, ids
+//! it gives to another entity) as skipped cases.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -48,15 +51,23 @@ fn test_case(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> TestCas
         .clone()
         .unwrap_or_else(|| finding.message.clone());
     let description = describe(outcome, ctx, finding);
-    let status = if finding.waived {
-        let mut s = TestCaseStatus::skipped();
-        s.set_message(format!("waived: {}", finding.message));
+    let status = if finding.fails(ctx.fail_on, ctx.new_only) {
+        let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        s.set_message(if finding.waived {
+            format!("waived by this change: {}", finding.message)
+        } else {
+            finding.message.clone()
+        });
+        s.set_type(finding.severity.as_str());
         s.set_description(description.clone());
         s
-    } else if finding.fails(ctx.fail_on, ctx.new_only) {
-        let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        s.set_message(finding.message.clone());
-        s.set_type(finding.severity.as_str());
+    } else if finding.waived {
+        let mut s = TestCaseStatus::skipped();
+        s.set_message(if finding.waived_by_change() {
+            format!("waived by this change: {}", finding.message)
+        } else {
+            format!("waived: {}", finding.message)
+        });
         s.set_description(description.clone());
         s
     } else {
@@ -89,6 +100,9 @@ pub fn report(outcome: &Outcome, ctx: &Context<'_>) -> Report {
         by_rule.entry(&finding.rule).or_default().push(finding);
     }
     let mut report = Report::new("tomcheck");
+    if let Some(suite) = review_suite(outcome, ctx) {
+        report.add_test_suite(suite);
+    }
     for (rule, findings) in by_rule {
         let mut suite = TestSuite::new(rule);
         if findings.is_empty() {
@@ -102,6 +116,44 @@ pub fn report(outcome: &Outcome, ctx: &Context<'_>) -> Report {
         report.add_test_suite(suite);
     }
     report
+}
+
+/// The gate's notices about the change (its configuration and policies, waivers it adds
+/// or extends, ids it gives to another entity) as skipped test cases of one suite,
+/// first in the report: they need a reviewer, not a failing build.
+fn review_suite(outcome: &Outcome, ctx: &Context<'_>) -> Option<TestSuite> {
+    let gate = ctx.gate?;
+    let mut cases = Vec::new();
+    if let Some(notice) = gate.notice(ctx.lang) {
+        cases.push(("configuration".to_string(), notice, String::new()));
+    }
+    for notice in gate.review_notices() {
+        let place = notice
+            .location
+            .map(|l| {
+                format!(
+                    "{}{}:{}",
+                    ctx.path_prefix, outcome.facts.map.files[l.file].path, l.line
+                )
+            })
+            .unwrap_or_default();
+        cases.push((notice.subject, notice.text, place));
+    }
+    if cases.is_empty() {
+        return None;
+    }
+    let mut suite = TestSuite::new("tomcheck: changes to review");
+    for (name, text, place) in cases {
+        let mut status = TestCaseStatus::skipped();
+        status.set_message(format!("review: {text}"));
+        if !place.is_empty() {
+            status.set_description(place);
+        }
+        let mut case = TestCase::new(name, status);
+        case.set_classname("review");
+        suite.add_test_case(case);
+    }
+    Some(suite)
 }
 
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std::io::Result<()> {

@@ -72,7 +72,7 @@ pub fn render_with(
     match format {
         Format::Human => {
             if let Some(gate) = ctx.gate {
-                human::gate_header(gate, style.lang, out)?;
+                human::gate_header(gate, outcome, style.lang, out)?;
             }
             human::render(outcome, style, out)?;
             match ctx.gate {
@@ -80,7 +80,7 @@ pub fn render_with(
                 None => Ok(()),
             }
         }
-        Format::Json => json::render(outcome, out),
+        Format::Json => json::render(outcome, ctx, out),
         Format::Github => github::render(outcome, ctx, out),
         Format::Sarif => sarif::render(outcome, ctx, out),
         Format::Junit => junit::render(outcome, ctx, out),

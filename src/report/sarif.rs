@@ -386,7 +386,9 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
     let mut waived = Vec::new();
     let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
     for finding in &outcome.findings {
-        if finding.waived {
+        // A finding only a waiver of the change under review accepts stays a result:
+        // the gate judges that waiver, so it must not close the alert.
+        if finding.waived && !finding.waived_by_change() {
             waived.push(json!({
                 "ruleId": finding.rule,
                 "subject": finding.subject,
@@ -412,6 +414,9 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
             if let Some(v) = value {
                 properties.insert(name.to_string(), json!(v));
             }
+        }
+        if finding.waived_by_change() {
+            properties.insert("waivedByChange".to_string(), json!(true));
         }
         let builder = SarifResult::builder()
             .rule_id(finding.rule.clone())
@@ -448,6 +453,14 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
             Notification::builder()
                 .level(json!("warning"))
                 .message(Message::builder().text(sentence(&notice)).build())
+                .build(),
+        );
+    }
+    for notice in ctx.gate.map(|g| g.review_notices()).unwrap_or_default() {
+        notifications.push(
+            Notification::builder()
+                .level(json!("warning"))
+                .message(Message::builder().text(sentence(&notice.text)).build())
                 .build(),
         );
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::support::*;
 
-const BUNDLED_RULES: [&str; 15] = [
+const BUNDLED_RULES: [&str; 16] = [
     "avv.missing",
     "avv.expired",
     "transfer.unsafeguarded",
@@ -21,6 +21,7 @@ const BUNDLED_RULES: [&str; 15] = [
     "review.overdue",
     "waiver.expired",
     "waiver.unused",
+    "waiver.too-long",
 ];
 
 fn rules_json() -> serde_json::Value {

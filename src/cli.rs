@@ -438,9 +438,7 @@ impl From<DiffFormatArg> for crate::report::diff::DiffFormat {
 /// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
-    /// English.
     En,
-    /// Deutsch.
     De,
 }
 

@@ -77,6 +77,12 @@ pub enum Code {
     RegoRuntime,
     /// A policy returned something that is not a finding; the diagnostic names the rule.
     MalformedFinding,
+    /// A policy nests brackets deeper than the parser can handle in bounded time.
+    PolicyTooComplex,
+    /// A function calls itself, directly or through other functions.
+    RegoRecursion,
+    /// tomcheck passed its memory cap, or a parse or evaluation ran past its time limit where the policy engine's own timer could not stop it.
+    ResourceLimit,
     /// `tomcheck test` found no `*_test.rego` files.
     NoTests,
     /// In `--base` mode the base revision's `tomcheck.toml` or policies could not be loaded (they judge the change).
@@ -140,6 +146,9 @@ impl Code {
         Code::RegoSyntax,
         Code::RegoRuntime,
         Code::MalformedFinding,
+        Code::PolicyTooComplex,
+        Code::RegoRecursion,
+        Code::ResourceLimit,
         Code::NoTests,
         Code::GateBaseConfig,
         Code::Engine,
@@ -191,6 +200,9 @@ impl Code {
             Code::RegoSyntax => "rego-syntax",
             Code::RegoRuntime => "rego-runtime",
             Code::MalformedFinding => "malformed-finding",
+            Code::PolicyTooComplex => "policy-too-complex",
+            Code::RegoRecursion => "rego-recursion",
+            Code::ResourceLimit => "resource-limit",
             Code::NoTests => "no-tests",
             Code::GateBaseConfig => "gate-base-config",
             Code::Engine => "engine",

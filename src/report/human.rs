@@ -9,6 +9,7 @@ use miette::{
     SourceCode,
 };
 
+use super::snippet::Bounded;
 use super::Style;
 use crate::config::Severity;
 use crate::diag::Problem;
@@ -151,7 +152,8 @@ pub fn render(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for finding in &outcome.findings {
-        write_diag(&FindingDiag::new(finding, outcome), style, out)?;
+        let diag = FindingDiag::new(finding, outcome);
+        write_diag(&Bounded::new(&diag, diag.source, Vec::new()), style, out)?;
     }
     writeln!(out, "{}", summary_line(outcome))
 }
@@ -198,6 +200,15 @@ fn sanitized(p: &Problem) -> Problem {
     p
 }
 
+/// A problem and its related problems with bounded output.
+fn bounded(p: &Problem) -> Bounded<'_> {
+    Bounded::new(
+        p,
+        p.source.as_ref(),
+        p.related.iter().map(bounded).collect(),
+    )
+}
+
 /// Renders input problems (exit code 2), followed by a count.
 pub fn render_problems(
     problems: &[Problem],
@@ -205,7 +216,8 @@ pub fn render_problems(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for p in problems {
-        write_diag(&sanitized(p), style, out)?;
+        let p = sanitized(p);
+        write_diag(&bounded(&p), style, out)?;
     }
     let n = problems.len();
     writeln!(

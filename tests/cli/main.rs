@@ -14,6 +14,7 @@ mod hook; // `hook install|uninstall` with real `git commit`s and pre-commit
 mod install; // the PyPI wheel, the python pre-commit hook, the Action's install step
 mod log; // `log` and point-in-time checks over generated histories
 mod opa; // the bundled policies under the real OPA engine give the same findings
+mod output_bounds; // long lines, many findings on a line, XML and URI characters, -o files
 mod pipe; // output into a reader that goes away keeps the exit code
 mod reference; // reference data: layout, sources, dates, the update script
 mod rules; // `rules`, `explain`, `test` and waivers

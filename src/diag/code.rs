@@ -45,7 +45,7 @@ pub enum Code {
     InvalidDate,
     /// An id does not match `[a-z0-9][a-z0-9-]*`.
     InvalidId,
-    /// A country is not an ISO 3166-1 alpha-2 code.
+    /// A country is not an assigned ISO 3166-1 alpha-2 code (`XX`, `EU`, `UK`, `de`), with a suggestion.
     InvalidCountry,
     /// A waiver subject is not `kind:id`, `control:<name>` or `organization`.
     InvalidSubject,

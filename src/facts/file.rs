@@ -419,7 +419,7 @@ fn count(value: &DeValue<'_>) -> Option<i64> {
 }
 
 fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+    crate::countries::is_iso_country(s)
 }
 
 /// The span of an entity's table: the `[[kind]]` header line when there is one.

@@ -33,6 +33,10 @@ use file::FileFacts;
 use merge::Merger;
 pub use source_map::{EntityLoc, Located, SourceMap};
 
+/// Whether a `country` value is an assigned ISO 3166-1 alpha-2 code: the check every
+/// country field of the format makes (lists of countries included).
+pub use crate::countries::is_iso_country;
+
 /// The merged, validated TOM.
 #[derive(Debug, Clone)]
 pub struct Facts {

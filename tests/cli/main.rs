@@ -21,4 +21,5 @@ mod rules; // `rules`, `explain`, `test` and waivers
 mod sandbox; // regorus is built without environment, network or clock builtins
 mod sanitise; // no control character or workflow command reaches a terminal or log
 mod sarif_fidelity; // SARIF as code scanning reads it: fingerprints, rules, exit 2
+mod schema_agreement; // the JSON Schema and the loader judge documents alike
 mod walk; // the file walk fails closed in every mode

@@ -117,6 +117,31 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_does_not_parse_hides_no_reference_problem_elsewhere() {
+        let files = |broken: &str| {
+            vec![
+                SourceText::new("tom/p.toml", "tom/p.toml", broken),
+                SourceText::new(
+                    "tom/s.toml",
+                    "tom/s.toml",
+                    "[[system]]\nid = \"crm\"\nname = \"CRM\"\nprovider = \"hoster\"\n",
+                ),
+            ]
+        };
+        for broken in [
+            "[[provider]]\nid = \"hoster\"\nname = \"H\n",
+            "<<<<<<< HEAD\n[[provider]]\nid = \"hoster\"\n=======\n>>>>>>> x\n",
+        ] {
+            let errs = load(files(broken)).unwrap_err();
+            assert_eq!(errs.len(), 1, "{errs:?}");
+            assert_ne!(errs[0].code, crate::diag::Code::DanglingReference);
+        }
+        // With every file readable, the unknown id is reported.
+        let errs = load(files("[[provider]]\nid = \"other\"\nname = \"O\"\n")).unwrap_err();
+        assert_eq!(errs[0].code, crate::diag::Code::DanglingReference);
+    }
+
+    #[test]
     fn merges_kinds_and_maps_fields() {
         let facts = load_str(
             "[organization]\nname = \"X\"\n\n[[provider]]\nid = \"hetzner\"\nname = \"Hetzner\"\navv = { signed = 2018-05-15 }\n",

@@ -109,8 +109,9 @@ fn line_text(text: &SourceText, n: usize) -> (usize, &str) {
     (start, line.strip_suffix('\r').unwrap_or(line))
 }
 
+/// Lines of the text, not counting the empty one after a final line break.
 fn line_count(text: &SourceText) -> usize {
-    text.line_of(text.shown().len())
+    text.line_of(text.shown().len().saturating_sub(1))
 }
 
 fn shown_lines(text: &SourceText, labels: &[LabeledSpan]) -> Option<(usize, usize)> {

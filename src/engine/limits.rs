@@ -441,6 +441,13 @@ thread_local! {
 fn sprintf(args: Vec<regorus::Value>) -> anyhow::Result<regorus::Value> {
     if let Ok(format) = args[0].as_string() {
         check_format(format)?;
+        if let Some(text) = args[1]
+            .as_array()
+            .ok()
+            .and_then(|values| sprintf_plain(format, values.iter()))
+        {
+            return Ok(regorus::Value::from(text));
+        }
     }
     SPRINTF.with(|cell| {
         let mut cell = cell.borrow_mut();
@@ -460,6 +467,36 @@ fn sprintf(args: Vec<regorus::Value>) -> anyhow::Result<regorus::Value> {
         let value = engine.eval_rule("data.s.r".into())?;
         Ok(value)
     })
+}
+
+/// The common case without a second engine: a format of only `%s` with strings, `%d`
+/// with non-negative integers and `%%`, one argument per verb. Exactly what regorus'
+/// `sprintf` writes for these (the same `format_decimal`); `None` for anything else,
+/// which goes to regorus' own implementation (and its errors).
+fn sprintf_plain<'v>(
+    format: &str,
+    mut args: impl Iterator<Item = &'v regorus::Value>,
+) -> Option<String> {
+    let mut out = String::with_capacity(format.len() + 32);
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '%' => out.push('%'),
+            's' => out.push_str(args.next()?.as_string().ok()?),
+            'd' => match args.next()? {
+                regorus::Value::Number(n) if n.is_integer() && n.as_u64().is_some() => {
+                    out.push_str(&n.format_decimal())
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    args.next().is_none().then_some(out)
 }
 
 /// Refuses widths and precisions above [`MAX_FORMAT_WIDTH`] in a `sprintf` format, read
@@ -838,6 +875,48 @@ mod tests {
         assert!(fmt("%1000s", vec!["x".into()]).is_ok());
         // regorus' own errors come through.
         assert!(fmt("%d %d", vec![n(1.0)]).is_err());
+        assert!(
+            fmt("%s", vec!["a".into(), "b".into()]).is_err(),
+            "extra argument"
+        );
+        assert!(fmt("%s", vec![]).is_err());
+    }
+
+    #[test]
+    fn the_plain_sprintf_path_writes_what_regorus_writes() {
+        let mut e = regorus::Engine::new();
+        let cases: Vec<(&str, Vec<regorus::Value>)> = vec![
+            (
+                "%s \"%s\" (%s)",
+                vec!["System".into(), "Mail".into(), "mail".into()],
+            ),
+            ("%d%% of %d", vec![n(42.0), n(100.0)]),
+            ("%d", vec![n(3.0)]),
+            ("%d", vec![regorus::Value::from(u64::MAX)]),
+            ("ünïcödé %s ✓", vec!["ß".into()]),
+            ("no verbs", vec![]),
+            ("%s", vec![n(1.0)]),
+            ("%d", vec![n(-5.0)]),
+            ("%d", vec![n(1.5)]),
+            ("%v", vec!["x".into()]),
+        ];
+        for (format, args) in cases {
+            let ours = sprintf(vec![
+                regorus::Value::from(format),
+                regorus::Value::from(args.clone()),
+            ]);
+            e.set_input(regorus::Value::from(vec![
+                regorus::Value::from(format),
+                regorus::Value::from(args),
+            ]));
+            let theirs = e.eval_query("x := sprintf(input[0], input[1])".into(), false);
+            let theirs = theirs.ok().and_then(|r| {
+                r.result
+                    .first()
+                    .and_then(|r| r.bindings.as_object().ok()?.values().next().cloned())
+            });
+            assert_eq!(ours.ok(), theirs, "{format}");
+        }
     }
 
     #[test]

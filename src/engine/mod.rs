@@ -220,7 +220,10 @@ impl Policies {
             .filter(|f| !f.path.starts_with("builtin/"))
             .cloned()
             .collect();
-        let problems = limits::check_recursion(&theirs);
+        let problems = {
+            let _watch = limits::watch("checking the policies for recursion", options.timeout);
+            limits::check_recursion(&theirs)
+        };
         if !problems.is_empty() {
             return Err(problems);
         }

@@ -18,6 +18,7 @@ pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod countries;
 pub mod diag;
 pub mod diff;
 pub mod engine;

@@ -55,7 +55,9 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), stderr.is_terminal());
     let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Not locked for the whole run: the engine's watchdog thread reports a breach on
+    // standard error while the main thread is stuck in a policy.
+    let mut err = stderr;
     let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         tomcheck::commands::run(
             cli,

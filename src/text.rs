@@ -94,6 +94,12 @@ impl SourceText {
         (line + 1, col)
     }
 
+    /// The 1-based line of a byte offset (like [`SourceText::line_col`], without
+    /// counting the characters of a long line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&s| s <= offset).max(1)
+    }
+
     /// Byte offset of a 1-based line and character column (used for Rego errors, which
     /// report positions as line:column).
     pub fn offset_of(&self, line: usize, col: usize) -> usize {

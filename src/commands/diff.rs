@@ -30,7 +30,7 @@ pub fn run(args: &DiffArgs, env: &mut Env<'_>) -> CmdResult {
             style.color = false;
             let mut buf = Vec::new();
             render(&diff, format, lang, style, &mut buf)?;
-            std::fs::write(&path, buf).map_err(|e| {
+            crate::fsutil::replace_file(&path, &buf).map_err(|e| {
                 Problem::new(Code::Io, format!("cannot write {}: {e}", path.display()))
             })?;
         }

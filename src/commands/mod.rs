@@ -28,6 +28,7 @@ use std::path::PathBuf;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::{Code, Problem};
+use crate::engine::limits;
 use crate::i18n::Lang;
 use crate::report::{human, Style};
 
@@ -273,6 +274,42 @@ fn language(cli: &Cli) -> Lang {
     Lang::resolve(None, configured())
 }
 
+/// The memory cap: `TOMCHECK_MEMORY_LIMIT` in MiB (`0` for none), else the default.
+fn memory_limit() -> Result<Option<u64>, Problem> {
+    let Some(value) = std::env::var_os("TOMCHECK_MEMORY_LIMIT") else {
+        return Ok(Some(limits::DEFAULT_MEMORY_LIMIT));
+    };
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(0) => Ok(None),
+        Some(mib) if mib <= 1 << 30 => Ok(Some(mib * 1024 * 1024)),
+        _ => Err(Problem::new(
+            Code::Usage,
+            format!(
+                "TOMCHECK_MEMORY_LIMIT must be a number of MiB (0 for no limit), not `{}`",
+                value.to_string_lossy()
+            ),
+        )),
+    }
+}
+
+/// Starts the watchdog of the policy engine: when the process passes its memory cap,
+/// or a parse or evaluation runs past its time limit inside a step regorus cannot
+/// interrupt, the breach is printed like any input problem and the process ends with
+/// exit code 2 from the watchdog's thread (the stuck work cannot be unwound).
+fn start_watchdog(memory_limit: Option<u64>, style: Style) {
+    limits::Watchdog::start(
+        limits::WatchdogConfig { memory_limit },
+        Box::new(move |breach| {
+            // Standard error is not held by the main thread (see main.rs), so this
+            // cannot wait for the work it interrupts.
+            let mut err = Output::new(std::io::stderr());
+            let _ = human::render_problems(&[breach.problem()], style, &mut err);
+            let _ = err.flush();
+            std::process::exit(i32::from(EXIT_INPUT));
+        }),
+    );
+}
+
 /// Runs a parsed command line and returns the exit code: the only place a [`Failure`]
 /// becomes exit code 2.
 pub fn run(cli: Cli, io: Io<'_>) -> u8 {
@@ -289,7 +326,10 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         style: style(&cli, io.out_is_terminal),
         out: &mut out,
     };
-    let result = match &cli.command {
+    let result = memory_limit()
+        .map(|limit| start_watchdog(limit, style(&cli, io.err_is_terminal)))
+        .map_err(Failure::from);
+    let result = result.and_then(|_| match &cli.command {
         Command::Check(args) => check::run(args, &mut env),
         Command::Init(args) => init::run(args, &mut env),
         Command::Hook(args) => hook::run(args, &mut env),
@@ -301,7 +341,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Command::Test(args) => test::run(args, &mut env),
         Command::Diff(args) => diff::run(args, &mut env),
         Command::Log(args) => log::run(args, &mut env),
-    };
+    });
     let result = result.and_then(|code| {
         env.out.flush()?;
         Ok(code)

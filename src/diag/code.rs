@@ -45,7 +45,7 @@ pub enum Code {
     InvalidDate,
     /// An id does not match `[a-z0-9][a-z0-9-]*`.
     InvalidId,
-    /// A country is not an ISO 3166-1 alpha-2 code.
+    /// A country is not an assigned ISO 3166-1 alpha-2 code (`XX`, `EU`, `UK`, `de`), with a suggestion.
     InvalidCountry,
     /// A waiver subject is not `kind:id`, `control:<name>` or `organization`.
     InvalidSubject,
@@ -77,6 +77,12 @@ pub enum Code {
     RegoRuntime,
     /// A policy returned something that is not a finding; the diagnostic names the rule.
     MalformedFinding,
+    /// A policy nests brackets deeper than the parser can handle in bounded time.
+    PolicyTooComplex,
+    /// A function calls itself, directly or through other functions.
+    RegoRecursion,
+    /// tomcheck passed its memory cap, or a parse or evaluation ran past its time limit where the policy engine's own timer could not stop it.
+    ResourceLimit,
     /// `tomcheck test` found no `*_test.rego` files.
     NoTests,
     /// In `--base` mode the base revision's `tomcheck.toml` or policies could not be loaded (they judge the change).
@@ -140,6 +146,9 @@ impl Code {
         Code::RegoSyntax,
         Code::RegoRuntime,
         Code::MalformedFinding,
+        Code::PolicyTooComplex,
+        Code::RegoRecursion,
+        Code::ResourceLimit,
         Code::NoTests,
         Code::GateBaseConfig,
         Code::Engine,
@@ -191,6 +200,9 @@ impl Code {
             Code::RegoSyntax => "rego-syntax",
             Code::RegoRuntime => "rego-runtime",
             Code::MalformedFinding => "malformed-finding",
+            Code::PolicyTooComplex => "policy-too-complex",
+            Code::RegoRecursion => "rego-recursion",
+            Code::ResourceLimit => "resource-limit",
             Code::NoTests => "no-tests",
             Code::GateBaseConfig => "gate-base-config",
             Code::Engine => "engine",

@@ -12,6 +12,7 @@
 //! evaluated package by package; `tom.waiver` goes last and sees the findings so far in
 //! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
 
+pub mod limits;
 pub mod metadata;
 pub mod policytest;
 
@@ -190,9 +191,16 @@ impl Policies {
                 }),
             )
             .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
+        limits::guard_builtins(&mut engine)
+            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
         let mut problems = Vec::new();
         let mut packages = Vec::new();
         for file in files {
+            if let Err(p) = limits::check_policy_text(file) {
+                problems.push(p);
+                continue;
+            }
+            let _watch = limits::watch(format!("parsing {}", file.path), options.timeout);
             match engine.add_policy(file.path.clone(), file.text.to_string()) {
                 Ok(pkg) => {
                     let pkg = pkg.trim_start_matches("data.").to_string();
@@ -203,6 +211,19 @@ impl Policies {
                 Err(e) => problems.push(rego_problem(Code::RegoSyntax, &e.to_string(), files)),
             }
         }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // Bundled policies are checked by a unit test instead, on every build.
+        let theirs: Vec<SourceText> = files
+            .iter()
+            .filter(|f| !f.path.starts_with("builtin/"))
+            .cloned()
+            .collect();
+        let problems = {
+            let _watch = limits::watch("checking the policies for recursion", options.timeout);
+            limits::check_recursion(&theirs)
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -221,12 +242,16 @@ impl Policies {
         // Analyse the modules now, once: every evaluation clones this engine, and a clone
         // of an analysed engine starts evaluating at once. An error here (an unsafe
         // variable, say) is left for the evaluation to report, as it always was.
-        let _ = engine.eval_query("true".into(), false);
+        {
+            let _watch = limits::watch("analysing the policies", options.timeout);
+            let _ = engine.eval_query("true".into(), false);
+        }
         Ok(Prepared {
             engine,
             packages,
             files: files.to_vec(),
             collector,
+            timeout: options.timeout,
         })
     }
 }
@@ -302,6 +327,8 @@ pub struct Prepared {
     files: Vec<SourceText>,
     /// Whether the engine holds the [`collector_module`].
     collector: bool,
+    /// The time limit of one query, which the watchdog enforces too.
+    timeout: Duration,
 }
 
 impl Prepared {
@@ -395,7 +422,10 @@ impl Prepared {
             set_list(packages)
         };
         query.push_str(&with);
-        if let Ok(results) = engine.eval_query(query, false) {
+        let watch = limits::watch("evaluating the policies", self.timeout);
+        let result = engine.eval_query(query, false);
+        drop(watch);
+        if let Ok(results) = result {
             let values = results
                 .result
                 .first()
@@ -411,7 +441,10 @@ impl Prepared {
         }
         for pkg in packages {
             for (set, severity) in SETS {
-                match engine.eval_query(format!("data.{pkg}.{set}{with}"), false) {
+                let watch = limits::watch(format!("evaluating data.{pkg}.{set}"), self.timeout);
+                let result = engine.eval_query(format!("data.{pkg}.{set}{with}"), false);
+                drop(watch);
+                match result {
                     Ok(results) => {
                         if let Some(e) = results.result.first().and_then(|r| r.expressions.first())
                         {
@@ -506,7 +539,10 @@ impl Prepared {
         engine: &mut regorus::Engine,
         query: &str,
     ) -> Result<Option<regorus::Value>, Problem> {
-        match engine.eval_query(query.to_string(), false) {
+        let watch = limits::watch(format!("evaluating {query}"), self.timeout);
+        let result = engine.eval_query(query.to_string(), false);
+        drop(watch);
+        match result {
             Ok(r) => Ok(r
                 .result
                 .first()

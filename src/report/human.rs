@@ -9,6 +9,7 @@ use miette::{
     SourceCode,
 };
 
+use super::snippet::Bounded;
 use super::Style;
 use crate::config::Severity;
 use crate::diag::Problem;
@@ -153,7 +154,8 @@ pub fn render(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for finding in &outcome.findings {
-        write_diag(&FindingDiag::new(finding, outcome, style.lang), style, out)?;
+        let diag = FindingDiag::new(finding, outcome, style.lang);
+        write_diag(&Bounded::new(&diag, diag.source, Vec::new()), style, out)?;
     }
     writeln!(out, "{}", summary_line(outcome, style.lang))
 }
@@ -213,6 +215,15 @@ fn sanitized(p: &Problem) -> Problem {
     p
 }
 
+/// A problem and its related problems with bounded output.
+fn bounded(p: &Problem) -> Bounded<'_> {
+    Bounded::new(
+        p,
+        p.source.as_ref(),
+        p.related.iter().map(bounded).collect(),
+    )
+}
+
 /// Renders input problems (exit code 2), followed by a count.
 pub fn render_problems(
     problems: &[Problem],
@@ -220,7 +231,8 @@ pub fn render_problems(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for p in problems {
-        write_diag(&sanitized(p), style, out)?;
+        let p = sanitized(p);
+        write_diag(&bounded(&p), style, out)?;
     }
     writeln!(
         out,
@@ -239,7 +251,11 @@ pub fn gate_header(
 ) -> std::io::Result<()> {
     if let Some(notice) = gate.notice(lang) {
         let text = clean_line(&notice);
-        writeln!(out, "{}", t(lang, "gate-warning", &[("text", (&text).into())]))?;
+        writeln!(
+            out,
+            "{}",
+            t(lang, "gate-warning", &[("text", (&text).into())])
+        )?;
         writeln!(out)?;
     }
     let review = gate.review_notices();
@@ -249,7 +265,11 @@ pub fn gate_header(
             .map(|l| format!(" ({}:{})", outcome.facts.map.files[l.file].path, l.line))
             .unwrap_or_default();
         let text = format!("{}{}", clean_line(&notice.text), clean_line(&place));
-        writeln!(out, "{}", t(lang, "gate-warning", &[("text", (&text).into())]))?;
+        writeln!(
+            out,
+            "{}",
+            t(lang, "gate-warning", &[("text", (&text).into())])
+        )?;
     }
     if !review.is_empty() {
         writeln!(out)?;

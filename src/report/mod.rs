@@ -11,6 +11,7 @@ pub mod log;
 pub mod markdown;
 pub mod md;
 pub mod sarif;
+pub mod snippet;
 
 use crate::findings::Finding;
 use crate::pipeline::Outcome;

@@ -441,7 +441,46 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     );
     assert_eq!(repo.read(".pre-commit-config.yaml"), "repos: []\n");
 
-    // The starter TOM passes without a single finding (it is dated today).
+    // The starter TOM claims nothing that has not happened: `check` reports every
+    // placeholder fact until it is filled in.
+    let report = crate::support::check_json(repo.path(), &[], 1);
+    let mut rules: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        [
+            "avv.missing",
+            "backup.restore-untested",
+            "measure.control-missing",
+            "review.overdue"
+        ],
+        "{report}"
+    );
+    // Filled in (dates recorded, measures implemented), it passes.
+    for (file, from, to) in [
+        ("tom/organization.toml", "# reviewed = ", "reviewed = "),
+        ("tom/providers.toml", "# avv = ", "avv = "),
+        (
+            "tom/backups.toml",
+            "# restore_tested = ",
+            "restore_tested = ",
+        ),
+        (
+            "tom/measures.toml",
+            "status = \"planned\"",
+            "status = \"implemented\"",
+        ),
+    ] {
+        let text = repo.read(file);
+        assert!(text.contains(from), "{file}");
+        repo.write(file, &text.replace(from, to));
+    }
     let out = run(repo.path(), &["check"], 0);
     assert!(stdout(&out).starts_with("no findings"), "{}", stdout(&out));
 

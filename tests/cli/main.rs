@@ -16,6 +16,7 @@ mod install; // the PyPI wheel, the python pre-commit hook, the Action's install
 mod lang; // German and English: how the language is chosen, and that only text changes
 mod log; // `log` and point-in-time checks over generated histories
 mod opa; // the bundled policies under the real OPA engine give the same findings
+mod output_bounds; // long lines, many findings on a line, XML and URI characters, -o files
 mod pipe; // output into a reader that goes away keeps the exit code
 mod promises; // what README.md and docs/ promise: tomcheck.toml keys, waivers, context
 mod reference; // reference data: layout, sources, dates, the update script
@@ -23,4 +24,5 @@ mod rules; // `rules`, `explain`, `test` and waivers
 mod sandbox; // regorus is built without environment, network or clock builtins
 mod sanitise; // no control character or workflow command reaches a terminal or log
 mod sarif_fidelity; // SARIF as code scanning reads it: fingerprints, rules, exit 2
+mod schema_agreement; // the JSON Schema and the loader judge documents alike
 mod walk; // the file walk fails closed in every mode

@@ -213,19 +213,31 @@ impl<'a> Excerpt<'a> {
         (excerpt, labels)
     }
 
-    /// Where a file offset is in the excerpt (the nearest kept character if it was cut).
+    /// Where a file offset is in the excerpt: the nearest kept character of its own
+    /// line when it was cut (the end of the window before it on the same line, else the
+    /// start of the window after it).
     fn to_excerpt(&self, offset: usize) -> usize {
-        let mut best = 0;
+        let shown: &str = self.file.shown();
+        let mut previous: Option<(usize, usize)> = None; // (end in text, end in file)
         for &(at, from, len) in &self.pieces {
             if offset < from {
-                return best.max(at);
+                return match previous {
+                    Some((end, file_end))
+                        if !shown
+                            .get(file_end..offset.min(shown.len()))
+                            .is_some_and(|gap| gap.contains('\n')) =>
+                    {
+                        end
+                    }
+                    _ => at,
+                };
             }
             if offset <= from + len {
                 return at + (offset - from);
             }
-            best = at + len;
+            previous = Some((at + len, from + len));
         }
-        best
+        previous.map_or(0, |(end, _)| end)
     }
 
     /// Where an excerpt offset is in the file.
@@ -357,5 +369,96 @@ impl Diagnostic for Bounded<'_> {
             return None;
         }
         Some(Box::new(self.related.iter().map(|p| p as &dyn Diagnostic)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Code, Problem};
+
+    fn render(p: &Problem) -> String {
+        let b = Bounded::new(p, p.source.as_ref(), Vec::new());
+        let mut out = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100)
+            .with_context_lines(1)
+            .render_report(&mut out, &b)
+            .unwrap();
+        out
+    }
+
+    fn at(text: &str, needle: &str, len: usize) -> Problem {
+        let source = SourceText::new("tom/a.toml", "tom/a.toml", text.to_string());
+        let start = text.find(needle).unwrap();
+        Problem::at(Code::UnknownKey, "m", &source, start..start + len, "here")
+    }
+
+    #[test]
+    fn short_lines_are_shown_as_they_are() {
+        let p = at("a = 1\nb = 2\nc = 3\n", "b", 1);
+        let out = render(&p);
+        assert!(out.contains("[tom/a.toml:2:1]"), "{out}");
+        assert!(out.contains(" 2 │ b = 2"), "{out}");
+        assert!(!out.contains('…'), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_label_with_real_positions() {
+        let line = format!(
+            "x = [{}\"needle\", {}]",
+            "1, ".repeat(30_000),
+            "2, ".repeat(30_000)
+        );
+        let text = format!("a = 1\n{line}\nb = 2\n");
+        let p = at(&text, "\"needle\"", 8);
+        let out = render(&p);
+        let col = line.find("\"needle\"").unwrap() + 1;
+        assert!(out.contains(&format!("[tom/a.toml:2:{col}]")), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 300), "{out}");
+        assert!(
+            out.contains("…1, 1, ") && out.contains("\"needle\", 2, "),
+            "{out}"
+        );
+        assert!(
+            out.contains(" 1 │ a = 1") && out.contains(" 3 │ b = 2"),
+            "{out}"
+        );
+        // The label underlines exactly the needle.
+        let code = out.lines().find(|l| l.contains("\"needle\"")).unwrap();
+        let mark = out.lines().find(|l| l.contains("┬")).unwrap();
+        let needle_at = code.chars().position(|c| c == '"').unwrap();
+        let mark_at = mark.chars().position(|c| c == '─' || c == '┬').unwrap();
+        assert_eq!(needle_at, mark_at, "{out}");
+    }
+
+    #[test]
+    fn a_label_running_past_the_window_ends_on_its_own_line() {
+        let line = format!("x = \"{}\"", "y".repeat(5_000));
+        let text = format!("{line}\nnext = 1\n");
+        let p = at(&text, "\"y", 5_000);
+        let out = render(&p);
+        assert!(out.contains("next = 1"), "{out}");
+        // One underline on the cut line, no label reaching into the next line.
+        assert!(!out.contains("╭─▶") && !out.contains("├─▶"), "{out}");
+    }
+
+    #[test]
+    fn a_label_over_many_lines_is_cut_to_its_first_line() {
+        let text: String = (0..100).map(|i| format!("k{i} = {i}\n")).collect();
+        let source = SourceText::new("tom/a.toml", "tom/a.toml", text.clone());
+        let p = Problem::at(Code::UnknownKey, "m", &source, 0..text.len(), "all of it");
+        let out = render(&p);
+        assert!(out.lines().count() < 15, "{out}");
+        assert!(!out.contains("k50 = 50"), "{out}");
+    }
+
+    #[test]
+    fn texts_are_bounded() {
+        assert_eq!(bound_text("short"), "short");
+        let long = "ä".repeat(MAX_TEXT + 5);
+        let cut = bound_text(&long);
+        assert!(cut.ends_with("… (5 more characters)"), "{cut}");
+        assert_eq!(cut.chars().filter(|&c| c == 'ä').count(), MAX_TEXT);
     }
 }

@@ -55,7 +55,11 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), stderr.is_terminal());
     let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Standard error stays unlocked: regorus writes to it from whichever thread
+    // evaluates (the output of Rego's `print`, scheduling warnings), and so does the panic
+    // hook. Holding its lock here for the whole run made every such write on a worker
+    // thread (`log -j`, `test --mutants`) wait forever.
+    let mut err = stderr;
     let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         tomcheck::commands::run(
             cli,

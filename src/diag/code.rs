@@ -77,6 +77,11 @@ pub enum Code {
     MalformedFinding,
     /// `tomcheck test` found no `*_test.rego` files.
     NoTests,
+    /// A `# mutants: allow` comment names no known mutation, gives no reason, or allows
+    /// no surviving mutant (a stale entry would hide a mutant the tests should kill).
+    MutantsAllow,
+    /// `tomcheck test --mutants` found tests that fail without any mutant: fix them first.
+    MutantsBaseline,
     /// In `--base` mode the base revision's `tomcheck.toml` or policies could not be loaded (they judge the change).
     GateBaseConfig,
     /// The policy engine could not be set up (should not happen; please report it).
@@ -138,6 +143,8 @@ impl Code {
         Code::RegoRuntime,
         Code::MalformedFinding,
         Code::NoTests,
+        Code::MutantsAllow,
+        Code::MutantsBaseline,
         Code::GateBaseConfig,
         Code::Engine,
         Code::GitNoRepo,
@@ -188,6 +195,8 @@ impl Code {
             Code::RegoRuntime => "rego-runtime",
             Code::MalformedFinding => "malformed-finding",
             Code::NoTests => "no-tests",
+            Code::MutantsAllow => "mutants-allow",
+            Code::MutantsBaseline => "mutants-baseline",
             Code::GateBaseConfig => "gate-base-config",
             Code::Engine => "engine",
             Code::GitNoRepo => "git-no-repo",

@@ -13,6 +13,7 @@
 //! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
 
 pub mod metadata;
+pub mod mutants;
 pub mod policytest;
 
 use std::cell::Cell;
@@ -167,6 +168,31 @@ impl Policies {
         options: &EngineOptions,
         collect: bool,
     ) -> Result<Prepared, Vec<Problem>> {
+        let (mut engine, mut packages) = self.engine_of(files, options)?;
+        packages.sort();
+        let collector = collect
+            && engine
+                .add_policy(COLLECTOR_FILE.into(), collector_module(&packages))
+                .is_ok();
+        // Analyse the modules now, once: every evaluation clones this engine, and a clone
+        // of an analysed engine starts evaluating at once. An error here (an unsafe
+        // variable, say) is left for the evaluation to report, as it always was.
+        let _ = engine.eval_query("true".into(), false);
+        Ok(Prepared {
+            engine,
+            packages,
+            files: files.to_vec(),
+            collector,
+        })
+    }
+
+    /// A sandboxed engine holding `files` and the reference data, not yet analysed, and
+    /// the packages of the files in their order.
+    fn engine_of(
+        &self,
+        files: &[SourceText],
+        options: &EngineOptions,
+    ) -> Result<(regorus::Engine, Vec<String>), Vec<Problem>> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
         engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
@@ -212,21 +238,7 @@ impl Policies {
                 format!("cannot load reference data: {e}"),
             )]
         })?;
-        packages.sort();
-        let collector = collect
-            && engine
-                .add_policy(COLLECTOR_FILE.into(), collector_module(&packages))
-                .is_ok();
-        // Analyse the modules now, once: every evaluation clones this engine, and a clone
-        // of an analysed engine starts evaluating at once. An error here (an unsafe
-        // variable, say) is left for the evaluation to report, as it always was.
-        let _ = engine.eval_query("true".into(), false);
-        Ok(Prepared {
-            engine,
-            packages,
-            files: files.to_vec(),
-            collector,
-        })
+        Ok((engine, packages))
     }
 }
 

@@ -23,12 +23,15 @@
 //! strings, raw strings, comments, comprehensions and rule heads to get the same answer.
 //!
 //! **Speed.** regorus analyses all modules together whenever one changes, so each mutant
-//! costs one analysis plus the tests it takes to kill it. The unchanged files are parsed
-//! once per mutated file and the engine cloned per mutant (only the mutated file is parsed
-//! again); mutants run on `jobs` threads; the tests of the mutated file's own test file
-//! (`x_test.rego` for `x.rego`) run first, and a mutant stops at the first test that
-//! kills it. Every evaluation keeps the time limit of [`EngineOptions`]. The output of
-//! Rego's `print()` is gathered and dropped: it would repeat for every mutant.
+//! costs one analysis plus the tests it runs. The unchanged files are parsed once per
+//! mutated file and the engine cloned per mutant (only the mutated file is parsed
+//! again); mutants run on `jobs` threads. The run without mutants records the lines each
+//! test evaluates, and a mutant runs only the tests that evaluate its rule (a test that
+//! never gets there cannot notice the change); those of the mutated file's own test file
+//! (`x_test.rego` for `x.rego`) go first, and a mutant stops at the first test that
+//! kills it. A survivor therefore costs the tests of its rule, not all tests. Every
+//! evaluation keeps the time limit of [`EngineOptions`]. The output of Rego's `print()`
+//! is gathered and dropped: it would repeat for every mutant.
 //!
 //! **Equivalent mutants** — a change no test can notice because behaviour stays the
 //! same — are allowed by a comment in the policy:
@@ -39,7 +42,7 @@
 //! mutant, or matching only mutants the tests kill is a problem: a stale entry must not
 //! hide anything.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -87,6 +90,8 @@ const BASELINE_FAILS: &str =
     "{count} test(s) fail without any mutant, so no mutant can be judged: {tests}";
 /// Help for [`BASELINE_FAILS`].
 const BASELINE_FAILS_HELP: &str = "run `tomcheck test` and fix the failing tests first";
+/// Outcome of a mutant whose evaluation did not finish (a worker stopped).
+const NOT_JUDGED: &str = "not judged";
 /// Problem: a policy file that regorus cannot parse.
 const UNPARSABLE: &str = "cannot read the mutation sites of {file}: {error}";
 
@@ -155,6 +160,9 @@ pub struct Mutant {
     pub rule: Option<String>,
     /// The rule the mutated text belongs to: `data.tom.backup.warn`.
     pub head: String,
+    /// The first and last line of the mutated rule.
+    #[serde(skip)]
+    pub rule_lines: (u32, u32),
     /// The bytes of the file replaced, and by what.
     #[serde(skip)]
     pub edit: Range<usize>,
@@ -292,7 +300,7 @@ pub fn run(
         return Err(problems);
     }
     let cases = discover(&policies.tests);
-    baseline(policies, &cases, options)?;
+    let reached = baseline(policies, &cases, options)?;
 
     let mut bases = Vec::new();
     for file in &files {
@@ -320,7 +328,7 @@ pub fn run(
         .map(|(i, b)| (b.file.path.as_str(), i))
         .collect();
 
-    let outcomes = judge_all(&bases, &base_of, &mutants, options);
+    let outcomes = judge_all(&bases, &base_of, &reached, &mutants, options);
     let mut judged: Vec<Judged> = mutants
         .into_iter()
         .zip(outcomes)
@@ -363,13 +371,16 @@ fn add_context(engine: &mut regorus::Engine, today: &str) -> Result<(), Vec<Prob
         .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])
 }
 
-/// Runs the tests without mutants; all must pass for a mutant's failing test to mean
-/// anything.
+/// The lines of each policy file that each test evaluates (by test name).
+type Reached = HashMap<String, HashMap<String, BTreeSet<u32>>>;
+
+/// Runs the tests without mutants, recording the lines each one evaluates; all must
+/// pass for a mutant's failing test to mean anything.
 fn baseline(
     policies: &Policies,
     cases: &[TestCase],
     options: &Options,
-) -> Result<(), Vec<Problem>> {
+) -> Result<Reached, Vec<Problem>> {
     let prepared = policies.prepare_with_tests(&options.engine)?;
     let mut engine = prepared.engine_for(&super::Context {
         today: options.today.clone(),
@@ -377,18 +388,29 @@ fn baseline(
     });
     engine.set_input(regorus::Value::new_object());
     engine.set_gather_prints(true);
-    let failing: Vec<&str> = cases
-        .iter()
-        .filter(|c| {
-            !matches!(
-                prepared.query(&mut engine, &c.name),
-                Ok(Some(regorus::Value::Bool(true)))
-            )
-        })
-        .map(|c| c.name.as_str())
-        .collect();
+    engine.set_enable_coverage(true);
+    let mut failing = Vec::new();
+    let mut reached = Reached::new();
+    for case in cases {
+        engine.clear_coverage_data();
+        if !matches!(
+            prepared.query(&mut engine, &case.name),
+            Ok(Some(regorus::Value::Bool(true)))
+        ) {
+            failing.push(case.name.as_str());
+        }
+        let report = engine
+            .get_coverage_report()
+            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
+        let lines = report
+            .files
+            .into_iter()
+            .map(|f| (f.path, f.covered))
+            .collect();
+        reached.insert(case.name.clone(), lines);
+    }
     if failing.is_empty() {
-        return Ok(());
+        return Ok(reached);
     }
     Err(vec![Problem::new(
         Code::MutantsBaseline,
@@ -416,6 +438,7 @@ fn first_own_tests(cases: &[TestCase], path: &str) -> Vec<TestCase> {
 fn judge_all(
     bases: &[Base<'_>],
     base_of: &HashMap<&str, usize>,
+    reached: &Reached,
     mutants: &[Mutant],
     options: &Options,
 ) -> Vec<Outcome> {
@@ -431,7 +454,8 @@ fn judge_all(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(mutant) = mutants.get(i) else { break };
                     let base = &bases[base_of[mutant.file.as_str()]];
-                    let outcome = judge(&base.engine, base.file, &base.cases, mutant);
+                    let cases = reaching(&base.cases, reached, mutant);
+                    let outcome = judge(&base.engine, base.file, &cases, mutant);
                     outcomes.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(outcome);
                 }
             });
@@ -441,15 +465,44 @@ fn judge_all(
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
         .into_iter()
-        .map(|o| o.unwrap_or(Outcome::Survived))
+        .map(|o| {
+            o.unwrap_or(Outcome::Invalid {
+                error: NOT_JUDGED.to_string(),
+            })
+        })
         .collect()
+}
+
+/// The tests that evaluate a line of the mutated rule, or all when none does.
+///
+/// A test that never evaluates the rule cannot notice a change inside it: the mutant
+/// changes neither the rule's name nor anything that decides whether it is evaluated.
+/// Skipping those tests makes a survivor cost the few tests of its rule instead of
+/// all of them. When no test reaches the rule (a `default` value, say, which regorus
+/// may settle without evaluating it as an expression), every test runs.
+fn reaching<'a>(cases: &'a [TestCase], reached: &Reached, mutant: &Mutant) -> Vec<&'a TestCase> {
+    let (first, last) = mutant.rule_lines;
+    let reaching: Vec<&TestCase> = cases
+        .iter()
+        .filter(|c| {
+            reached
+                .get(&c.name)
+                .and_then(|files| files.get(&mutant.file))
+                .is_some_and(|lines| lines.range(first..=last).next().is_some())
+        })
+        .collect();
+    if reaching.is_empty() {
+        cases.iter().collect()
+    } else {
+        reaching
+    }
 }
 
 /// Runs the tests against one mutant until one kills it.
 fn judge(
     base: &regorus::Engine,
     file: &SourceText,
-    cases: &[TestCase],
+    cases: &[&TestCase],
     mutant: &Mutant,
 ) -> Outcome {
     let text = mutant.apply(&file.text);
@@ -522,6 +575,7 @@ pub fn mutants_of(file: &SourceText, rules: &[RuleMeta]) -> Result<Vec<Mutant>, 
             Rule::Spec { span, head, .. } => (head_ref(head).span().text(), span.line),
             Rule::Default { span, refr, .. } => (refr.span().text(), span.line),
         };
+        let rule_lines = (line, file.line_col(rule.span().end as usize).0 as u32);
         let id = rules
             .iter()
             .find(|r| r.file == file.path && r.line == line as usize)
@@ -545,6 +599,7 @@ pub fn mutants_of(file: &SourceText, rules: &[RuleMeta]) -> Result<Vec<Mutant>, 
                 after,
                 rule: id.clone(),
                 head: format!("data.{package}.{name}"),
+                rule_lines,
                 edit: site.edit,
                 replacement: site.replacement,
             });
@@ -1707,10 +1762,11 @@ mod tests {
                 after: to.into(),
                 rule: None,
                 head: "data.tom.limit.deny".into(),
+                rule_lines: (3, 6),
                 edit: at..at + from.len(),
                 replacement: to.into(),
             };
-            judge(&base, file, &cases, &mutant)
+            judge(&base, file, &cases.iter().collect::<Vec<_>>(), &mutant)
         };
         // Does not parse.
         assert!(matches!(
@@ -1743,6 +1799,40 @@ mod tests {
         );
         // `b.tags[t]` binds `t`: negated, it could not.
         assert_eq!(of(&found, "add-not"), vec![pair(5, "x > 1", "not x > 1")]);
+    }
+
+    #[test]
+    fn only_tests_that_reach_the_mutated_rule_run() {
+        let case = |name: &str| TestCase {
+            name: name.into(),
+            file: "p/x_test.rego".into(),
+            line: 1,
+        };
+        let cases = vec![case("a"), case("b"), case("c")];
+        let lines = |file: &str, lines: &[u32]| {
+            HashMap::from([(file.to_string(), lines.iter().copied().collect())])
+        };
+        let reached: Reached = HashMap::from([
+            ("a".to_string(), lines("p/x.rego", &[3, 4])),
+            ("b".to_string(), lines("p/x.rego", &[9])),
+            ("c".to_string(), lines("p/other.rego", &[9])),
+        ]);
+        let mut mutant = mutants_of(&source("package t\n\nr if {\n\tinput.a < 1\n}\n"), &[])
+            .unwrap()
+            .remove(0);
+        let names = |m: &Mutant| -> Vec<String> {
+            reaching(&cases, &reached, m)
+                .iter()
+                .map(|c| c.name.clone())
+                .collect()
+        };
+        assert_eq!(mutant.rule_lines, (3, 5));
+        assert_eq!(names(&mutant), ["a"]);
+        mutant.rule_lines = (8, 10);
+        assert_eq!(names(&mutant), ["b"]);
+        // A rule no test reaches gets every test.
+        mutant.rule_lines = (20, 30);
+        assert_eq!(names(&mutant), ["a", "b", "c"]);
     }
 
     #[test]

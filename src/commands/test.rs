@@ -95,6 +95,9 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     })
 }
 
+/// Problem: `--jobs 0`.
+const JOBS_ZERO: &str = "--jobs must be at least 1";
+
 /// `--mutants`: exit 1 when more mutants survive than `--max-survivors`, 2 when an allow
 /// comment is stale (after the report, which still says what the run found).
 fn run_mutants(
@@ -105,12 +108,7 @@ fn run_mutants(
     engine: EngineOptions,
 ) -> CmdResult {
     let jobs = match args.jobs {
-        Some(0) => {
-            return Err(Failure::from(Problem::new(
-                Code::Usage,
-                "--jobs must be at least 1",
-            )))
-        }
+        Some(0) => return Err(Failure::from(Problem::new(Code::Usage, JOBS_ZERO))),
         Some(n) => n,
         None => std::thread::available_parallelism()
             .map(|n| n.get())

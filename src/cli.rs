@@ -385,6 +385,17 @@ pub struct TestArgs {
     /// Time limit per evaluation, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub timeout: f64,
+    /// Mutation testing: change the policies one small mistake at a time (drop an
+    /// expression, flip a comparison, add or remove a `not`, drop a set member) and report
+    /// the mistakes no test notices.
+    #[arg(long, conflicts_with_all = ["run", "coverage", "threshold"])]
+    pub mutants: bool,
+    /// With --mutants: fail when more than N mutants survive [default: 0].
+    #[arg(long, value_name = "N", requires = "mutants")]
+    pub max_survivors: Option<usize>,
+    /// With --mutants: evaluate mutants on N threads [default: the number of CPUs].
+    #[arg(short, long, value_name = "N", requires = "mutants")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -85,6 +85,11 @@ pub enum Code {
     ResourceLimit,
     /// `tomcheck test` found no `*_test.rego` files.
     NoTests,
+    /// A `# mutants: allow` comment names no known mutation, gives no reason, or allows
+    /// no surviving mutant (a stale entry would hide a mutant the tests should kill).
+    MutantsAllow,
+    /// `tomcheck test --mutants` found tests that fail without any mutant: fix them first.
+    MutantsBaseline,
     /// In `--base` mode the base revision's `tomcheck.toml` or policies could not be loaded (they judge the change).
     GateBaseConfig,
     /// The policy engine could not be set up (should not happen; please report it).
@@ -150,6 +155,8 @@ impl Code {
         Code::RegoRecursion,
         Code::ResourceLimit,
         Code::NoTests,
+        Code::MutantsAllow,
+        Code::MutantsBaseline,
         Code::GateBaseConfig,
         Code::Engine,
         Code::GitNoRepo,
@@ -204,6 +211,8 @@ impl Code {
             Code::RegoRecursion => "rego-recursion",
             Code::ResourceLimit => "resource-limit",
             Code::NoTests => "no-tests",
+            Code::MutantsAllow => "mutants-allow",
+            Code::MutantsBaseline => "mutants-baseline",
             Code::GateBaseConfig => "gate-base-config",
             Code::Engine => "engine",
             Code::GitNoRepo => "git-no-repo",

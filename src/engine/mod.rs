@@ -14,6 +14,7 @@
 
 pub mod limits;
 pub mod metadata;
+pub mod mutants;
 pub mod policytest;
 
 use std::cell::Cell;
@@ -165,6 +166,35 @@ impl Policies {
         options: &EngineOptions,
         collect: bool,
     ) -> Result<Prepared, Vec<Problem>> {
+        let (mut engine, mut packages) = self.engine_of(files, options)?;
+        packages.sort();
+        let collector = collect
+            && engine
+                .add_policy(COLLECTOR_FILE.into(), collector_module(&packages))
+                .is_ok();
+        // Analyse the modules now, once: every evaluation clones this engine, and a clone
+        // of an analysed engine starts evaluating at once. An error here (an unsafe
+        // variable, say) is left for the evaluation to report, as it always was.
+        {
+            let _watch = limits::watch("analysing the policies", options.timeout);
+            let _ = engine.eval_query("true".into(), false);
+        }
+        Ok(Prepared {
+            engine,
+            packages,
+            files: files.to_vec(),
+            collector,
+            timeout: options.timeout,
+        })
+    }
+
+    /// A sandboxed engine holding `files` and the reference data, not yet analysed, and
+    /// the packages of the files in their order.
+    fn engine_of(
+        &self,
+        files: &[SourceText],
+        options: &EngineOptions,
+    ) -> Result<(regorus::Engine, Vec<String>), Vec<Problem>> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
         // Without this, regorus writes a policy's `print` output straight to stderr,
@@ -234,25 +264,7 @@ impl Policies {
                 format!("cannot load reference data: {e}"),
             )]
         })?;
-        packages.sort();
-        let collector = collect
-            && engine
-                .add_policy(COLLECTOR_FILE.into(), collector_module(&packages))
-                .is_ok();
-        // Analyse the modules now, once: every evaluation clones this engine, and a clone
-        // of an analysed engine starts evaluating at once. An error here (an unsafe
-        // variable, say) is left for the evaluation to report, as it always was.
-        {
-            let _watch = limits::watch("analysing the policies", options.timeout);
-            let _ = engine.eval_query("true".into(), false);
-        }
-        Ok(Prepared {
-            engine,
-            packages,
-            files: files.to_vec(),
-            collector,
-            timeout: options.timeout,
-        })
+        Ok((engine, packages))
     }
 }
 

@@ -10,6 +10,7 @@ pub mod junit;
 pub mod log;
 pub mod markdown;
 pub mod md;
+pub mod mutants;
 pub mod sarif;
 pub mod snippet;
 

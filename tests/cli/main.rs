@@ -15,6 +15,7 @@ mod hook; // `hook install|uninstall` with real `git commit`s and pre-commit
 mod install; // the PyPI wheel, the python pre-commit hook, the Action's install step
 mod lang; // German and English: how the language is chosen, and that only text changes
 mod log; // `log` and point-in-time checks over generated histories
+mod mutants; // `test --mutants`: survivors found, allow comments, JSON, exit codes
 mod opa; // the bundled policies under the real OPA engine give the same findings
 mod output_bounds; // long lines, many findings on a line, XML and URI characters, -o files
 mod pipe; // output into a reader that goes away keeps the exit code

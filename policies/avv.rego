@@ -29,11 +29,12 @@ _legal := "Art. 28(3) GDPR"
 #   fires: >-
 #     a provider with role = "processor" that processes personal data
 #     (personal_data = true) or can reach it (access other than "none")
-#     and has no avv table
+#     and has no avv table, or one with status = "draft"
 #   quiet: >-
 #     controllers and joint controllers such as banks, tax advisers, lawyers and
 #     postal services; providers with personal_data = false and access = "none"
-#     or no access recorded
+#     or no access recorded; agreements of every form (dpa, scc, online terms
+#     accepted on a date) that are not drafts
 #   example: |
 #     [[provider]]
 #     id = "it-admin"
@@ -65,6 +66,24 @@ deny contains finding if {
 		"field": "avv",
 		"message": sprintf("%s %s but has no data processing agreement (AVV)", [lib.label("Provider", p), _handles(p)]),
 		"help": sprintf("Record the signed agreement: avv = { signed = 2024-01-15, document = \"contracts/%s-avv.pdf\" }", [p.id]),
+		"legal": _legal,
+	}
+}
+
+# A draft is no agreement yet: the negotiation is recorded, the processing is not
+# covered.
+deny contains finding if {
+	with_personal_data := providers_with_personal_data
+	some p in providers
+	p.role == "processor"
+	with_personal_data[p.id]
+	p.avv.status == "draft"
+	finding := {
+		"rule": "avv.missing",
+		"subject": sprintf("provider:%s", [p.id]),
+		"field": "avv.status",
+		"message": sprintf("%s %s but its data processing agreement (AVV) is only a draft", [lib.label("Provider", p), _handles(p)]),
+		"help": "Once the agreement is signed, record the date and drop the draft status: avv = { signed = …, document = \"…\" }",
 		"legal": _legal,
 	}
 }

@@ -75,6 +75,39 @@ test_missing_quiet_without_role if {
 	count(_deny([p])) == 0
 }
 
+test_missing_fires_for_a_draft if {
+	draft := object.union(_it_admin, {"avv": {"status": "draft", "document": "contracts/it-admin-avv-draft.pdf"}})
+	findings := _deny([draft])
+	count(findings) == 1
+	some f in findings
+	f.rule == "avv.missing"
+	f.subject == "provider:it-admin"
+	f.field == "avv.status"
+	f.legal == "Art. 28(3) GDPR"
+	f.message == "Provider \"IT Admin Müller\" (it-admin) processes personal data but its data processing agreement (AVV) is only a draft"
+	contains(f.help, "avv = { signed = …")
+}
+
+test_missing_fires_for_a_draft_of_a_provider_with_access if {
+	draft := object.union(_it_admin, {"personal_data": false, "access": "metadata", "avv": {"status": "draft"}})
+	some f in _deny([draft])
+	f.rule == "avv.missing"
+	contains(f.message, "can reach personal data (access = \"metadata\") but its data processing agreement (AVV) is only a draft")
+}
+
+test_missing_quiet_for_every_form_of_a_signed_agreement if {
+	dpa := object.union(_it_admin, {"id": "a", "avv": {"signed": "2024-01-15", "status": "signed"}})
+	scc := object.union(_it_admin, {"id": "b", "avv": {"signed": "2024-01-15", "form": "scc"}})
+	terms := object.union(_it_admin, {"id": "c", "avv": {"form": "terms", "accepted": "2024-01-15", "objection_days": 30}})
+	count(_deny([dpa, scc, terms])) == 0
+}
+
+test_missing_quiet_for_a_draft_with_a_controller if {
+	bank := {"id": "bank", "name": "Bank", "role": "controller", "personal_data": true, "avv": {"status": "draft"}}
+	drive := {"id": "drive", "name": "Drive", "role": "processor", "personal_data": false, "access": "none", "avv": {"status": "draft"}}
+	count(_deny([bank, drive])) == 0
+}
+
 test_expired_fires if {
 	p := object.union(_it_admin, {"avv": {"signed": "2023-01-10", "expires": "2026-11-21"}})
 	findings := _deny([p])

@@ -252,8 +252,10 @@ warn contains finding if {
 #   id: backup.retention-missing
 #   severity: warn
 #   legal: Art. 5(1)(e), 32 GDPR
-#   fires: a backup without retention_days
-#   quiet: a backup with retention_days, whatever its value
+#   fires: a backup with neither retention_days nor retention_copies
+#   quiet: >-
+#     a backup with retention_days or retention_copies (copies kept, for
+#     backups counted in generations), whatever the value
 #   example: |
 #     [[backup]]
 #     id = "server-backup"
@@ -272,6 +274,7 @@ warn contains finding if {
 warn contains finding if {
 	some b in backups
 	not b.retention_days
+	not b.retention_copies
 	finding := {
 		"rule": "backup.retention-missing",
 		"subject": sprintf("backup:%s", [b.id]),
@@ -279,6 +282,59 @@ warn contains finding if {
 		"message": sprintf("%s has no retention period", [lib.label("Backup", b)]),
 		"help": "Record how long copies are kept, e.g. retention_days = 42 (six weeks)",
 		"legal": "Art. 5(1)(e), 32 GDPR",
+	}
+}
+
+# METADATA
+# title: Backup without location
+# description: >-
+#   Where the copies of a backup are kept decides whether one fire, flood or theft
+#   destroys them together with the systems they protect (Art. 32(1)(c) GDPR), and
+#   whether a provider holds them. Without a location the rules backup.offsite and
+#   backup.unencrypted-external cannot decide, and a TOM must not pass a check it
+#   cannot make.
+# related_resources:
+#   - description: Art. 32(1)(c) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A12)
+#     ref: https://www.bsi.bund.de/DE/Themen/Unternehmen-und-Organisationen/Standards-und-Zertifizierung/IT-Grundschutz/IT-Grundschutz-Kompendium/it-grundschutz-kompendium_node.html
+# custom:
+#   id: backup.location-missing
+#   severity: warn
+#   legal: Art. 32(1)(c) GDPR
+#   fires: a backup without location
+#   quiet: a backup with a location, wherever it is
+#   example: |
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     retention_days = 42
+#     encrypted = true
+#     restore_tested = 2026-10-05
+#   fix: |
+#     [[location]]
+#     id = "hetzner-nbg1"
+#     provider = "hetzner"
+#     country = "DE"
+#     site = "nuremberg-nbg1"
+#
+#     [[backup]]
+#     id = "server-backup"
+#     systems = ["root-server"]
+#     location = "hetzner-nbg1"
+#     retention_days = 42
+#     encrypted = true
+#     restore_tested = 2026-10-05
+warn contains finding if {
+	some b in backups
+	not b.location
+	finding := {
+		"rule": "backup.location-missing",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "location",
+		"message": sprintf("%s records no location, so whether its copies are kept at another site than the systems and whether a provider holds them unencrypted cannot be checked", [lib.label("Backup", b)]),
+		"help": "Record where the copies are kept: location = \"…\", the id of a [[location]] with its site (and provider, if someone else operates it)",
+		"legal": "Art. 32(1)(c) GDPR",
 	}
 }
 

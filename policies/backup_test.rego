@@ -204,6 +204,38 @@ test_retention_recorded_quiet if {
 	not "backup.retention-missing" in _rules(_eval(_systems, [b]))
 }
 
+test_retention_missing_fires_with_neither_days_nor_copies if {
+	b := object.remove(_good, ["retention_days"])
+	f := _finding(_eval(_systems, [b]), "backup.retention-missing")
+	f.message == "Backup \"Server backup\" (server-backup) has no retention period"
+}
+
+test_retention_in_copies_quiet if {
+	b := object.union(object.remove(_good, ["retention_days"]), {"retention_copies": 14, "immutable": true})
+	not "backup.retention-missing" in _rules(_eval(_systems, [b]))
+}
+
+# --- backup.location-missing ---------------------------------------------------
+
+test_location_missing_fires if {
+	b := object.remove(_good, ["location"])
+	r := _eval([_systems[0]], [b])
+	_rules(r) == {"backup.location-missing"}
+	f := _finding(r, "backup.location-missing")
+	f.subject == "backup:server-backup"
+	f.field == "location"
+	f.legal == "Art. 32(1)(c) GDPR"
+	f.message == "Backup \"Server backup\" (server-backup) records no location, so whether its copies are kept at another site than the systems and whether a provider holds them unencrypted cannot be checked"
+	contains(f.help, "location = \"…\"")
+	r.warn[f]
+}
+
+test_location_missing_quiet_with_any_location if {
+	at_office := object.union(_good, {"id": "office-backup", "systems": ["nas"], "location": "hetzner-fsn1"})
+	r := _eval(_systems, [_good, at_office])
+	not "backup.location-missing" in _rules(r)
+}
+
 # --- backup.unencrypted-external -----------------------------------------------
 
 test_unencrypted_external_fires_when_encrypted_missing if {

@@ -2,6 +2,8 @@ package tom.example_test
 
 import data.tom.avv
 import data.tom.backup
+import data.tom.certification
+import data.tom.encryption
 import data.tom.measure
 import data.tom.review
 import data.tom.system
@@ -11,7 +13,9 @@ import data.tom.waiver
 # A small but complete TOM with the near misses every rule must stay quiet on
 # (a bank as controller, a cloud drive without personal data, a Swiss and a
 # DPF-certified US provider, a backup at another site of the same provider, an
-# encrypted laptop, a planned measure next to an implemented one), then the same
+# encrypted laptop, a planned measure next to an implemented one; of format 1.1: a
+# sub-processor processing in the EU with Swiss support and a valid certificate,
+# online terms as AVV, a tagged transfer measure, a not-applicable measure), then the same
 # TOM with one mistake per rule.
 
 _today := "2026-11-22"
@@ -25,7 +29,9 @@ _clean := {
 		{"id": "sparkasse", "name": "Sparkasse", "country": "DE", "role": "controller", "personal_data": true, "access": "read"},
 		{"id": "drive", "name": "Cloud Drive Inc.", "country": "US", "role": "processor", "personal_data": false, "access": "none"},
 		{"id": "swiss-mail", "name": "Swiss Mail AG", "country": "CH", "role": "processor", "personal_data": true, "avv": {"signed": "2025-01-10", "expires": "2027-12-31"}},
-		{"id": "crm-vendor", "name": "CRM Inc.", "country": "US", "role": "processor", "personal_data": true, "transfer": "dpf", "avv": {"signed": "2025-03-01"}},
+		{"id": "crm-vendor", "name": "CRM Inc.", "country": "US", "role": "processor", "personal_data": true, "transfer": "dpf", "avv": {"signed": "2025-03-01"}, "subprocessors": ["crm-hosting"]},
+		{"id": "crm-hosting", "name": "CRM Hosting Ltd.", "country": "IE", "processing": ["EU"], "support_access": ["CH"], "certifications": [{"standard": "ISO 27001", "valid_until": "2027-01-31"}]},
+		{"id": "newsletter", "name": "Newsletter GmbH", "country": "DE", "role": "processor", "personal_data": true, "avv": {"form": "terms", "accepted": "2025-04-01"}},
 	],
 	"location": [
 		{"id": "office", "name": "Office", "kind": "office", "country": "DE", "site": "muenchen"},
@@ -50,7 +56,11 @@ _clean := {
 	}],
 	"measure": array.concat(
 		[{"id": concat("-", ["m", c]), "control": c, "text": "…"} | some c in _controls],
-		[{"id": "input-siem", "control": "input", "text": "…", "status": "planned"}],
+		[
+			{"id": "input-siem", "control": "input", "text": "…", "status": "planned"},
+			{"id": "tls", "control": "transfer", "text": "TLS", "tags": ["encryption-in-transit"]},
+			{"id": "no-premises", "control": "physical_access", "text": "…", "status": "not-applicable", "reason": "…"},
+		],
 	),
 	"waiver": [],
 }
@@ -59,7 +69,7 @@ _clean := {
 # one: a dynamic reference such as data.tom[pkg] would include this package
 # itself, which OPA rejects as recursion.
 _all(tom) := findings if {
-	findings := ((((((avv.deny | transfer.deny) | backup.deny) | backup.warn) | system.deny) | system.warn) | measure.warn) | ((review.warn | waiver.deny) | waiver.warn) with input as tom
+	findings := (((((((avv.deny | transfer.deny) | backup.deny) | backup.warn) | system.deny) | system.warn) | measure.warn) | (certification.warn | encryption.info)) | ((review.warn | waiver.deny) | waiver.warn) with input as tom
 		with data.context.today as _today
 		with data.context.findings as []
 }
@@ -75,18 +85,21 @@ _broken := object.union(_clean, {
 	"provider": [
 		{"id": "hetzner", "name": "Hetzner Online GmbH", "country": "DE", "role": "processor", "personal_data": true, "access": "full", "avv": {"signed": "2024-02-12", "expires": "2026-06-30"}},
 		{"id": "it-admin", "name": "IT Admin Müller", "country": "DE", "role": "processor", "personal_data": true, "access": "full"},
-		{"id": "crm-vendor", "name": "CRM Inc.", "country": "US", "role": "processor", "personal_data": true, "avv": {"signed": "2025-03-01"}},
+		{"id": "crm-vendor", "name": "CRM Inc.", "country": "US", "role": "processor", "personal_data": true, "avv": {"signed": "2025-03-01"}, "certifications": [{"standard": "SOC 2", "valid_until": "2026-01-31"}]},
 	],
 	"system": [
 		{"id": "root-server", "name": "Root server", "kind": "server", "provider": "hetzner", "location": "hetzner-fsn1", "personal_data": true, "os": "Debian 12", "encrypted": true},
 		{"id": "notebook", "name": "Notebook", "kind": "laptop", "location": "office", "personal_data": true, "os": "macOS 15 Sequoia"},
 		{"id": "nas", "name": "NAS", "kind": "storage", "location": "office", "personal_data": true, "os": "Synology DSM 7.2"},
 	],
-	"backup": [{
-		"id": "server-backup",
-		"systems": ["root-server", "notebook"],
-		"location": "hetzner-fsn1",
-	}],
+	"backup": [
+		{
+			"id": "server-backup",
+			"systems": ["root-server", "notebook"],
+			"location": "hetzner-fsn1",
+		},
+		{"id": "usb", "systems": ["root-server"], "retention_copies": 4, "encrypted": true, "restore_tested": "2026-11-01"},
+	],
 	"measure": [{"id": concat("-", ["m", c]), "control": c, "text": "…"} | some c in _controls; c != "pseudonymisation"],
 	"waiver": [
 		{"id": "old", "rule": "backup.offsite", "subject": "backup:server-backup", "reason": "…", "approved_by": "DPO", "expires": "2026-10-31"},
@@ -111,5 +124,9 @@ test_broken_tom_has_one_finding_per_rule if {
 		["review.overdue", "organization"],
 		["waiver.expired", "waiver:old"],
 		["waiver.unused", "waiver:stale"],
+		["certification.expired", "provider:crm-vendor"],
+		["backup.location-missing", "backup:usb"],
+		["encryption.transit-missing", "control:encryption"],
 	}
 }
+

@@ -16,9 +16,21 @@ _implemented := {m.control | some m in measures; not m.status} | {m.control |
 
 # Control categories that have measures of any status. Both rules below test
 # _implemented first, so in a TOM with every category implemented this pass
-# over the measures never runs. (They bind _implemented to a variable before
+# over the measures (and the one of _unanswered) never runs. (They bind _implemented to a variable before
 # their loop: regorus looks a rule up again at every reference.)
 _listed := {m.control | some m in measures}
+
+# Control categories with a measure that is not "not-applicable" with a reason: a
+# category all of whose measures are not applicable, each saying why, is answered
+# (the "n/a" of a TOM checklist), not missing. Three plain tests rather than a
+# negated comparison, for the reason given at _implemented.
+_unanswered := {m.control | some m in measures; not m.status} | {m.control |
+	some m in measures
+	m.status != "not-applicable"
+} | {m.control |
+	some m in measures
+	not m.reason
+}
 
 # METADATA
 # title: Control category without implemented measure
@@ -38,7 +50,9 @@ _listed := {m.control | some m in measures}
 #   fires: >-
 #     a control category (subject control:<name>) with no measure whose status is
 #     "implemented" (the default when status is omitted)
-#   quiet: a category with at least one implemented measure, whatever else it has
+#   quiet: >-
+#     a category with at least one implemented measure, whatever else it has; a
+#     category whose measures all have status = "not-applicable" with a reason
 #   example: |
 #     [[measure]]
 #     id = "input-logging"
@@ -69,7 +83,7 @@ warn contains finding if {
 	implemented := _implemented
 	some control, label in controls
 	not implemented[control]
-	_listed[control]
+	_unanswered[control] # so it has measures
 	finding := {
 		"rule": "measure.control-missing",
 		"subject": sprintf("control:%s", [control]),

@@ -55,3 +55,30 @@ test_control_quiet_when_every_category_is_implemented if {
 	count(_warn(_complete)) == 0
 	count(_warn(array.concat(_without("input"), [explicit, planned]))) == 0
 }
+
+test_control_quiet_when_every_measure_is_not_applicable_with_a_reason if {
+	na := {"id": "no-pseudonymisation", "control": "pseudonymisation", "text": "Pseudonymisierung", "status": "not-applicable", "reason": "Keine Auswertungen personenbezogener Daten"}
+	na2 := object.union(na, {"id": "no-pseudonymisation-2"})
+	count(_warn(array.concat(_without("pseudonymisation"), [na, na2]))) == 0
+}
+
+test_control_missing_fires_when_not_applicable_sits_next_to_planned if {
+	na := {"id": "na", "control": "input", "text": "…", "status": "not-applicable", "reason": "r"}
+	planned := {"id": "planned", "control": "input", "text": "…", "status": "planned"}
+	open := {"id": "open", "control": "input", "text": "…"}
+	findings := _warn(array.concat(_without("input"), [na, planned]))
+	count(findings) == 1
+	some f in findings
+	f.subject == "control:input"
+	f.message == "Control category \"input\" (Eingabekontrolle) has measures, but none with status \"implemented\""
+
+	# An implemented one answers the category whatever else it has.
+	count(_warn(array.concat(_without("input"), [na, open]))) == 0
+}
+
+test_control_missing_fires_for_not_applicable_without_reason if {
+	# The loader requires the reason; a policy input without it still counts as missing.
+	na := {"id": "na", "control": "input", "text": "…", "status": "not-applicable"}
+	findings := _warn(array.concat(_without("input"), [na]))
+	{f.subject | some f in findings} == {"control:input"}
+}

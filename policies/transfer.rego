@@ -2,6 +2,7 @@
 package tom.transfer
 
 import data.tom.lib
+import data.tom.lib.provider_by_id
 import data.tom.lib.providers
 import data.tom.lib.providers_with_personal_data
 
@@ -18,27 +19,126 @@ _safeguards := {"scc", "bcr", "derogation"}
 # quiet.
 _accepted := _safeguards | {"adequacy", "dpf"}
 
-# The countries of the TOM's providers that are third countries today, keyed by
-# the value written in the TOM, computed once per distinct value:
+# The regions a provider's processing may name: inside, whatever the country list.
+_regions := {"EU", "EEA"}
+
+# The places of the TOM's providers that are third countries today, keyed by the
+# value written in the TOM, computed once per distinct value:
 # {"US": {"code": "US", "requires_transfer": "dpf"}, "IN": {"code": "IN"}}.
-# EU/EEA countries and countries with a plain adequacy decision are absent.
+# EU/EEA countries, the regions EU and EEA, and countries with a plain adequacy
+# decision are absent.
 _third_countries := {country: status |
-	some country in {p.country | some p in providers}
+	some country in _places_written
+	not _regions[country]
 	code := lib.country_code(country)
 	not lib.in_eea(code)
 	status := _status(code)
 }
 
-_status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
-	a := lib.adequacy_in_force(code)
-	a.requires_transfer
+_places_written := {p.country | some p in providers} | {c | some p in providers; some c in p.processing} | {c |
+	some p in providers
+	some c in p.support_access
+}
+
+_status(code) := {"code": code, "requires_transfer": required} if {
+	required := lib.adequacy_in_force(code).requires_transfer
 } else := {"code": code} if {
 	not lib.adequacy_in_force(code)
 }
 
-# The rules below bind _third_countries to a variable before their loop over the
-# providers: regorus looks a rule up again at every reference, which costs more
-# than the test that uses it.
+# The third countries each provider's data reaches, by provider id: [rank, third]
+# for its seat (rank 0), its processing (1) and its support access (2). A country
+# named in several places is reported once, for the place of the lowest rank.
+_third_places[p.id] contains [0, third] if {
+	third_countries := _third_countries
+	some p in providers
+	third := third_countries[p.country]
+}
+
+_third_places[p.id] contains [1, third] if {
+	third_countries := _third_countries
+	some p in providers
+	some c in p.processing
+	third := third_countries[c]
+}
+
+_third_places[p.id] contains [2, third] if {
+	third_countries := _third_countries
+	some p in providers
+	some c in p.support_access
+	third := third_countries[c]
+}
+
+_where := ["in", "with data processing in", "with support access from"]
+
+# --- Who gets the data --------------------------------------------------------
+#
+# A provider that processes or can reach personal data gets it; so does every
+# sub-processor it engages (subprocessors), and theirs, unless a sub-processor
+# records personal_data = false without access. Each provider that gets the data
+# has a chain: its own id for those that handle it themselves, otherwise the ids
+# from such a provider down to it (["hetzner", "cloud-sub"]). Chains are followed
+# level by level, up to _depth sub-processors deep; where one goes on, the
+# provider after the last level is reported as not followed.
+
+_subprocessors := {p.id: p.subprocessors | some p in providers; p.subprocessors}
+
+_engaged_by[s] contains p if {
+	some p, subs in _subprocessors
+	some s in subs
+}
+
+_without := {p.id | some p in providers; p.personal_data == false}
+
+# The sub-processors engaged by the providers of `frontier` (id -> chain) that are
+# not in `seen` (id -> chain), each with its chain through the first (by id)
+# provider of the frontier that engages it (which makes p one of the frontier).
+_step(frontier, seen) := {s: array.concat(frontier[p], [s]) |
+	without := _without
+	engaged_by := _engaged_by
+	some p, subs in _subprocessors
+	some s in subs
+	not seen[s]
+	not without[s]
+	p == min({q | some q in engaged_by[s]; frontier[q]})
+}
+
+_depth := 6
+
+_level0 := {id: [id] | some id in providers_with_personal_data}
+
+_level1 := _step(_level0, _level0)
+
+_seen1 := object.union(_level0, _level1)
+
+_level2 := _step(_level1, _seen1)
+
+_seen2 := object.union(_seen1, _level2)
+
+_level3 := _step(_level2, _seen2)
+
+_seen3 := object.union(_seen2, _level3)
+
+_level4 := _step(_level3, _seen3)
+
+_seen4 := object.union(_seen3, _level4)
+
+_level5 := _step(_level4, _seen4)
+
+_seen5 := object.union(_seen4, _level5)
+
+_level6 := _step(_level5, _seen5)
+
+# Every provider that gets the data, with its chain.
+_chains := object.union(_seen5, _level6)
+
+# Sub-processors one level deeper than the chains are followed.
+_not_followed := _step(_level6, _chains)
+
+# How a provider gets the data, for the messages.
+_gets(chain) := "processes or can reach personal data" if {
+	count(chain) == 1
+} else := sprintf("receives personal data as a sub-processor (%s)", [concat(" → ", chain)])
 
 # METADATA
 # title: Third-country provider without transfer safeguard
@@ -47,7 +147,10 @@ _status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
 #   (Art. 45) or under appropriate safeguards such as standard contractual clauses or
 #   binding corporate rules (Art. 46), or under a derogation of Art. 49. The EU-US
 #   adequacy decision covers only organisations certified under the Data Privacy
-#   Framework, so a US provider needs transfer = "dpf" or another safeguard.
+#   Framework, so a US provider needs transfer = "dpf" or another safeguard. Where
+#   the data goes counts, not only where the provider sits: the countries it
+#   processes the data in, those its staff reach it from for support, and the
+#   sub-processors it engages (Art. 44 covers onward transfers).
 # related_resources:
 #   - description: Art. 44–46 GDPR
 #     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
@@ -60,15 +163,20 @@ _status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
 #   severity: deny
 #   legal: Art. 44–46 GDPR
 #   fires: >-
-#     a provider that processes or can reach personal data, whose country is outside
-#     the EU/EEA and has no adequacy decision in force, and that records no transfer
-#     safeguard; a US provider without transfer = "dpf", "scc", "bcr" or "derogation"
-#     (transfer = "adequacy" does not cover the US)
+#     a provider that processes or can reach personal data, or a sub-processor it
+#     engages (directly or further down the chain), whose seat (country), a
+#     processing country or a support_access country is outside the EU/EEA and has
+#     no adequacy decision in force, and that records no transfer safeguard; for the
+#     US, no transfer = "dpf", "scc", "bcr" or "derogation" (transfer = "adequacy"
+#     does not cover the US); a sub-processor more than six levels down a chain,
+#     which is not followed
 #   quiet: >-
-#     providers in the EU/EEA (Greece may be written EL); providers in a country with
-#     an adequacy decision in force such as Switzerland, the United Kingdom or Japan;
-#     US providers with transfer = "dpf"; providers without personal data and access;
-#     providers without a country
+#     providers in the EU/EEA (Greece may be written EL) and processing in the
+#     regions EU or EEA; countries with an adequacy decision in force such as
+#     Switzerland, the United Kingdom or Japan; US places with transfer = "dpf";
+#     providers without personal data and access, and the sub-processors of those
+#     only; sub-processors that record personal_data = false; providers without a
+#     country, processing or support_access
 #   example: |
 #     [[provider]]
 #     id = "mailer"
@@ -87,19 +195,21 @@ _status(code) := {"code": code, "requires_transfer": a.requires_transfer} if {
 #     avv = { signed = 2024-05-02, document = "contracts/mailer-dpa.pdf" }
 #     transfer = "dpf"   # certified under the EU-US Data Privacy Framework
 deny contains finding if {
-	third_countries := _third_countries
+	chains := _chains
 	accepted := _accepted
-	some p in providers
-	third := third_countries[p.country]
+	some id, places in _third_places
+	chain := chains[id]
+	some [rank, third] in places
+	rank == min({r | some [r, t] in places; t.code == third.code})
 	not third.requires_transfer
-	providers_with_personal_data[p.id]
+	p := provider_by_id[id]
 	not object.get(p, "transfer", "") in accepted
 	code := third.code
 	finding := {
 		"rule": "transfer.unsafeguarded",
-		"subject": sprintf("provider:%s", [p.id]),
+		"subject": sprintf("provider:%s", [id]),
 		"field": "transfer",
-		"message": sprintf("%s in %s processes or can reach personal data, but %s has no adequacy decision in force and no transfer safeguard is recorded", [lib.label("Provider", p), _country(code), code]),
+		"message": sprintf("%s %s %s %s, but %s has no adequacy decision in force and no transfer safeguard is recorded", [lib.label("Provider", p), _where[rank], _country(code), _gets(chain), code]),
 		"help": "Record the safeguard the transfer relies on: transfer = \"scc\" (standard contractual clauses), \"bcr\" (binding corporate rules), \"derogation\" (Art. 49) or \"adequacy\" (a decision newer than the bundled data)",
 		"legal": _legal,
 	}
@@ -108,19 +218,36 @@ deny contains finding if {
 # A country whose adequacy decision covers only certified organisations (the US:
 # Data Privacy Framework): transfer = "adequacy" is not enough.
 deny contains finding if {
-	third_countries := _third_countries
-	some p in providers
-	third := third_countries[p.country]
+	chains := _chains
+	some id, places in _third_places
+	chain := chains[id]
+	some [rank, third] in places
+	rank == min({r | some [r, t] in places; t.code == third.code})
 	required := third.requires_transfer
-	providers_with_personal_data[p.id]
+	p := provider_by_id[id]
 	not object.get(p, "transfer", "") in (_safeguards | {required})
 	code := third.code
 	finding := {
 		"rule": "transfer.unsafeguarded",
-		"subject": sprintf("provider:%s", [p.id]),
+		"subject": sprintf("provider:%s", [id]),
 		"field": "transfer",
-		"message": sprintf("%s in %s processes or can reach personal data; the adequacy decision for %s covers only organisations certified under the Data Privacy Framework, and %s", [lib.label("Provider", p), _country(code), code, _recorded(p)]),
+		"message": sprintf("%s %s %s %s; the adequacy decision for %s covers only organisations certified under the Data Privacy Framework, and %s", [lib.label("Provider", p), _where[rank], _country(code), _gets(chain), code, _recorded(p)]),
 		"help": sprintf("If the provider is on the Data Privacy Framework list, record transfer = \"%s\"; otherwise record the safeguard in place, e.g. transfer = \"scc\" (standard contractual clauses, Implementing Decision (EU) 2021/914)", [required]),
+		"legal": _legal,
+	}
+}
+
+# A sub-processor deeper than the chains are followed: whether its data leaves the
+# EU/EEA is not decided, so it is reported rather than passed.
+deny contains finding if {
+	some id, chain in _not_followed
+	p := provider_by_id[id]
+	finding := {
+		"rule": "transfer.unsafeguarded",
+		"subject": sprintf("provider:%s", [id]),
+		"field": "transfer",
+		"message": sprintf("%s receives personal data through more than %d levels of sub-processors (%s); transfers this deep are not checked", [lib.label("Provider", p), _depth, concat(" → ", chain)]),
+		"help": "Check where this provider and the sub-processors it engages process the data and record their transfer safeguards; or shorten the chain in the TOM by listing the provider as a sub-processor of the one that engages it directly",
 		"legal": _legal,
 	}
 }

@@ -133,3 +133,139 @@ test_controller_abroad_fires if {
 	p := _provider("US", {"role": "controller"})
 	count(_deny(p)) == 1
 }
+
+# --- Format 1.1: processing and support access ------------------------------------
+
+_findings(providers) := findings if {
+	findings := transfer.deny with input as {"provider": providers} with data.context.today as _today
+}
+
+_messages(providers) := {f.subject: f.message | some f in _findings(providers)}
+
+test_processing_in_a_third_country_fires if {
+	findings := _deny(_provider("DE", {"processing": ["EU", "IN"]}))
+	count(findings) == 1
+	some f in findings
+	f.rule == "transfer.unsafeguarded"
+	f.subject == "provider:mailer"
+	f.field == "transfer"
+	f.message == "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
+}
+
+test_support_access_from_a_third_country_fires if {
+	findings := _deny(_provider("IE", {"processing": ["IE"], "support_access": ["US"]}))
+	count(findings) == 1
+	some f in findings
+	f.message == "Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"
+	contains(f.help, "transfer = \"dpf\"")
+}
+
+test_processing_in_the_eu_eea_or_adequate_countries_quiet if {
+	p := _provider("DE", {"processing": ["EU", "EEA", "IE", "NO", "CH"], "support_access": ["GB", "JP"]})
+	count(_deny(p)) == 0
+}
+
+test_processing_fires_for_each_third_country_once if {
+	# The seat wins over processing, processing over support access; EL and GR
+	# are one country.
+	p := _provider("US", {"processing": ["IE", "US", "IN"], "support_access": ["IN", "US", "BR"]})
+	msgs := {f.message | some f in _deny(p)}
+	count(msgs) == 2
+	some us in msgs
+	startswith(us, "Provider \"Mailer Inc.\" (mailer) in United States (US) processes")
+	some india in msgs
+	startswith(india, "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes")
+	q := _provider("DE", {"support_access": ["IN"], "processing": ["IN"]})
+	{f.message | some f in _deny(q)} == {"Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"}
+}
+
+test_processing_quiet_with_a_safeguard if {
+	count(_deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "scc"}))) == 0
+	findings := _deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "dpf"}))
+	count(findings) == 0
+	adequacy := _deny(_provider("DE", {"support_access": ["US", "IN"], "transfer": "adequacy"}))
+	{f.message | some f in adequacy} == {"Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and transfer = \"adequacy\" is recorded instead"}
+}
+
+test_processing_quiet_without_personal_data if {
+	count(_deny(_provider("DE", {"processing": ["IN"], "support_access": ["US"], "personal_data": false, "access": "none"}))) == 0
+}
+
+# --- Sub-processor chains -----------------------------------------------------
+
+_hoster := {"id": "hoster", "name": "Hoster GmbH", "country": "DE", "role": "processor", "personal_data": true, "subprocessors": ["cloud"]}
+
+_cloud := {"id": "cloud", "name": "Cloud LLC", "country": "US"}
+
+test_chain_fires_for_a_sub_processor_in_a_third_country if {
+	findings := _findings([_hoster, _cloud])
+	count(findings) == 1
+	some f in findings
+	f.rule == "transfer.unsafeguarded"
+	f.subject == "provider:cloud"
+	f.field == "transfer"
+	f.message == "Provider \"Cloud LLC\" (cloud) in United States (US) receives personal data as a sub-processor (hoster → cloud); the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"
+}
+
+test_chain_fires_down_the_chain_through_the_first_engaging_provider if {
+	hoster2 := object.union(_hoster, {"id": "a-hoster", "subprocessors": ["cloud", "zz"]})
+	cloud := object.union(_cloud, {"country": "IE", "subprocessors": ["support"]})
+	support := {"id": "support", "name": "Support Pvt Ltd", "country": "DE", "support_access": ["IN"]}
+	other := {"id": "zz", "name": "ZZ", "country": "DE", "subprocessors": ["support"]}
+	_messages([_hoster, hoster2, cloud, support, other]) == {"provider:support": "Provider \"Support Pvt Ltd\" (support) with support access from country IN receives personal data as a sub-processor (a-hoster → cloud → support), but IN has no adequacy decision in force and no transfer safeguard is recorded"}
+}
+
+test_chain_quiet_for_safeguarded_eu_and_excluded_sub_processors if {
+	count(_findings([_hoster, object.union(_cloud, {"transfer": "dpf"})])) == 0
+	count(_findings([_hoster, object.union(_cloud, {"country": "FR"})])) == 0
+	count(_findings([_hoster, object.union(_cloud, {"personal_data": false})])) == 0
+	count(_findings([_hoster, object.union(_cloud, {"personal_data": false, "access": "none"})])) == 0
+}
+
+test_chain_quiet_below_a_provider_without_personal_data if {
+	hoster := object.union(_hoster, {"personal_data": false, "access": "none"})
+	count(_findings([hoster, _cloud])) == 0
+}
+
+test_chain_quiet_when_the_sub_processor_handles_data_itself if {
+	# A sub-processor with personal data of its own gets the finding of a provider.
+	cloud := object.union(_cloud, {"personal_data": true})
+	_messages([_hoster, cloud]) == {"provider:cloud": "Provider \"Cloud LLC\" (cloud) in United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"}
+}
+
+test_chain_quiet_in_a_cycle_of_eu_providers if {
+	a := {"id": "a", "name": "A", "country": "DE", "personal_data": true, "subprocessors": ["b"]}
+	b := {"id": "b", "name": "B", "country": "FR", "subprocessors": ["a"]}
+	count(_findings([a, b])) == 0
+}
+
+# A line of providers p0 → p1 → … → p9; only the last is in a third country.
+_line(n) := [p |
+	some i in numbers.range(0, n)
+	subs := [sprintf("p%d", [i + 1]) | i < n]
+	p := object.union(
+		{"id": sprintf("p%d", [i]), "name": sprintf("P%d", [i]), "country": _line_country(i, n), "subprocessors": subs},
+		{"personal_data": true | i == 0},
+	)
+]
+
+_line_country(i, n) := "IN" if i == n else := "DE"
+
+test_chain_fires_at_every_level_it_follows if {
+	every n in numbers.range(1, 6) {
+		some f in _findings(_line(n))
+		f.subject == sprintf("provider:p%d", [n])
+		contains(f.message, sprintf("p%d → p%d), but IN has no adequacy decision", [n - 1, n]))
+	}
+}
+
+test_chain_fires_for_a_sub_processor_deeper_than_followed if {
+	findings := _findings(_line(9))
+	count(findings) == 1
+	some f in findings
+	f.subject == "provider:p7"
+	f.field == "transfer"
+	f.message == "Provider \"P7\" (p7) receives personal data through more than 6 levels of sub-processors (p0 → p1 → p2 → p3 → p4 → p5 → p6 → p7); transfers this deep are not checked"
+	contains(f.help, "record their transfer safeguards")
+}
+

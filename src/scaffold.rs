@@ -85,8 +85,10 @@ role = "processor"
 purpose = "Rented server for the website and e-mail"
 personal_data = true
 access = "full"
+processing = ["DE"]             # where the data is processed: countries, or "EU"/"EEA"
 # `tomcheck check` reports the missing AVV until its signing date is recorded:
 # avv = { signed = {today}, document = "contracts/hosting-avv.pdf" }
+# certifications = [{ standard = "ISO 27001", valid_until = 2028-01-31, evidence = "https://…" }]
 
 # A bank is a controller of its own: no AVV needed.
 [[provider]]
@@ -154,24 +156,29 @@ const MEASURES: &str = r#"# The measures of Art. 32 GDPR, one per line of the TO
 # implemented measure per control category. Replace the examples with what you do;
 # they are `planned` until you set status = "implemented" (or remove the line), and
 # `tomcheck check` reports every category without an implemented measure.
+# `tags` say what a measure does, from a fixed vocabulary (`tomcheck schema` lists it);
+# a category that does not apply to you gets status = "not-applicable" and a reason.
 
 [[measure]]
 id = "locked-office"
 control = "physical_access"
 text = "The office is locked outside working hours; keys are issued personally and recorded."
 status = "planned"
+tags = ["physical-security"]
 
 [[measure]]
 id = "personal-accounts"
 control = "system_access"
 text = "Every person logs in with a personal account and a password from the password manager."
 status = "planned"
+tags = ["password-policy"]
 
 [[measure]]
 id = "role-permissions"
 control = "data_access"
 text = "Access rights follow roles and are reviewed when someone joins, moves or leaves."
 status = "planned"
+tags = ["least-privilege", "access-review"]
 
 [[measure]]
 id = "separate-systems"
@@ -184,30 +191,35 @@ id = "pseudonymised-analytics"
 control = "pseudonymisation"
 text = "Statistics are computed on pseudonymised data."
 status = "planned"
+tags = ["pseudonymisation"]
 
 [[measure]]
 id = "disk-encryption"
 control = "encryption"
 text = "Servers and laptops use full disk encryption; backups are encrypted before upload."
 status = "planned"
+tags = ["encryption-at-rest"]
 
 [[measure]]
 id = "tls"
 control = "transfer"
 text = "Personal data is transferred only over encrypted connections (TLS, SFTP)."
 status = "planned"
+tags = ["encryption-in-transit"]     # read by encryption.transit-missing
 
 [[measure]]
 id = "change-log"
 control = "input"
 text = "Applications log who entered, changed or deleted personal data."
 status = "planned"
+tags = ["logging"]
 
 [[measure]]
 id = "daily-backup"
 control = "availability"
 text = "Servers are backed up daily to a second datacenter."
 status = "planned"
+tags = ["backup"]
 
 [[measure]]
 id = "restore-test"

@@ -1,4 +1,4 @@
-//! The TOM format v1 as data.
+//! The TOM format (1.1, a superset of v1) as data.
 //!
 //! One declarative table describes every kind, field, type, enum value and reference.
 //! The loader ([`crate::facts`]) validates against it and `tomcheck schema` turns the same
@@ -17,10 +17,15 @@ pub enum Ty {
     Date,
     /// An ISO 3166-1 alpha-2 country code.
     Country,
+    /// A list of places: country codes as for [`Ty::Country`], or the regions in
+    /// [`REGIONS`] (`EU`, `EEA`), which only such lists accept.
+    Places,
     /// The entity id.
     Id,
     /// One of the listed strings.
     Enum(&'static [&'static str]),
+    /// A list of strings, each one of the listed ones.
+    EnumList(&'static [&'static str]),
     /// The id of an entity of one of the listed kinds.
     Ref(&'static [&'static str]),
     /// A list of ids of entities of the listed kinds.
@@ -31,6 +36,40 @@ pub enum Ty {
     RuleId,
     /// An inline table with its own fields.
     Table(&'static [Field]),
+    /// A list of inline tables with the given fields.
+    TableList(&'static [Field]),
+}
+
+/// A condition on the other keys of the same table.
+#[derive(Debug, Clone, Copy)]
+pub enum Cond {
+    /// The key is written with this value.
+    Is(&'static str, &'static str),
+    /// The key is written.
+    Has(&'static str),
+}
+
+impl Cond {
+    /// The condition in TOML terms: `status = "draft"`, `accepted`.
+    pub fn describe(&self) -> String {
+        match self {
+            Cond::Is(key, value) => format!("{key} = \"{value}\""),
+            Cond::Has(key) => format!("`{key}` is written"),
+        }
+    }
+}
+
+/// When a field must, may or must not be written.
+#[derive(Debug, Clone, Copy)]
+pub enum Presence {
+    Optional,
+    Required,
+    /// Required when the condition holds.
+    RequiredWhen(Cond),
+    /// Required unless one of the conditions holds.
+    RequiredUnless(&'static [Cond]),
+    /// Allowed only when the condition holds.
+    OnlyWhen(Cond),
 }
 
 /// A field of a kind.
@@ -38,8 +77,15 @@ pub enum Ty {
 pub struct Field {
     pub name: &'static str,
     pub ty: Ty,
-    pub required: bool,
+    pub presence: Presence,
     pub doc: &'static str,
+}
+
+impl Field {
+    /// Required whatever else the table holds.
+    pub fn required(&self) -> bool {
+        matches!(self.presence, Presence::Required)
+    }
 }
 
 /// A top-level entity kind.
@@ -62,7 +108,7 @@ const fn f(name: &'static str, ty: Ty, doc: &'static str) -> Field {
     Field {
         name,
         ty,
-        required: false,
+        presence: Presence::Optional,
         doc,
     }
 }
@@ -71,10 +117,146 @@ const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
     Field {
         name,
         ty,
-        required: true,
+        presence: Presence::Required,
         doc,
     }
 }
+
+const fn cond(name: &'static str, ty: Ty, presence: Presence, doc: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        presence,
+        doc,
+    }
+}
+
+/// Regions a list of places may name besides countries.
+pub const REGIONS: &[&str] = &["EU", "EEA"];
+
+/// A tag of the measure vocabulary, with its labels.
+#[derive(Debug, Clone, Copy)]
+pub struct Tag {
+    pub id: &'static str,
+    pub en: &'static str,
+    pub de: &'static str,
+}
+
+/// The vocabulary of `measure.tags`: what a measure does, in words rules can read.
+pub const TAGS: &[Tag] = &[
+    Tag {
+        id: "mfa",
+        en: "Multi-factor authentication",
+        de: "Mehr-Faktor-Authentisierung",
+    },
+    Tag {
+        id: "password-policy",
+        en: "Password policy",
+        de: "Passwortrichtlinie",
+    },
+    Tag {
+        id: "least-privilege",
+        en: "Need-to-know access rights",
+        de: "Berechtigungskonzept (minimale Rechte)",
+    },
+    Tag {
+        id: "access-review",
+        en: "Regular review of access rights",
+        de: "Regelmäßige Überprüfung der Berechtigungen",
+    },
+    Tag {
+        id: "encryption-at-rest",
+        en: "Encryption at rest",
+        de: "Verschlüsselung gespeicherter Daten",
+    },
+    Tag {
+        id: "encryption-in-transit",
+        en: "Encryption in transit (TLS, VPN, SFTP)",
+        de: "Transportverschlüsselung (TLS, VPN, SFTP)",
+    },
+    Tag {
+        id: "pseudonymisation",
+        en: "Pseudonymisation",
+        de: "Pseudonymisierung",
+    },
+    Tag {
+        id: "logging",
+        en: "Logging of access and changes",
+        de: "Protokollierung von Zugriffen und Änderungen",
+    },
+    Tag {
+        id: "patching",
+        en: "Timely security updates",
+        de: "Zeitnahe Sicherheitsupdates",
+    },
+    Tag {
+        id: "malware-protection",
+        en: "Malware protection",
+        de: "Schutz vor Schadsoftware",
+    },
+    Tag {
+        id: "firewall",
+        en: "Firewall",
+        de: "Firewall",
+    },
+    Tag {
+        id: "network-segmentation",
+        en: "Network segmentation",
+        de: "Netzsegmentierung",
+    },
+    Tag {
+        id: "backup",
+        en: "Backup",
+        de: "Datensicherung",
+    },
+    Tag {
+        id: "incident-response",
+        en: "Incident response",
+        de: "Reaktion auf Sicherheitsvorfälle",
+    },
+    Tag {
+        id: "training",
+        en: "Staff training and awareness",
+        de: "Schulung und Sensibilisierung der Beschäftigten",
+    },
+    Tag {
+        id: "confidentiality-obligation",
+        en: "Staff bound to confidentiality",
+        de: "Verpflichtung auf Vertraulichkeit",
+    },
+    Tag {
+        id: "deletion",
+        en: "Deletion and disposal of data",
+        de: "Löschung und Entsorgung von Daten",
+    },
+    Tag {
+        id: "physical-security",
+        en: "Physical security of premises",
+        de: "Physische Sicherung der Räume",
+    },
+];
+
+/// The ids of [`TAGS`], as an allowed-values list.
+pub const TAG_IDS: &[&str] = &[
+    "mfa",
+    "password-policy",
+    "least-privilege",
+    "access-review",
+    "encryption-at-rest",
+    "encryption-in-transit",
+    "pseudonymisation",
+    "logging",
+    "patching",
+    "malware-protection",
+    "firewall",
+    "network-segmentation",
+    "backup",
+    "incident-response",
+    "training",
+    "confidentiality-obligation",
+    "deletion",
+    "physical-security",
+];
 
 /// The control categories of Art. 32 GDPR as TOM documents list them.
 pub const CONTROLS: &[&str] = &[
@@ -121,11 +303,58 @@ const COUNTRY: Field = f(
 );
 const NOTES: Field = f("notes", Ty::Text, "Free-text remarks");
 
-const AVV: &[Field] = &[
+const CERTIFICATION: &[Field] = &[
     req(
+        "standard",
+        Ty::Text,
+        "The standard or attestation, e.g. \"ISO 27001\", \"BSI C5\", \"PCI DSS\"",
+    ),
+    f(
+        "valid_until",
+        Ty::Date,
+        "Last day the certificate or attestation is valid",
+    ),
+    f("scope", Ty::Text, "What the certificate covers"),
+    f(
+        "evidence",
+        Ty::Text,
+        "Where the certificate is kept (URL or path)",
+    ),
+];
+
+const CERTIFICATIONS: Field = f(
+    "certifications",
+    Ty::TableList(CERTIFICATION),
+    "Certifications and attestations held, as evidence of the measures (Art. 28(1), 32(3) GDPR)",
+);
+
+const AVV: &[Field] = &[
+    cond(
         "signed",
         Ty::Date,
+        Presence::RequiredUnless(&[Cond::Is("status", "draft"), Cond::Has("accepted")]),
         "Date the data processing agreement was signed",
+    ),
+    f(
+        "form",
+        Ty::Enum(&["dpa", "scc", "terms"]),
+        "Form of the agreement: a data processing agreement of its own (dpa, the default), standard contractual clauses with the processor module (scc), or the provider's online terms (terms)",
+    ),
+    f(
+        "status",
+        Ty::Enum(&["signed", "draft"]),
+        "signed (the default) or draft: a draft is not yet an agreement",
+    ),
+    cond(
+        "accepted",
+        Ty::Date,
+        Presence::OnlyWhen(Cond::Is("form", "terms")),
+        "Date the online terms were accepted, instead of signed (form = \"terms\" only)",
+    ),
+    f(
+        "objection_days",
+        Ty::Count,
+        "Days to object to a new sub-processor under a general written authorisation (Art. 28(2) GDPR)",
     ),
     f(
         "expires",
@@ -140,7 +369,7 @@ const AVV: &[Field] = &[
     ),
 ];
 
-/// Every kind of TOM format v1, in document order.
+/// Every kind of the TOM format, in document order.
 pub const KINDS: &[Kind] = &[
     Kind {
         name: "organization",
@@ -154,6 +383,7 @@ pub const KINDS: &[Kind] = &[
             f("reviewed", Ty::Date, "Last review of the TOM (Art. 32(1)(d) GDPR)"),
             f("review_interval_months", Ty::Count, "Months between reviews (default 12)"),
             f("dpo", Ty::Text, "Data protection officer, e.g. \"Erika Mustermann <dsb@example.de>\""),
+            CERTIFICATIONS,
             NOTES,
         ],
     },
@@ -165,7 +395,10 @@ pub const KINDS: &[Kind] = &[
             ID,
             req("name", Ty::Text, "Legal name"),
             f("address", Ty::Text, "Postal address"),
-            COUNTRY,
+            f("country", Ty::Country, "Legal seat: ISO 3166-1 alpha-2 country code (DE, US, CH, …)"),
+            f("processing", Ty::Places, "Where the data is processed or stored: country codes, or the regions EU and EEA"),
+            f("support_access", Ty::Places, "Countries from which the provider's staff can reach the data (support, maintenance)"),
+            f("parent", Ty::Text, "Parent company, e.g. \"Amazon.com, Inc. (US)\""),
             f("role", Ty::Enum(&["processor", "controller", "joint-controller"]), "Role under the GDPR"),
             f("purpose", Ty::Text, "What the provider does for the organisation"),
             f("personal_data", Ty::Bool, "Whether it processes or sees personal data at all"),
@@ -173,6 +406,7 @@ pub const KINDS: &[Kind] = &[
             f("avv", Ty::Table(AVV), "Data processing agreement (AVV, Art. 28(3) GDPR)"),
             f("transfer", Ty::Enum(&["adequacy", "dpf", "scc", "bcr", "derogation"]), "Safeguard for a transfer to a third country"),
             f("subprocessors", Ty::RefList(&["provider"]), "Providers this provider engages"),
+            CERTIFICATIONS,
             f("contact", Ty::Text, "Contact (e-mail, phone)"),
             NOTES,
         ],
@@ -221,7 +455,10 @@ pub const KINDS: &[Kind] = &[
             f("location", Ty::Ref(&["location"]), "Where the copies are kept"),
             f("frequency", Ty::Enum(&["hourly", "daily", "weekly", "monthly"]), "How often it runs"),
             f("retention_days", Ty::Count, "How long copies are kept"),
+            f("retention_copies", Ty::Count, "How many copies are kept (instead of retention_days)"),
             f("encrypted", Ty::Bool, "Whether the copies are encrypted"),
+            f("encrypted_in_transit", Ty::Bool, "Whether the copies travel encrypted to their location"),
+            f("immutable", Ty::Bool, "Whether the copies cannot be changed or deleted before their retention ends (WORM, object lock)"),
             f("restore_tested", Ty::Date, "Last successful restore test"),
             f("method", Ty::Text, "Tool or procedure"),
             NOTES,
@@ -236,7 +473,9 @@ pub const KINDS: &[Kind] = &[
             req("control", Ty::Enum(CONTROLS), "Control category"),
             req("text", Ty::Text, "The measure as written in the TOM document"),
             f("applies_to", Ty::RefList(&["location", "system"]), "Locations or systems it applies to"),
-            f("status", Ty::Enum(&["implemented", "planned", "retired"]), "Status (default implemented)"),
+            f("tags", Ty::EnumList(TAG_IDS), "What the measure does, from the bundled vocabulary (mfa, encryption-in-transit, …)"),
+            f("status", Ty::Enum(&["implemented", "planned", "retired", "not-applicable"]), "Status (default implemented)"),
+            cond("reason", Ty::Text, Presence::RequiredWhen(Cond::Is("status", "not-applicable")), "Why the measure does not apply (required with status = \"not-applicable\")"),
             f("since", Ty::Date, "Date the measure was introduced"),
             NOTES,
         ],
@@ -289,7 +528,7 @@ pub fn json_schema() -> Value {
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://tomcheck.dev/schema/tom-v1.json",
-        "title": "tomcheck TOM format v1",
+        "title": "tomcheck TOM format 1.1",
         "description": "Technical and organisational measures (Art. 32 GDPR) and service providers as facts. One file of a TOM directory; files are merged.",
         "type": "object",
         "additionalProperties": false,
@@ -300,21 +539,50 @@ pub fn json_schema() -> Value {
 fn table_schema(fields: &[Field], doc: &str) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
+    let mut conditions = Vec::new();
     for field in fields {
         let mut s = field_schema(field.ty);
         s["description"] = field.doc.into();
         props.insert(field.name.into(), s);
-        if field.required {
-            required.push(field.name);
+        let needs = json!({ "required": [field.name] });
+        match field.presence {
+            Presence::Optional => {}
+            Presence::Required => required.push(field.name),
+            Presence::RequiredWhen(c) => {
+                conditions.push(json!({ "if": cond_schema(c), "then": needs }));
+            }
+            Presence::RequiredUnless(cs) => {
+                let mut any: Vec<Value> = cs.iter().map(|&c| cond_schema(c)).collect();
+                any.insert(0, needs);
+                conditions.push(json!({ "anyOf": any }));
+            }
+            Presence::OnlyWhen(c) => {
+                conditions.push(json!({ "if": needs, "then": cond_schema(c) }));
+            }
         }
     }
-    json!({
+    let mut table = json!({
         "type": "object",
         "description": doc,
         "additionalProperties": false,
         "required": required,
         "properties": props,
-    })
+    });
+    if !conditions.is_empty() {
+        table["allOf"] = conditions.into();
+    }
+    table
+}
+
+/// A schema that holds when the condition does.
+fn cond_schema(c: Cond) -> Value {
+    match c {
+        Cond::Is(key, value) => json!({
+            "required": [key],
+            "properties": { key: { "const": value } },
+        }),
+        Cond::Has(key) => json!({ "required": [key] }),
+    }
 }
 
 fn field_schema(ty: Ty) -> Value {
@@ -330,6 +598,22 @@ fn field_schema(ty: Ty) -> Value {
         Ty::Country => {
             json!({ "type": "string", "enum": crate::countries::ISO_3166_1_ALPHA_2.as_slice() })
         }
+        Ty::Places => json!({
+            "type": "array",
+            "items": {
+                "type": "string",
+                "enum": crate::countries::ISO_3166_1_ALPHA_2
+                    .iter()
+                    .copied()
+                    .chain(["EU", "EEA"])
+                    .collect::<Vec<_>>()
+            }
+        }),
+        Ty::EnumList(values) => json!({
+            "type": "array",
+            "items": { "type": "string", "enum": values }
+        }),
+        Ty::TableList(fields) => json!({ "type": "array", "items": table_schema(fields, "") }),
         Ty::Id | Ty::Ref(_) => json!({ "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$" }),
         Ty::RefList(_) => json!({
             "type": "array",
@@ -365,6 +649,56 @@ mod tests {
     }
 
     #[test]
+    fn the_tag_vocabulary_is_one_list_with_labels() {
+        let ids: Vec<&str> = TAGS.iter().map(|t| t.id).collect();
+        assert_eq!(ids, TAG_IDS);
+        for tag in TAGS {
+            assert!(is_valid_id(tag.id), "{}", tag.id);
+            assert!(!tag.en.is_empty() && !tag.de.is_empty(), "{}", tag.id);
+        }
+        for required in [
+            "mfa",
+            "encryption-at-rest",
+            "encryption-in-transit",
+            "logging",
+            "patching",
+            "malware-protection",
+            "incident-response",
+            "training",
+            "deletion",
+            "access-review",
+            "physical-security",
+        ] {
+            assert!(TAG_IDS.contains(&required), "{required}");
+        }
+    }
+
+    /// Every condition names a key of its own table.
+    #[test]
+    fn conditions_name_keys_of_their_table() {
+        fn check(fields: &[Field]) {
+            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            for field in fields {
+                let conds: Vec<Cond> = match field.presence {
+                    Presence::RequiredWhen(c) | Presence::OnlyWhen(c) => vec![c],
+                    Presence::RequiredUnless(cs) => cs.to_vec(),
+                    _ => vec![],
+                };
+                for c in conds {
+                    let (Cond::Is(key, _) | Cond::Has(key)) = c;
+                    assert!(names.contains(&key), "{}: {key}", field.name);
+                }
+                if let Ty::Table(sub) | Ty::TableList(sub) = field.ty {
+                    check(sub);
+                }
+            }
+        }
+        for kind in KINDS {
+            check(kind.fields);
+        }
+    }
+
+    #[test]
     fn field_names_are_unique_per_kind() {
         for kind in KINDS {
             let mut names: Vec<_> = kind.fields.iter().map(|f| f.name).collect();
@@ -397,7 +731,37 @@ mod doc_tests {
                     kind.name,
                     field.name
                 );
+                // The keys of inline tables are named as `key` in the field's row or
+                // in a table of their own.
+                if let Ty::Table(sub) | Ty::TableList(sub) = field.ty {
+                    for key in sub {
+                        assert!(
+                            doc.contains(&format!("`{}`", key.name)),
+                            "{}.{}.{}",
+                            kind.name,
+                            field.name,
+                            key.name
+                        );
+                    }
+                }
+                if let Ty::Enum(values) = field.ty {
+                    for value in values {
+                        assert!(
+                            doc.contains(&format!("`{value}`")),
+                            "{}.{} = {value}",
+                            kind.name,
+                            field.name
+                        );
+                    }
+                }
             }
+        }
+        for tag in TAGS {
+            let row = format!("| `{}` | {} | {} |", tag.id, tag.en, tag.de);
+            assert!(doc.contains(&row), "tag {}", tag.id);
+        }
+        for region in REGIONS {
+            assert!(doc.contains(&format!("`{region}`")), "{region}");
         }
     }
 }

@@ -8,7 +8,7 @@ use super::rules::policies_here;
 use super::{CmdResult, Env, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{ListFormat, TestArgs};
 use crate::diag::{Code, Problem};
-use crate::engine::{mutants, policytest, EngineOptions, Policies};
+use crate::engine::{mutants, policytest, portability, EngineOptions, Policies};
 use crate::source::{Revision, Source};
 use crate::{pipeline, report};
 
@@ -81,6 +81,15 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             ),
         ));
     }
+    // Constructs that give other findings under OPA, in the policies under test (the
+    // bundled ones are kept free of them by their own tests).
+    let warnings: Vec<portability::Warning> = policies
+        .files
+        .iter()
+        .chain(&policies.tests)
+        .filter(|f| !f.path.starts_with("builtin/"))
+        .flat_map(portability::check)
+        .collect();
     let options = EngineOptions { timeout };
     if args.mutants {
         return run_mutants(args, env, &policies, &targets, options);
@@ -107,11 +116,15 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 "total_coverage": run.total_coverage(),
                 "passed": run.passed(),
                 "failed": run.failed(),
+                "warnings": warnings,
             });
             serde_json::to_writer_pretty(&mut *env.out, &report)?;
             writeln!(env.out)?;
         }
-        ListFormat::Human => write_human(&run, args.threshold, env.out)?,
+        ListFormat::Human => {
+            write_warnings(&warnings, env.out)?;
+            write_human(&run, args.threshold, env.out)?
+        }
     }
     Ok(if run.failed() > 0 || below || run.results.is_empty() {
         EXIT_FINDINGS
@@ -141,7 +154,7 @@ fn run_mutants(
     };
     let options = mutants::Options {
         jobs,
-        today: pipeline::today(),
+        today: crate::cli::today_from_env()?.unwrap_or_else(pipeline::today),
         engine,
     };
     let run = mutants::run(policies, targets, &options)?;
@@ -159,6 +172,33 @@ fn run_mutants(
     } else {
         EXIT_OK
     })
+}
+
+fn write_warnings(warnings: &[portability::Warning], out: &mut dyn Write) -> std::io::Result<()> {
+    use crate::text::clean_line;
+    for w in warnings {
+        writeln!(
+            out,
+            "warning: {}:{}:{}: `{}` may give other findings under OPA",
+            clean_line(&w.file),
+            w.line,
+            w.column,
+            clean_line(&w.expression)
+        )?;
+        writeln!(
+            out,
+            "    `{}` may be undefined; OPA then fails the whole rule body, where tomcheck counts the negation as true.",
+            clean_line(&w.reference)
+        )?;
+        writeln!(
+            out,
+            "    Give it a default (object.get(…, \"key\", default)) or test the missing key on its own: docs/writing-policies.md, \"Rules that mean the same under OPA\""
+        )?;
+    }
+    if !warnings.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 fn write_human(

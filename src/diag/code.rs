@@ -35,8 +35,10 @@ pub enum Code {
     UnknownKind,
     /// A key is not a field of its kind (with a suggestion): a misspelt key would silently disable a rule.
     UnknownKey,
-    /// A required key (`id`, `name`, `control`, `text`, …) is missing.
+    /// A required key (`id`, `name`, `control`, `text`, …) is missing, or a key another one makes necessary (`reason` of a measure with `status = "not-applicable"`).
     MissingKey,
+    /// A key is written where it does not apply: `avv.accepted` without `form = "terms"`.
+    KeyNotApplicable,
     /// A value has the wrong type (a quoted date, `"yes"` for a boolean, `[provider]` instead of `[[provider]]`).
     WrongType,
     /// A value is not one of the allowed values of its field (with a suggestion).
@@ -131,6 +133,7 @@ impl Code {
         Code::UnknownKind,
         Code::UnknownKey,
         Code::MissingKey,
+        Code::KeyNotApplicable,
         Code::WrongType,
         Code::InvalidValue,
         Code::InvalidDate,
@@ -187,6 +190,7 @@ impl Code {
             Code::UnknownKind => "unknown-kind",
             Code::UnknownKey => "unknown-key",
             Code::MissingKey => "missing-key",
+            Code::KeyNotApplicable => "key-not-applicable",
             Code::WrongType => "wrong-type",
             Code::InvalidValue => "invalid-value",
             Code::InvalidDate => "invalid-date",

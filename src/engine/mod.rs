@@ -16,6 +16,7 @@ pub mod limits;
 pub mod metadata;
 pub mod mutants;
 pub mod policytest;
+pub mod portability;
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};

@@ -18,7 +18,7 @@ use toml::Spanned;
 use super::problems::{self, First};
 use super::source_map::EntityLoc;
 use crate::diag::{toml_syntax, Problem};
-use crate::schema::{self, Field, Kind, Ty};
+use crate::schema::{self, Cond, Field, Kind, Presence, Ty};
 use crate::text::SourceText;
 
 /// What one file contributes to the facts before the files are merged. It depends on
@@ -253,9 +253,46 @@ impl FileLoader<'_> {
                 out.insert(name.to_string(), v);
             }
         }
-        for field in fields.iter().filter(|f| f.required) {
-            if !table.contains_key(field.name) {
-                let p = problems::missing_key(source, span.clone(), subject, prefix, field);
+        for field in fields {
+            let written = table.contains_key(field.name);
+            let holds = |c: Cond| match c {
+                Cond::Is(key, value) => table
+                    .get(key)
+                    .and_then(|v| v.get_ref().as_str())
+                    .is_some_and(|s| s == value),
+                Cond::Has(key) => table.contains_key(key),
+            };
+            let problem = match field.presence {
+                Presence::Required if !written => Some(problems::missing_key(
+                    source,
+                    span.clone(),
+                    subject,
+                    prefix,
+                    field,
+                )),
+                Presence::RequiredWhen(c) if !written && holds(c) => Some(problems::missing_key(
+                    source,
+                    span.clone(),
+                    subject,
+                    prefix,
+                    field,
+                )),
+                Presence::RequiredUnless(cs) if !written && !cs.iter().any(|&c| holds(c)) => Some(
+                    problems::missing_key_unless(source, span.clone(), subject, prefix, field, cs),
+                ),
+                Presence::OnlyWhen(c) if written && !holds(c) => {
+                    let key = table.get_key_value(field.name).map(|(k, _)| k.span());
+                    Some(problems::key_not_applicable(
+                        source,
+                        key.unwrap_or(span.clone()),
+                        prefix,
+                        field,
+                        c,
+                    ))
+                }
+                _ => None,
+            };
+            if let Some(p) = problem {
                 self.report(p);
             }
         }
@@ -296,6 +333,30 @@ impl FileLoader<'_> {
             },
             Ty::Date => self.date(field, value, path),
             Ty::RefList(targets) => self.ref_list(field, targets, value, subject, path, loc),
+            Ty::Places | Ty::EnumList(_) => self.string_list(field, value, path, loc),
+            Ty::TableList(fields) => {
+                let Some(items) = v.as_array() else {
+                    return self.wrong_type(
+                        field,
+                        value,
+                        path,
+                        "a list of tables, like [{ standard = \"ISO 27001\" }]",
+                    );
+                };
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let Some(table) = item.get_ref().as_table() else {
+                        let item_path = format!("{path}[{i}]");
+                        self.wrong_type::<()>(field, item, &item_path, "a table");
+                        continue;
+                    };
+                    loc.fields.push((format!("{path}[{i}]"), item.span()));
+                    let prefix = format!("{path}[{i}].");
+                    let obj = self.table(fields, table, subject, &prefix, loc, item.span());
+                    out.push(Value::Object(obj));
+                }
+                Some(Value::Array(out))
+            }
             Ty::Table(fields) => {
                 let Some(table) = v.as_table() else {
                     return self.wrong_type(
@@ -339,6 +400,54 @@ impl FileLoader<'_> {
             out.push(Value::String(s.to_string()));
         }
         Some(Value::Array(out))
+    }
+
+    /// A list of strings checked one by one: places (countries and regions) or values
+    /// of a vocabulary. Each is recorded in the source map (`path[i]`); invalid items
+    /// are reported and the list is left out.
+    fn string_list(
+        &mut self,
+        field: &Field,
+        value: &Spanned<DeValue<'_>>,
+        path: &str,
+        loc: &mut EntityLoc,
+    ) -> Option<Value> {
+        let expected = match field.ty {
+            Ty::Places => "a list of country codes, like [\"IE\", \"US\"]",
+            _ => "a list of strings, like [\"mfa\", \"logging\"]",
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            return self.wrong_type(field, value, path, expected);
+        };
+        let mut out = Vec::new();
+        let mut valid = true;
+        for (i, item) in items.iter().enumerate() {
+            let Some(s) = item.get_ref().as_str() else {
+                self.wrong_type::<()>(field, item, &format!("{path}[{i}]"), "a string");
+                valid = false;
+                continue;
+            };
+            loc.fields.push((format!("{path}[{i}]"), item.span()));
+            let problem = match field.ty {
+                Ty::Places if !is_country_code(s) && !schema::REGIONS.contains(&s) => {
+                    Some(problems::invalid_place(self.source, item.span(), path, s))
+                }
+                Ty::EnumList(values) if !values.contains(&s) => Some(problems::invalid_value(
+                    self.source,
+                    item.span(),
+                    path,
+                    s,
+                    values,
+                )),
+                _ => None,
+            };
+            if let Some(p) = problem {
+                self.report(p);
+                valid = false;
+            }
+            out.push(Value::String(s.to_string()));
+        }
+        valid.then_some(Value::Array(out))
     }
 
     /// A TOML local date as `"YYYY-MM-DD"`, the form policies compare.

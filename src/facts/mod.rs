@@ -278,6 +278,85 @@ mod tests {
     }
 
     #[test]
+    fn format_1_1_fields_load_and_map() {
+        let facts = load_str(
+            "[organization]\nname = \"X\"\ncertifications = [{ standard = \"ISO 27001\", valid_until = 2027-03-01 }]\n\n\
+             [[provider]]\nid = \"aws\"\nname = \"AWS EMEA SARL\"\ncountry = \"LU\"\nprocessing = [\"EU\", \"US\"]\nsupport_access = [\"IN\"]\nparent = \"Amazon.com, Inc. (US)\"\n\
+             avv = { form = \"terms\", accepted = 2025-01-10, objection_days = 30 }\n\
+             certifications = [{ standard = \"BSI C5\", valid_until = 2026-06-30, scope = \"eu-central-1\", evidence = \"https://example.com/c5\" }, { standard = \"ISO 27001\" }]\n\n\
+             [[provider]]\nid = \"agency\"\nname = \"Agency\"\navv = { status = \"draft\" }\n\n\
+             [[measure]]\nid = \"tls\"\ncontrol = \"transfer\"\ntext = \"TLS 1.2+\"\ntags = [\"encryption-in-transit\"]\n\n\
+             [[measure]]\nid = \"alarm\"\ncontrol = \"physical_access\"\ntext = \"Alarm\"\nstatus = \"not-applicable\"\nreason = \"No premises\"\n\n\
+             [[system]]\nid = \"s\"\n\n\
+             [[backup]]\nid = \"b\"\nsystems = [\"s\"]\nretention_copies = 7\nimmutable = true\nencrypted_in_transit = true\n",
+        )
+        .unwrap();
+        let aws = &facts.input["provider"][0];
+        assert_eq!(aws["processing"], serde_json::json!(["EU", "US"]));
+        assert_eq!(aws["avv"]["form"], "terms");
+        assert_eq!(aws["certifications"][1]["standard"], "ISO 27001");
+        assert_eq!(facts.input["backup"][0]["retention_copies"], 7);
+        let text = |subject: &str, field: &str| {
+            let at = facts.map.locate(subject, Some(field)).unwrap();
+            facts.map.files[at.file].text[at.span].to_string()
+        };
+        assert_eq!(text("provider:aws", "processing[1]"), "\"US\"");
+        assert_eq!(
+            text("provider:aws", "certifications[0].valid_until"),
+            "valid_until = 2026-06-30"
+        );
+        assert_eq!(
+            text("provider:aws", "certifications[1].valid_until"),
+            "{ standard = \"ISO 27001\" }"
+        );
+        assert_eq!(
+            text("organization", "certifications[0].valid_until"),
+            "valid_until = 2027-03-01"
+        );
+        assert_eq!(text("measure:tls", "tags[0]"), "\"encryption-in-transit\"");
+    }
+
+    #[test]
+    fn format_1_1_keys_are_checked() {
+        let errs = load_str(
+            "[[provider]]\nid = \"a\"\nname = \"A\"\nprocessing = [\"EU\", \"eea\", \"Irland\"]\nsupport_access = \"IN\"\n\
+             avv = { document = \"x.pdf\" }\ncertifications = [{ valid_until = 2026-01-01 }, \"ISO\"]\n\n\
+             [[provider]]\nid = \"b\"\nname = \"B\"\navv = { signed = 2025-01-01, accepted = 2025-01-01 }\ncountry = \"EU\"\n\n\
+             [[measure]]\nid = \"m\"\ncontrol = \"input\"\ntext = \"t\"\nstatus = \"not-applicable\"\ntags = [\"mfa\", \"loging\"]\n",
+        )
+        .unwrap_err();
+        let found: Vec<(&str, usize, String)> = errs
+            .iter()
+            .map(|p| {
+                let (_, line, _) = p.location().unwrap();
+                (p.code.as_str(), line, p.message.clone())
+            })
+            .collect();
+        let codes: Vec<_> = found.iter().map(|(c, l, _)| (*c, *l)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("invalid-country", 4),
+                ("invalid-country", 4),
+                ("wrong-type", 5),
+                ("missing-key", 6),
+                ("missing-key", 7),
+                ("wrong-type", 7),
+                ("key-not-applicable", 12),
+                ("invalid-value", 20),
+                ("missing-key", 15),
+            ],
+            "{found:#?}"
+        );
+        let help = |i: usize| errs[i].help.clone().unwrap_or_default();
+        assert!(help(0).contains("\"EEA\""), "{}", help(0));
+        assert!(help(3).contains("status = \"draft\""), "{}", help(3));
+        assert!(help(6).contains("form = \"terms\""), "{}", help(6));
+        assert!(help(7).contains("did you mean \"logging\""), "{}", help(7));
+        assert!(found[8].2.contains("`reason`"), "{}", found[8].2);
+    }
+
+    #[test]
     fn quoted_dates_get_a_hint() {
         let errs =
             load_str("[organization]\nname = \"X\"\nreviewed = \"2026-03-01\"\n").unwrap_err();

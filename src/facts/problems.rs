@@ -11,7 +11,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diag::{did_you_mean, Code, Problem};
-use crate::schema::{self, Field, Ty};
+use crate::schema::{self, Cond, Field, Ty};
 use crate::text::SourceText;
 
 /// Where the first of two definitions was written.
@@ -195,6 +195,52 @@ pub(super) fn missing_key(
     .with_help(format!("add `{} = …`: {}", field.name, field.doc))
 }
 
+/// A field required unless one of `conds` holds, missing although none does.
+pub(super) fn missing_key_unless(
+    source: &SourceText,
+    span: Range<usize>,
+    subject: &str,
+    prefix: &str,
+    field: &Field,
+    conds: &[Cond],
+) -> Problem {
+    let p = missing_key(source, span, subject, prefix, field);
+    let others: Vec<String> = conds.iter().map(Cond::describe).collect();
+    let help = format!(
+        "add `{} = …`: {}. It may be left out only when {}",
+        field.name,
+        field.doc,
+        others.join(", or when ")
+    );
+    p.with_help(help)
+}
+
+/// A field written although it applies only when `c` holds; `span` is its key.
+pub(super) fn key_not_applicable(
+    source: &SourceText,
+    span: Range<usize>,
+    prefix: &str,
+    field: &Field,
+    c: Cond,
+) -> Problem {
+    Problem::at(
+        Code::KeyNotApplicable,
+        format!(
+            "`{prefix}{}` applies only with {}",
+            field.name,
+            c.describe()
+        ),
+        source,
+        span,
+        format!("only with {}", c.describe()),
+    )
+    .with_help(format!(
+        "write {} as well, or remove `{}`",
+        c.describe(),
+        field.name
+    ))
+}
+
 /// A value of the wrong type for `field`. A quoted date gets told to drop the quotes,
 /// anything else gets the field's description.
 pub(super) fn wrong_type(
@@ -331,6 +377,33 @@ pub(super) fn invalid_country(
         label,
     )
     .with_help(help)
+}
+
+/// An entry of a list of places that is neither a country code nor a region.
+pub(super) fn invalid_place(
+    source: &SourceText,
+    span: Range<usize>,
+    path: &str,
+    place: &str,
+) -> Problem {
+    let upper = place.to_ascii_uppercase();
+    Problem::at(
+        Code::InvalidCountry,
+        format!("`{path}` lists \"{place}\", which is no country code or region"),
+        source,
+        span,
+        "not a two-letter country code, EU or EEA",
+    )
+    .with_help(
+        if upper != place && (upper.len() == 2 || schema::REGIONS.contains(&upper.as_str())) {
+            format!("write it in capitals: \"{upper}\"")
+        } else {
+            format!(
+                "list ISO 3166-1 alpha-2 codes (\"IE\", \"US\") or the regions {}",
+                schema::REGIONS.join(" and ")
+            )
+        },
+    )
 }
 
 /// A string that is not one of the field's `allowed` values.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::support::*;
 
-const BUNDLED_RULES: [&str; 16] = [
+const BUNDLED_RULES: [&str; 19] = [
     "avv.missing",
     "avv.expired",
     "transfer.unsafeguarded",
@@ -22,6 +22,9 @@ const BUNDLED_RULES: [&str; 16] = [
     "waiver.expired",
     "waiver.unused",
     "waiver.too-long",
+    "certification.expired",
+    "backup.location-missing",
+    "encryption.transit-missing",
 ];
 
 fn rules_json() -> serde_json::Value {
@@ -72,6 +75,40 @@ fn rules_lists_exactly_the_design_catalogue_with_metadata() {
     assert_eq!(sev("avv.missing"), "deny");
     assert_eq!(sev("backup.missing"), "warn");
     assert_eq!(sev("waiver.unused"), "warn");
+    assert_eq!(sev("certification.expired"), "warn");
+    assert_eq!(sev("backup.location-missing"), "warn");
+    assert_eq!(sev("encryption.transit-missing"), "info");
+}
+
+/// docs/rules.md has every rule: a row of the table with its default severity, a
+/// section of its own, and its place in the table of what happens when a fact is
+/// missing.
+#[test]
+fn rules_doc_has_every_rule() {
+    let doc = std::fs::read_to_string(manifest_dir().join("docs/rules.md")).unwrap();
+    let report = rules_json();
+    let rules = report["rules"].as_array().unwrap();
+    let count = format!("tomcheck ships {} rules", rules.len());
+    assert!(doc.contains(&count), "{count}");
+    let missing_facts = doc
+        .split("## When a fact is missing")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a section on missing facts");
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        let severity = rule["severity"].as_str().unwrap();
+        let anchor: String = id.chars().filter(|c| *c != '.').collect();
+        let row = format!("| [`{id}`](#{anchor}) | {severity} |");
+        assert!(doc.contains(&row), "{row}");
+        assert!(doc.contains(&format!("\n## {id}\n")), "section of {id}");
+        let area = id.split('.').next().unwrap();
+        assert!(
+            missing_facts.contains(&format!("`{id}`"))
+                || missing_facts.contains(&format!("`{area}.*`")),
+            "{id}: what happens when its facts are missing"
+        );
+    }
 }
 
 /// Every rule has a Rego test that fires and a near miss that must not.
@@ -159,6 +196,48 @@ fn a_broken_repo_test_fails_naming_the_test() {
         text.contains("repository rule, policies/ticket.rego:8"),
         "{text}"
     );
+}
+
+/// `tomcheck test` warns about negations that OPA evaluates differently, and only
+/// about those.
+#[test]
+fn test_warns_about_rules_that_differ_under_opa() {
+    let repo = Repo::new();
+    write_clean_tom(&repo);
+    repo.write(
+        "policies/transfer_check.rego",
+        "package tom.acme.transfer\n\n\
+         _accepted := {\"scc\", \"bcr\"}\n\n\
+         deny contains sprintf(\"%s: no safeguard\", [p.id]) if {\n\
+         \tsome p in input.provider\n\
+         \tnot p.transfer in _accepted\n\
+         }\n\n\
+         deny contains sprintf(\"%s: no safeguard\", [p.id]) if {\n\
+         \tsome p in input.provider\n\
+         \tnot object.get(p, \"transfer\", \"\") in _accepted\n\
+         }\n",
+    );
+    repo.write(
+        "policies/transfer_check_test.rego",
+        "package tom.acme.transfer_test\n\nimport data.tom.acme.transfer\n\n\
+         test_fires if {\n\tcount(transfer.deny) == 1 with input as {\"provider\": [{\"id\": \"a\"}]}\n}\n",
+    );
+    let out = run(repo.path(), &["test", "policies"], 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains("warning: policies/transfer_check.rego:7:2: `not p.transfer in _accepted` may give other findings under OPA"),
+        "{text}"
+    );
+    assert!(text.contains("`p.transfer` may be undefined"), "{text}");
+    assert_eq!(text.matches("warning:").count(), 1, "{text}");
+    let report = run_json(repo.path(), &["test", "policies", "--format", "json"], 0);
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0]["reference"], "p.transfer");
+    assert_eq!(warnings[0]["line"], 7);
+    // The bundled policies have none.
+    let bundled = stdout(&run(Repo::plain().path(), &["test"], 0));
+    assert!(!bundled.contains("warning:"), "{bundled}");
 }
 
 #[test]

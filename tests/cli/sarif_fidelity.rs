@@ -73,7 +73,8 @@ fn sarif(dir: &Path, extra: &[&str]) -> (Output, Value) {
 const ORGANIZATION: &str =
     "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
 
-/// One implemented measure per control category.
+/// One implemented measure per control category; the transfer one is tagged
+/// `encryption-in-transit`.
 fn measures() -> String {
     [
         "physical_access",
@@ -91,8 +92,13 @@ fn measures() -> String {
     ]
     .iter()
     .map(|c| {
+        let tags = if *c == "transfer" {
+            "tags = [\"encryption-in-transit\"]\n"
+        } else {
+            ""
+        };
         format!(
-            "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+            "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n{tags}\n",
             c.replace('_', "-")
         )
     })

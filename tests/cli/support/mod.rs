@@ -353,13 +353,20 @@ country = "DE"
 reviewed = 2026-10-01
 "#;
 
-/// One implemented measure per control category, so `measure.control-missing` stays quiet.
+/// One implemented measure per control category, so `measure.control-missing` stays quiet;
+/// the one of `transfer` is tagged `encryption-in-transit`, so `encryption.transit-missing`
+/// does too.
 pub fn measures() -> String {
     tomcheck::schema::CONTROLS
         .iter()
         .map(|c| {
+            let tags = if *c == "transfer" {
+                "tags = [\"encryption-in-transit\"]\n"
+            } else {
+                ""
+            };
             format!(
-                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
+                "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n{tags}\n",
                 c.replace('_', "-")
             )
         })

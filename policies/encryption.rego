@@ -1,0 +1,193 @@
+# Encryption of personal data in transit (Art. 32(1)(a) GDPR), read from the tags of
+# the measures.
+package tom.encryption
+
+import data.tom.lib
+import data.tom.lib.locations
+import data.tom.lib.measures
+import data.tom.lib.providers
+import data.tom.lib.providers_with_personal_data
+import data.tom.lib.system_by_id
+import data.tom.lib.systems
+
+_legal := "Art. 32(1)(a) GDPR"
+
+_tag := "encryption-in-transit"
+
+# Implemented measures (status omitted or "implemented") tagged encryption-in-transit.
+#
+# The comprehensions below bind the rules they use to a variable before their loop:
+# regorus looks a rule up again at every reference, which costs more than the test
+# that uses it.
+_in_transit := {m | tag := _tag; some m in measures; tag in m.tags; not m.status} | {m |
+	tag := _tag
+	some m in measures
+	tag in m.tags
+	m.status == "implemented"
+}
+
+# Such a measure without applies_to covers everything.
+_everywhere if {
+	some m in _in_transit
+	not m.applies_to
+}
+
+# Ids of the systems and locations the measures apply to.
+_applies_to := {id | some m in _in_transit; some id in m.applies_to}
+
+# Systems with personal data that others reach over the network: servers, SaaS
+# applications and storage. A system without kind counts too: the rule cannot
+# tell that it is not reached over the network.
+_networked := {"server", "saas", "storage"}
+
+_reached := {s.id | networked := _networked; some s in systems; s.personal_data == true; networked[s.kind]} | {s.id |
+	some s in systems
+	s.personal_data == true
+	not s.kind
+}
+
+# A system is covered by a measure applying to it or to its location; a provider
+# by a measure applying to one of its systems or locations.
+_covered_systems := {id | by_id := system_by_id; some id in _applies_to; by_id[id]} | {s.id |
+	applies_to := _applies_to
+	some s in systems
+	applies_to[s.location]
+}
+
+_covered_providers := {s.provider | by_id := system_by_id; some id in _covered_systems; s := by_id[id]} | {l.provider |
+	applies_to := _applies_to
+	some l in locations
+	applies_to[l.id]
+}
+
+# A measure to name in the help: an implemented transfer or encryption measure,
+# preferably one whose text speaks of TLS, VPN and the like.
+_candidates := {m.id | controls := _controls; some m in measures; not m.status; controls[m.control]} | {m.id |
+	controls := _controls
+	some m in measures
+	m.status == "implemented"
+	controls[m.control]
+}
+
+_controls := {"transfer", "encryption"}
+
+_words := ["tls", "ssl", "https", "vpn", "sftp", "ssh", "transport", "in transit", "übertrag"]
+
+_speaking := {m.id |
+	candidates := _candidates
+	words := _words
+	some m in measures
+	candidates[m.id]
+	text := lower(m.text)
+	some w in words
+	contains(text, w)
+}
+
+_suggestion := sprintf("Tag the measure that describes it: tags = [\"%s\"] on measure \"%s\"", [_tag, id]) if {
+	id := min(_speaking) # undefined when there is none
+} else := sprintf("Tag the measure that describes it, e.g. measure \"%s\": tags = [\"%s\"]", [id, _tag]) if {
+	id := min(_candidates)
+} else := sprintf("Describe how personal data travels encrypted (TLS, VPN, SFTP) in a [[measure]] with control = \"transfer\" and tags = [\"%s\"]", [_tag])
+
+_count(n, one, many) := sprintf("1 %s", [one]) if {
+	n == 1
+} else := sprintf("%d %s", [n, many])
+
+# METADATA
+# title: No measure for encryption in transit
+# description: >-
+#   Personal data that goes to a provider, or lives on a system reached over the
+#   network, travels over networks, and Art. 32(1)(a) GDPR names encryption first
+#   among the measures that protect it. The TOM should say which measure encrypts it
+#   on its way (TLS, VPN, SFTP), by tagging that measure encryption-in-transit. A
+#   tagged measure without applies_to covers everything; with applies_to it covers
+#   the systems and locations it lists and the providers operating them. Severity
+#   info: a TOM written before tags existed gets one finding, not one per provider.
+# related_resources:
+#   - description: Art. 32(1)(a) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: encryption.transit-missing
+#   severity: info
+#   legal: Art. 32(1)(a) GDPR
+#   fires: >-
+#     once (subject control:encryption) when providers handle personal data or
+#     servers, SaaS applications, storage or systems without kind hold it, and no
+#     implemented measure is tagged encryption-in-transit; when tagged measures exist
+#     but all have applies_to, once per such provider or system none of them covers
+#   quiet: >-
+#     a tagged implemented measure without applies_to; providers without personal
+#     data and access; workstations, laptops, phones, tablets and network devices
+#     (their traffic goes to the servers and services that are checked); planned and
+#     retired measures do not count
+#   example: |
+#     [[measure]]
+#     id = "tls"
+#     control = "transfer"
+#     text = "Daten werden nur TLS-verschlüsselt übertragen (HTTPS, SFTP)."
+#   fix: |
+#     [[measure]]
+#     id = "tls"
+#     control = "transfer"
+#     text = "Daten werden nur TLS-verschlüsselt übertragen (HTTPS, SFTP)."
+#     tags = ["encryption-in-transit"]
+info contains finding if {
+	count(_in_transit) == 0
+	flows := _flows
+	count(flows) > 0
+	finding := {
+		"rule": "encryption.transit-missing",
+		"subject": "control:encryption",
+		"message": sprintf("Personal data %s, but no implemented measure is tagged encryption-in-transit", [concat(" and ", sort(flows))]),
+		"help": _suggestion,
+		"legal": _legal,
+	}
+}
+
+# How personal data travels, in words: "goes to 3 providers", "lives on 1 system
+# reached over the network". Sorted, "goes to" comes first.
+_flows contains sprintf("goes to %s", [_count(n, "provider", "providers")]) if {
+	n := count(providers_with_personal_data)
+	n > 0
+}
+
+_flows contains sprintf("lives on %s reached over the network", [_count(n, "system", "systems")]) if {
+	n := count(_reached)
+	n > 0
+}
+
+# The tagged measures, for the help of the findings below.
+_tagged := concat(", ", sort([sprintf("\"%s\"", [m.id]) | some m in _in_transit]))
+
+info contains finding if {
+	count(_in_transit) > 0
+	not _everywhere
+	covered := _covered_providers
+	with_personal_data := providers_with_personal_data
+	some p in providers
+	with_personal_data[p.id]
+	not covered[p.id]
+	finding := {
+		"rule": "encryption.transit-missing",
+		"subject": sprintf("provider:%s", [p.id]),
+		"message": sprintf("Personal data goes to %s, but no implemented measure tagged encryption-in-transit covers it", [lib.label("provider", p)]),
+		"help": sprintf("Tag the measure that says how personal data reaches the provider encrypted (e-mail over TLS, S/MIME, an upload portal) with encryption-in-transit, or add a system or location of the provider to applies_to of a tagged measure (%s)", [_tagged]),
+		"legal": _legal,
+	}
+}
+
+info contains finding if {
+	count(_in_transit) > 0
+	not _everywhere
+	covered := _covered_systems
+	some id in _reached
+	not covered[id]
+	s := system_by_id[id]
+	finding := {
+		"rule": "encryption.transit-missing",
+		"subject": sprintf("system:%s", [id]),
+		"message": sprintf("%s holds personal data and is reached over the network, but no implemented measure tagged encryption-in-transit applies to it", [lib.label("System", s)]),
+		"help": sprintf("Add \"%s\" or its location to applies_to of a measure tagged encryption-in-transit (%s), or tag a measure that covers it", [id, _tagged]),
+		"legal": _legal,
+	}
+}

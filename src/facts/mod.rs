@@ -343,6 +343,8 @@ mod tests {
                 ("missing-key", 7),
                 ("wrong-type", 7),
                 ("key-not-applicable", 12),
+                // A region is a place of processing, never a legal seat.
+                ("invalid-country", 13),
                 ("invalid-value", 20),
                 ("missing-key", 15),
             ],
@@ -352,8 +354,8 @@ mod tests {
         assert!(help(0).contains("\"EEA\""), "{}", help(0));
         assert!(help(3).contains("status = \"draft\""), "{}", help(3));
         assert!(help(6).contains("form = \"terms\""), "{}", help(6));
-        assert!(help(7).contains("did you mean \"logging\""), "{}", help(7));
-        assert!(found[8].2.contains("`reason`"), "{}", found[8].2);
+        assert!(help(8).contains("did you mean \"logging\""), "{}", help(8));
+        assert!(found[9].2.contains("`reason`"), "{}", found[9].2);
     }
 
     #[test]

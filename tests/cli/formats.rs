@@ -457,6 +457,8 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
         [
             "avv.missing",
             "backup.restore-untested",
+            // The planned transfer measure is the one tagged encryption-in-transit.
+            "encryption.transit-missing",
             "measure.control-missing",
             "review.overdue"
         ],

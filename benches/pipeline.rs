@@ -64,6 +64,8 @@ fn context() -> Context {
     Context {
         today: TODAY.into(),
         revision: None,
+        waiver_from: None,
+        max_waiver_days: None,
     }
 }
 

@@ -15,10 +15,40 @@ _expired := {w.id: w.expires |
 	w.expires < today
 }
 
+# How long a waiver may last: max_waiver_days of tomcheck.toml, counted from
+# data.context.waiver_from (the base commit's date in the gate, otherwise today).
+_max_days := object.get(data.context, "max_waiver_days", 365)
+
+_from := object.get(data.context, "waiver_from", today)
+
+# Waivers that last longer than that, by id: the number of days they last.
+_too_long := {w.id: days |
+	some w in waivers
+	days := day_number(w.expires) - day_number(_from)
+	days > _max_days
+}
+
 # "rule|subject" of every finding a waiver could match, including this
-# package's own waiver.expired findings.
+# package's own waiver.expired and waiver.too-long findings.
 # Plain-string findings have no subject and so cannot be waived.
-_matched := {concat("|", [f.rule, f.subject]) | some f in _findings; is_string(f.subject)} | {concat("|", ["waiver.expired", sprintf("waiver:%s", [id])]) | some id, _ in _expired}
+_matched := (({concat("|", [f.rule, f.subject]) | some f in _findings; is_string(f.subject)} | {concat("|", ["waiver.expired", sprintf("waiver:%s", [id])]) | some id, _ in _expired}) | {concat("|", ["waiver.too-long", sprintf("waiver:%s", [id])]) | some id, _ in _too_long})
+
+# The number of a day, counted from 1 March of year 0: the difference of two
+# dates' numbers is the number of days between them. Months are counted from
+# March, so that a leap day is the last day of its year (Hinnant's
+# days_from_civil, for years 0 to 9999; no time.* builtins are compiled in).
+day_number(date) := ((era * 146097) + (yoe * 365)) + (((floor(yoe / 4) - floor(yoe / 100)) + floor(((153 * mp) + 2) / 5)) + d) if {
+	m := to_number(trim_left(substring(date, 5, 2), "0"))
+	y := to_number(substring(date, 0, 4)) - _before_march(m)
+	d := to_number(trim_left(substring(date, 8, 2), "0")) - 1
+	era := floor(y / 400)
+	yoe := y - (era * 400)
+	mp := (m + 9) % 12
+}
+
+_before_march(m) := 1 if {
+	m <= 2
+} else := 0
 
 # METADATA
 # title: Waiver has expired
@@ -92,5 +122,49 @@ warn contains finding if {
 		"field": "subject",
 		"message": sprintf("Waiver \"%s\" matches no finding: rule %s reports nothing for %s", [w.id, w.rule, w.subject]),
 		"help": "Remove the waiver if the finding is resolved, or correct its rule and subject",
+	}
+}
+
+# METADATA
+# title: Waiver lasts too long
+# description: >-
+#   A waiver accepts a risk for a limited time, to be reviewed again when it runs
+#   out. One that runs for years is a permanent exception in disguise. A waiver may
+#   last at most max_waiver_days (tomcheck.toml, default 365) - counted from the
+#   base commit's date when a change is checked against its base (check --base),
+#   so that a pull request cannot add a waiver until 2099, and from the evaluation
+#   date otherwise.
+# custom:
+#   id: waiver.too-long
+#   severity: deny
+#   fires: >-
+#     a waiver whose expires date is more than max_waiver_days (default 365) after
+#     the base commit's date in the gate, or after today
+#   quiet: waivers that expire within max_waiver_days
+#   example: |
+#     [[waiver]]
+#     id = "old-pc"
+#     rule = "system.eol"
+#     subject = "system:reception-pc"
+#     reason = "Replacement PC ordered"
+#     approved_by = "DPO"
+#     expires = 2099-12-31
+#   fix: |
+#     [[waiver]]
+#     id = "old-pc"
+#     rule = "system.eol"
+#     subject = "system:reception-pc"
+#     reason = "Replacement PC ordered, delivery in January"
+#     approved_by = "DPO, 2026-11-20"
+#     expires = 2027-02-28
+deny contains finding if {
+	some w in waivers
+	days := _too_long[w.id]
+	finding := {
+		"rule": "waiver.too-long",
+		"subject": sprintf("waiver:%s", [w.id]),
+		"field": "expires",
+		"message": sprintf("Waiver \"%s\" for %s on %s runs until %s, %d days after %s; a waiver may last at most %d days", [w.id, w.rule, w.subject, w.expires, days, _from, _max_days]),
+		"help": sprintf("Set expires to at most %d days after %s and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit", [_max_days, _from]),
 	}
 }

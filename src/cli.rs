@@ -35,6 +35,9 @@ pub struct Cli {
     /// Screen-reader friendly output: plain sentences, no box drawing.
     #[arg(long, global = true)]
     pub narrate: bool,
+    /// Language of the output [default: TOMCHECK_LANG, `lang` in tomcheck.toml, the locale, else en].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -292,17 +295,33 @@ pub struct HookArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum HookAction {
-    /// Install a git pre-commit hook that runs `tomcheck check --staged`.
+    /// Install a git pre-commit hook that checks what is staged (`tomcheck hook run`).
     Install {
         /// Keep an existing pre-commit hook and run it before tomcheck.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "force")]
         chain: bool,
+        /// Replace an existing pre-commit hook that is not tomcheck's (a copy is kept as
+        /// pre-commit.tomcheck-replaced).
+        #[arg(long)]
+        force: bool,
+        /// Block only findings a commit adds, compared with HEAD: existing findings do not
+        /// block a commit that fixes others.
+        #[arg(long)]
+        new_only: bool,
     },
     /// Remove the hook `install` wrote (and put a chained hook back).
-    Uninstall,
+    Uninstall {
+        /// Also remove a hook tomcheck wrote that has been edited since.
+        #[arg(long)]
+        force: bool,
+    },
     /// What the installed hook runs: check the index, returning at once when the staged
     /// change touches neither the TOM, the policies nor tomcheck.toml.
-    Run,
+    Run {
+        /// Compare with HEAD and fail only on findings the staged change adds.
+        #[arg(long)]
+        new_only: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -366,6 +385,17 @@ pub struct TestArgs {
     /// Time limit per evaluation, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub timeout: f64,
+    /// Mutation testing: change the policies one small mistake at a time (drop an
+    /// expression, flip a comparison, add or remove a `not`, drop a set member) and report
+    /// the mistakes no test notices.
+    #[arg(long, conflicts_with_all = ["run", "coverage", "threshold"])]
+    pub mutants: bool,
+    /// With --mutants: fail when more than N mutants survive [default: 0].
+    #[arg(long, value_name = "N", requires = "mutants")]
+    pub max_survivors: Option<usize>,
+    /// With --mutants: evaluate mutants on N threads [default: the number of CPUs].
+    #[arg(short, long, value_name = "N", requires = "mutants")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -382,9 +412,6 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormatArg::Human)]
     pub format: DiffFormatArg,
-    /// Language of the Markdown and HTML headings.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
     /// Whose policies and tomcheck.toml judge both versions.
     #[arg(long, value_enum, default_value_t = DiffPoliciesArg::New)]
     pub policies_from: DiffPoliciesArg,
@@ -419,14 +446,14 @@ impl From<DiffFormatArg> for crate::report::diff::DiffFormat {
     }
 }
 
-/// `--lang` of `diff`.
+/// `--lang`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     En,
     De,
 }
 
-impl From<LangArg> for crate::report::diff::Lang {
+impl From<LangArg> for crate::i18n::Lang {
     fn from(l: LangArg) -> Self {
         match l {
             LangArg::En => Self::En,

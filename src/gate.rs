@@ -7,10 +7,16 @@
 //! edits a policy cannot weaken the gate that judges it. Such changes are reported
 //! prominently instead (a warning line, a `::notice`, a SARIF notification), and
 //! `--policies-from head` opts into the change's own configuration.
+//!
+//! The change's TOM is looked at just as closely: waivers it adds or extends, and ids it
+//! gives to a different entity, are listed in every report ([`ReviewNotice`]), and the
+//! findings they would hide count as new (see [`compare::mark`]).
 
 use crate::changes::{policy_changes, FileChange};
 use crate::diag::{Code, Problem};
-use crate::findings::Finding;
+use crate::findings::compare::{self, Reassigned, WaiverChange};
+use crate::findings::{Finding, Location};
+use crate::i18n::{t, Lang};
 use crate::pipeline::{CheckOptions, Checker, Outcome};
 use crate::source::{Revision, Source};
 
@@ -39,34 +45,163 @@ pub struct Comparison {
     pub policies_from: PoliciesFrom,
     /// Why the base contributed no findings, when it could not be checked.
     pub base_note: Option<String>,
+    /// Waivers the change adds or extends: the findings they accept count as new.
+    pub waivers: Vec<WaiverChange>,
+    /// Ids the change gives to a different entity: their findings count as new.
+    pub reassigned: Vec<Reassigned>,
+}
+
+/// What kind of change a reviewer must look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewKind {
+    WaiverAdded,
+    WaiverExtended,
+    IdReassigned,
+}
+
+impl ReviewKind {
+    /// The kebab-case name of the JSON report and of SARIF.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewKind::WaiverAdded => "waiver-added",
+            ReviewKind::WaiverExtended => "waiver-extended",
+            ReviewKind::IdReassigned => "id-reassigned",
+        }
+    }
+
+    /// A short title, for annotations and test cases.
+    pub fn title(self) -> &'static str {
+        match self {
+            ReviewKind::WaiverAdded => "tomcheck: waiver added",
+            ReviewKind::WaiverExtended => "tomcheck: waiver extended",
+            ReviewKind::IdReassigned => "tomcheck: id given to another entity",
+        }
+    }
+}
+
+/// One change to the TOM that a reviewer must look at: a waiver the change adds or
+/// extends, or an id it gives to a different entity. Shown prominently by every report.
+#[derive(Debug, Clone)]
+pub struct ReviewNotice<'a> {
+    pub kind: ReviewKind,
+    /// The waiver (`waiver:<id>`) or the entity concerned.
+    pub subject: String,
+    /// One sentence for people.
+    pub text: String,
+    /// Where in the change's files.
+    pub location: Option<&'a Location>,
 }
 
 impl Comparison {
     /// The prominent one-line notice about configuration or policy changes, if any.
-    pub fn notice(&self) -> Option<String> {
+    pub fn notice(&self, lang: Lang) -> Option<String> {
         if self.changes.is_empty() {
             return None;
         }
         let files = self
             .changes
             .iter()
-            .map(|c| format!("{} ({})", c.path, c.change.as_str()))
+            .map(|c| {
+                let kind = t(lang, &format!("change-{}", c.change.as_str()), &[]);
+                format!("{} ({kind})", c.path)
+            })
             .collect::<Vec<_>>()
             .join(", ");
         Some(match self.policies_from {
-            PoliciesFrom::Base => format!(
-                "this change touches the gate's configuration or policies: {files}. The check \
-                 applies them as of the base {}, so the change cannot weaken its own gate; \
-                 review them before merging (--policies-from head applies them)",
-                self.base_label
+            PoliciesFrom::Base => t(
+                lang,
+                "gate-changes-base",
+                &[
+                    ("files", (&files).into()),
+                    ("base", (&self.base_label).into()),
+                ],
             ),
-            PoliciesFrom::Head => format!(
-                "this change touches the gate's configuration or policies: {files}. They are \
-                 applied to this check (--policies-from head), so the change may weaken its \
-                 own gate: review them before merging"
-            ),
+            PoliciesFrom::Head => t(lang, "gate-changes-head", &[("files", (&files).into())]),
         })
     }
+}
+
+/// `"Name"`, quoted for a sentence.
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+impl Comparison {
+    /// Every waiver the change adds or extends and every id it gives to another entity,
+    /// as one sentence each, in the order of the TOM.
+    pub fn review_notices(&self) -> Vec<ReviewNotice<'_>> {
+        let mut out = Vec::new();
+        for w in &self.waivers {
+            let accepts = match w.accepts {
+                0 => "it accepts no finding now".to_string(),
+                1 => "the finding it accepts counts as new, so --new-only fails on it".to_string(),
+                n => {
+                    format!("the {n} findings it accepts count as new, so --new-only fails on them")
+                }
+            };
+            let (kind, what) = match &w.before {
+                None => (
+                    ReviewKind::WaiverAdded,
+                    format!(
+                        "this change adds waiver {} for {} on {}, until {}",
+                        quoted(&w.id),
+                        w.rule,
+                        w.subject,
+                        w.expires
+                    ),
+                ),
+                Some(before) => (
+                    ReviewKind::WaiverExtended,
+                    format!(
+                        "this change extends the waiver for {} on {} from {before} to {} (waiver {})",
+                        w.rule,
+                        w.subject,
+                        w.expires,
+                        quoted(&w.id)
+                    ),
+                ),
+            };
+            out.push(ReviewNotice {
+                kind,
+                subject: format!("waiver:{}", w.id),
+                text: format!("{what}: {accepts}; review the accepted risk before merging"),
+                location: w.location.as_ref(),
+            });
+        }
+        for r in &self.reassigned {
+            let fields = r
+                .fields
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} was {}, now {}",
+                        f.field,
+                        quoted(&f.before),
+                        quoted(&f.after)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            out.push(ReviewNotice {
+                kind: ReviewKind::IdReassigned,
+                subject: r.subject.clone(),
+                text: format!(
+                    "this change gives the id {} to a different entity ({fields}): its findings count as new, not as the existing findings of the entity that had the id before; make sure the id was not reused by mistake",
+                    r.subject
+                ),
+                location: r.location.as_ref(),
+            });
+        }
+        out
+    }
+}
+
+/// The date of the base commit (in its committer's time zone).
+fn base_date(base: &Source) -> Option<String> {
+    let repo = base.repository()?;
+    let id = git2::Oid::from_str(&base.commit_id()?).ok()?;
+    let commit = repo.find_commit(id).ok()?;
+    Some(crate::history::commit_date(&commit))
 }
 
 /// Checks `head` and `base_rev` with one checker and compares their findings.
@@ -74,7 +209,7 @@ pub fn gate(
     head: &Source,
     base_rev: &str,
     policies_from: PoliciesFrom,
-    options: CheckOptions,
+    mut options: CheckOptions,
 ) -> Result<(Outcome, Checker, Comparison), Vec<Problem>> {
     let base = Source::open_in(
         head.root(),
@@ -82,6 +217,11 @@ pub fn gate(
         &Revision::Commit(base_rev.to_string()),
     )
     .map_err(|p| vec![p])?;
+    if options.waiver_from.is_none() {
+        // A waiver's length counts from the base: the change cannot stretch it by
+        // waiting, and every run of the gate on the change agrees.
+        options.waiver_from = base_date(&base);
+    }
     let checker = match policies_from {
         PoliciesFrom::Base => Checker::new(&base, options),
         PoliciesFrom::Head => Checker::new(head, options),
@@ -104,27 +244,33 @@ pub fn gate(
         problems
     })?;
     let mut outcome = checker.check(head)?;
-    let (base_findings, base_note) = if !base.dir_exists(&checker.config.tom) {
+    let (base_outcome, base_note) = if !base.dir_exists(&checker.config.tom) {
         let note = format!(
             "the base {} has no TOM directory `{}/`: every finding counts as new",
             base.label(),
             checker.config.tom
         );
-        (Vec::new(), Some(note))
+        (None, Some(note))
     } else {
         match checker.check(&base) {
-            Ok(o) => (o.findings, None),
+            Ok(o) => (Some(o), None),
             Err(problems) => {
                 let first = problems.first().map(|p| p.message.as_str()).unwrap_or("");
                 let note = format!(
                     "the TOM at the base {} could not be checked ({first}): every finding counts as new",
                     base.label()
                 );
-                (Vec::new(), Some(note))
+                (None, Some(note))
             }
         }
     };
-    let resolved = crate::findings::compare::mark(&mut outcome.findings, &base_findings)
+    let base_facts = base_outcome.as_ref().map(|o| &o.facts);
+    let mut waivers = compare::waiver_changes(base_facts, &outcome.facts, &outcome.today);
+    let reassigned = base_facts
+        .map(|old| compare::reassigned_ids(old, &outcome.facts))
+        .unwrap_or_default();
+    let base_findings = base_outcome.map(|o| o.findings).unwrap_or_default();
+    let resolved = compare::mark(&mut outcome.findings, &base_findings, &waivers, &reassigned)
         .into_iter()
         // They point into the base's files, which the reports do not show.
         .map(|f| Finding {
@@ -133,6 +279,15 @@ pub fn gate(
             ..f
         })
         .collect();
+    for w in &mut waivers {
+        w.accepts = outcome
+            .findings
+            .iter()
+            .filter(|f| {
+                f.waived_by_change() && f.rule == w.rule && f.subject.as_deref() == Some(&w.subject)
+            })
+            .count();
+    }
     let comparison = Comparison {
         base_label: base.label(),
         base_revision: base.commit_id().unwrap_or_default(),
@@ -140,6 +295,8 @@ pub fn gate(
         changes: policy_changes(&base, head),
         policies_from,
         base_note,
+        waivers,
+        reassigned,
     };
     Ok((outcome, checker, comparison))
 }

@@ -55,7 +55,11 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), stderr.is_terminal());
     let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Standard error stays unlocked: regorus writes to it from whichever thread
+    // evaluates (scheduling warnings), so does the panic hook, and the engine's watchdog
+    // thread reports a breach there while the main thread is stuck in a policy. Holding
+    // its lock for the whole run made such writes on another thread wait forever.
+    let mut err = stderr;
     let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         tomcheck::commands::run(
             cli,

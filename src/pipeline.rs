@@ -27,6 +27,9 @@ pub struct CheckOptions {
     /// Skip the bundled policies.
     pub no_builtin: bool,
     pub engine: EngineOptions,
+    /// The date `waiver.too-long` counts a waiver's length from; `None` means the
+    /// evaluation date. The gate sets the base commit's date.
+    pub waiver_from: Option<String>,
 }
 
 impl CheckOptions {
@@ -37,6 +40,7 @@ impl CheckOptions {
             policy_dirs: Vec::new(),
             no_builtin: false,
             engine: EngineOptions::default(),
+            waiver_from: None,
         }
     }
 }
@@ -281,6 +285,13 @@ impl Checker {
         let context = Context {
             today: today.clone(),
             revision: source.commit_id(),
+            waiver_from: Some(
+                self.options
+                    .waiver_from
+                    .clone()
+                    .unwrap_or_else(|| today.clone()),
+            ),
+            max_waiver_days: Some(self.config.max_waiver_days),
         };
         let raw = self.prepared.evaluate(&facts.input, &context)?;
         let findings = findings::build(raw, &facts, &self.config, &today);

@@ -1,10 +1,13 @@
 //! The starter files `tomcheck init` writes: a small but complete TOM, `tomcheck.toml`,
 //! a GitHub workflow and a pre-commit configuration.
 //!
-//! The starter TOM passes `tomcheck check` on the day it is written (dates are set to
-//! that day): one measure per control category, a processor with its data processing
-//! agreement, a backed-up server. It shows the format by example; comments say what to
-//! replace.
+//! The starter TOM shows the format by example (one measure per control category, a
+//! processor, a backed-up server) but claims nothing that has not happened: no AVV is
+//! signed, no restore tested, no review done and no measure implemented. Names are
+//! visibly placeholders (`TODO: …`), the dates to record are commented out (`# reviewed
+//! = {today}` shows the form), and every measure is `planned`. So `tomcheck check`
+//! reports each placeholder fact (`avv.missing`, `review.overdue`,
+//! `backup.restore-untested`, `measure.control-missing`) until it is filled in.
 
 /// The files `init` writes, relative to the checked directory, with their text.
 pub fn files(today: &str) -> Vec<(&'static str, String)> {
@@ -48,6 +51,9 @@ tom = "tom"
 # Fail on findings of at least this severity: "deny" (default), "warn" or "info".
 # fail_on = "deny"
 
+# How many days a waiver may last; one expiring further ahead is a waiver.too-long finding.
+# max_waiver_days = 365
+
 # Change the severity of a rule, or switch it off.
 # [rules]
 # "backup.restore-untested" = "deny"
@@ -58,11 +64,13 @@ const ORGANIZATION: &str = r#"# Technical and organisational measures (TOM, Art.
 # `tomcheck schema` prints the format as a JSON Schema for your editor.
 
 [organization]
-name = "Example GmbH"
+name = "TODO: legal name of the organisation"
 country = "DE"
-as_of = {today}
-reviewed = {today}              # last review of the whole TOM (Art. 32(1)(d))
 review_interval_months = 12
+# Record dates only for what has happened (`tomcheck check` reports the review as
+# missing until then):
+# as_of = {today}             # "Stand": the date this TOM describes
+# reviewed = {today}          # last review of the whole TOM (Art. 32(1)(d))
 # dpo = "Name <privacy@example.com>"
 "#;
 
@@ -71,20 +79,21 @@ const PROVIDERS: &str = r#"# Every external party that receives or can reach per
 
 [[provider]]
 id = "hosting"
-name = "Example Hosting GmbH"
+name = "TODO: hosting provider"
 country = "DE"
 role = "processor"
 purpose = "Rented server for the website and e-mail"
 personal_data = true
 access = "full"
 processing = ["DE"]             # where the data is processed: countries, or "EU"/"EEA"
-avv = { signed = {today}, document = "contracts/hosting-avv.pdf" }
+# `tomcheck check` reports the missing AVV until its signing date is recorded:
+# avv = { signed = {today}, document = "contracts/hosting-avv.pdf" }
 # certifications = [{ standard = "ISO 27001", valid_until = 2028-01-31, evidence = "https://…" }]
 
 # A bank is a controller of its own: no AVV needed.
 [[provider]]
 id = "bank"
-name = "Example Bank AG"
+name = "TODO: bank"
 country = "DE"
 role = "controller"
 purpose = "Business account and payments"
@@ -139,11 +148,14 @@ location = "hosting-dc2"
 frequency = "daily"
 retention_days = 30
 encrypted = true
-restore_tested = {today}
+# Record the last successful restore test once one was done (reported until then):
+# restore_tested = {today}
 "#;
 
 const MEASURES: &str = r#"# The measures of Art. 32 GDPR, one per line of the TOM document, at least one
-# implemented measure per control category. Replace the examples with what you do.
+# implemented measure per control category. Replace the examples with what you do;
+# they are `planned` until you set status = "implemented" (or remove the line), and
+# `tomcheck check` reports every category without an implemented measure.
 # `tags` say what a measure does, from a fixed vocabulary (`tomcheck schema` lists it);
 # a category that does not apply to you gets status = "not-applicable" and a reason.
 
@@ -151,69 +163,81 @@ const MEASURES: &str = r#"# The measures of Art. 32 GDPR, one per line of the TO
 id = "locked-office"
 control = "physical_access"
 text = "The office is locked outside working hours; keys are issued personally and recorded."
+status = "planned"
 tags = ["physical-security"]
 
 [[measure]]
 id = "personal-accounts"
 control = "system_access"
 text = "Every person logs in with a personal account and a password from the password manager."
+status = "planned"
 tags = ["password-policy"]
 
 [[measure]]
 id = "role-permissions"
 control = "data_access"
 text = "Access rights follow roles and are reviewed when someone joins, moves or leaves."
+status = "planned"
 tags = ["least-privilege", "access-review"]
 
 [[measure]]
 id = "separate-systems"
 control = "separation"
 text = "Customer data of different purposes is kept in separate databases."
+status = "planned"
 
 [[measure]]
 id = "pseudonymised-analytics"
 control = "pseudonymisation"
 text = "Statistics are computed on pseudonymised data."
+status = "planned"
 tags = ["pseudonymisation"]
 
 [[measure]]
 id = "disk-encryption"
 control = "encryption"
 text = "Servers and laptops use full disk encryption; backups are encrypted before upload."
+status = "planned"
 tags = ["encryption-at-rest"]
 
 [[measure]]
 id = "tls"
 control = "transfer"
 text = "Personal data is transferred only over encrypted connections (TLS, SFTP)."
+status = "planned"
 tags = ["encryption-in-transit"]     # read by encryption.transit-missing
 
 [[measure]]
 id = "change-log"
 control = "input"
 text = "Applications log who entered, changed or deleted personal data."
+status = "planned"
 tags = ["logging"]
 
 [[measure]]
 id = "daily-backup"
 control = "availability"
 text = "Servers are backed up daily to a second datacenter."
+status = "planned"
 tags = ["backup"]
 
 [[measure]]
 id = "restore-test"
 control = "recoverability"
 text = "A restore from backup is tested at least once a year."
+status = "planned"
 
 [[measure]]
 id = "processor-contracts"
 control = "order"
 text = "Processors are engaged only under a data processing agreement (Art. 28 GDPR)."
+status = "planned"
 
 [[measure]]
 id = "yearly-review"
 control = "review"
 text = "The TOM is reviewed every year and whenever systems or providers change."
+status = "planned"
 "#;
 
 const WORKFLOW: &str = r#"# Checks the TOM on every pull request: annotations on the diff, a job summary and
@@ -252,3 +276,25 @@ repos:
     hooks:
       - id: tomcheck
 "#;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_starter_tom_records_no_date_and_no_implemented_measure() {
+        for (path, text) in super::files("2026-11-22") {
+            if !path.starts_with("tom/") {
+                continue;
+            }
+            for line in text.lines() {
+                let fact = line.split('#').next().unwrap_or("");
+                assert!(!fact.contains("2026-11-22"), "{path}: {line}");
+                assert!(!fact.contains("implemented"), "{path}: {line}");
+                // Who the organisation and its providers are is the user's to say.
+                let party = path.ends_with("organization.toml") || path.ends_with("providers.toml");
+                if party && fact.trim_start().starts_with("name =") {
+                    assert!(fact.contains("TODO: "), "{path}: {line}");
+                }
+            }
+        }
+    }
+}

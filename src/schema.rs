@@ -507,7 +507,13 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
 }
 
-/// A JSON Schema (draft 2020-12) of the TOM format, for taplo / Even Better TOML.
+/// A JSON Schema (draft 7) of TOM format v1, for taplo / Even Better TOML.
+///
+/// Draft 7 because taplo validates with it (and asserts `format`, so a date that does
+/// not exist is refused as the loader refuses it). taplo hands a TOML date to the
+/// schema as a string, so dates are `"type": "string", "format": "date"`; a quoted
+/// date looks the same to it, which the loader refuses (`wrong-type`): the one place
+/// the two cannot agree, pinned by `tests/cli/schema_agreement.rs`.
 pub fn json_schema() -> Value {
     let mut props = Map::new();
     for kind in KINDS {
@@ -520,7 +526,7 @@ pub fn json_schema() -> Value {
         props.insert(kind.name.into(), schema);
     }
     json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://tomcheck.dev/schema/tom-v1.json",
         "title": "tomcheck TOM format 1.1",
         "description": "Technical and organisational measures (Art. 32 GDPR) and service providers as facts. One file of a TOM directory; files are merged.",
@@ -584,12 +590,24 @@ fn field_schema(ty: Ty) -> Value {
         Ty::Text => json!({ "type": "string" }),
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::Count => json!({ "type": "integer", "minimum": 0 }),
-        // taplo presents TOML dates to the schema as strings with format "date".
-        Ty::Date => json!({ "type": "string", "format": "date" }),
-        Ty::Country => json!({ "type": "string", "pattern": "^[A-Z]{2}$" }),
+        // taplo presents TOML dates to the schema as strings; "date" is RFC 3339's
+        // full-date, which a local date is.
+        Ty::Date => {
+            json!({ "type": "string", "format": "date", "$comment": "a TOML local date, unquoted: 2026-01-15" })
+        }
+        Ty::Country => {
+            json!({ "type": "string", "enum": crate::countries::ISO_3166_1_ALPHA_2.as_slice() })
+        }
         Ty::Places => json!({
             "type": "array",
-            "items": { "type": "string", "pattern": "^([A-Z]{2}|EEA)$" }
+            "items": {
+                "type": "string",
+                "enum": crate::countries::ISO_3166_1_ALPHA_2
+                    .iter()
+                    .copied()
+                    .chain(["EU", "EEA"])
+                    .collect::<Vec<_>>()
+            }
         }),
         Ty::EnumList(values) => json!({
             "type": "array",

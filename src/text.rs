@@ -94,6 +94,12 @@ impl SourceText {
         (line + 1, col)
     }
 
+    /// The 1-based line of a byte offset (like [`SourceText::line_col`], without
+    /// counting the characters of a long line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&s| s <= offset).max(1)
+    }
+
     /// Byte offset of a 1-based line and character column (used for Rego errors, which
     /// report positions as line:column).
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
@@ -157,6 +163,36 @@ pub fn clean_line(s: &str) -> String {
     clean(s).replace(['\n', '\t'], " ")
 }
 
+/// A message template with its `{name}` placeholders filled in. User-facing texts that
+/// take values are kept as one named template each (not assembled from pieces by
+/// `format!`), so that a catalogue can later hold a German and an English version of
+/// every message. A placeholder without a value stays as it is.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((close, value))
+        });
+        match value {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Removes a UTF-8 byte order mark, which editors on Windows like to write.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -178,6 +214,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn fill_replaces_named_placeholders_only() {
+        assert_eq!(
+            fill(
+                "{n} mutants, {s} survived, {x} {",
+                &[("n", &3), ("s", &"one")]
+            ),
+            "3 mutants, one survived, {x} {"
+        );
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

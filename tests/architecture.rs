@@ -12,7 +12,16 @@ use std::path::{Path, PathBuf};
 
 /// Layers from the bottom up; each entry is a top-level module of the crate.
 const LAYERS: &[&[&str]] = &[
-    &["text", "diag", "schema", "config", "fsutil", "scaffold"],
+    &[
+        "i18n",
+        "text",
+        "diag",
+        "schema",
+        "config",
+        "fsutil",
+        "scaffold",
+        "countries",
+    ],
     &["source"],
     &["facts"],
     &["engine"],

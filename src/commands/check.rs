@@ -13,7 +13,20 @@ use crate::source::{Revision, Source};
 
 /// Runs `tomcheck check`.
 pub fn run(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
+    run_with(args, false, env)
+}
+
+/// Runs `tomcheck check` for the pre-commit hook. Compared with HEAD, waivers are still
+/// counted from the evaluation date, not from HEAD's: the commit is being made today.
+pub(super) fn run_for_hook(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
+    run_with(args, true, env)
+}
+
+fn run_with(args: &CheckArgs, waivers_from_today: bool, env: &mut Env<'_>) -> CmdResult {
     let mut options = args.eval.options(&env.root)?;
+    if waivers_from_today {
+        options.waiver_from = Some(options.today.clone().unwrap_or_else(crate::pipeline::today));
+    }
     if let (true, Some(rev)) = (args.as_of_commit, &args.rev) {
         options.today = Some(crate::history::commit_date_of(&env.root, rev)?);
     }
@@ -53,6 +66,7 @@ pub fn run(args: &CheckArgs, env: &mut Env<'_>) -> CmdResult {
         path_prefix: head.prefix(),
         fail_on,
         new_only: args.new_only,
+        lang: env.style.lang,
     };
     report::render_with(&outcome, format, env.style, &ctx, env.out)?;
     if format == Format::Github {

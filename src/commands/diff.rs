@@ -4,7 +4,7 @@ use super::{CmdResult, Env, EXIT_OK};
 use crate::cli::DiffArgs;
 use crate::diag::{Code, Problem};
 use crate::diff::{diff, DiffOptions};
-use crate::report::diff::{render, DiffFormat, Lang};
+use crate::report::diff::{render, DiffFormat};
 use crate::source::Revision;
 
 /// Runs `tomcheck diff`: exit 0 with a report, 2 when a version cannot be checked.
@@ -22,7 +22,7 @@ pub fn run(args: &DiffArgs, env: &mut Env<'_>) -> CmdResult {
         new,
         policies_from: args.policies_from.into(),
     })?;
-    let (format, lang) = (DiffFormat::from(args.format), Lang::from(args.lang));
+    let (format, lang) = (DiffFormat::from(args.format), env.style.lang);
     match &args.output {
         Some(path) => {
             let path = env.path(path);
@@ -30,7 +30,7 @@ pub fn run(args: &DiffArgs, env: &mut Env<'_>) -> CmdResult {
             style.color = false;
             let mut buf = Vec::new();
             render(&diff, format, lang, style, &mut buf)?;
-            std::fs::write(&path, buf).map_err(|e| {
+            crate::fsutil::replace_file(&path, &buf).map_err(|e| {
                 Problem::new(Code::Io, format!("cannot write {}: {e}", path.display()))
             })?;
         }

@@ -3,39 +3,68 @@
 //!
 //! The installer writes into the hooks directory git actually uses: `core.hooksPath`
 //! when set (relative to the working tree's top level, as git reads it), otherwise
-//! `hooks/` in the *common* git directory, which linked worktrees share. It never
-//! overwrites a hook it did not write: it refuses, or with `--chain` keeps the existing
-//! hook as `pre-commit.tomcheck-chained` and runs it first. Files are written to a
+//! `hooks/` in the *common* git directory, which linked worktrees share.
+//!
+//! **Ownership is exact.** A hook is tomcheck's only when its whole content is what
+//! `install` writes (for some tomcheck path, directory and mode, in this version's
+//! template or the previous one): a hook with lines a user added, or a user's own hook
+//! that copied tomcheck's marker line, is the user's. The user's hook is never changed
+//! without `--chain` (kept as `pre-commit.tomcheck-chained` and run first) or `--force`
+//! (replaced; a copy is kept as `pre-commit.tomcheck-replaced`). Files are written to a
 //! temporary file and renamed into place (a new hook is linked, which fails instead of
 //! replacing a file that appeared in the meantime), so an existing file is never
-//! truncated. `uninstall` removes only a hook carrying tomcheck's marker line and puts a
-//! chained hook back.
+//! truncated.
+//!
+//! **Interrupted installs recover.** A killed `install --chain` can leave the chained
+//! copy next to the untouched original; the next `install` or `uninstall` recognises the
+//! identical copy and removes it, and a chained hook whose main hook is gone is put back.
+//! Temporary files of killed processes are removed by [`crate::fsutil`].
+//!
+//! **The hook checks a TOM that exists.** `install` finds the TOM the way the hook will
+//! (the nearest `tomcheck.toml` or `tom/` from the current directory up, else the one
+//! `tomcheck.toml` in the index) and refuses when there is none; `run` fails (exit 2)
+//! when the index has no TOM directory instead of passing silently.
 //!
 //! The hook runs `tomcheck hook run`, which returns at once when the staged change
 //! touches neither the TOM directory, the repository's policies nor `tomcheck.toml`
 //! (reading only the index and HEAD, no policy is compiled), and otherwise runs
-//! `tomcheck check --staged`.
+//! `tomcheck check --staged` — or, installed with `--new-only`, the gate against HEAD,
+//! so that only findings the commit adds block it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use git2::Repository;
 
-use super::{CmdResult, Env, EXIT_OK};
-use crate::cli::{CheckArgs, HookAction, HookArgs};
+use super::{CmdResult, Env, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::{CheckArgs, GatePoliciesArg, HookAction, HookArgs};
 use crate::config;
 use crate::diag::{Code, Problem};
-use crate::fsutil::write_atomically;
+use crate::fsutil::{remove_stale_temp_files, write_atomically};
 use crate::pipeline;
 use crate::source::{self, Revision, Source};
 
-/// The line that marks a hook as written by tomcheck.
+/// The line that marks a hook as written by tomcheck. It alone does not make a hook
+/// tomcheck's: the whole content must be what `install` writes.
 pub const MARKER: &str =
     "# Installed by `tomcheck hook install`; `tomcheck hook uninstall` removes it.";
 /// The hook file name.
 pub const HOOK: &str = "pre-commit";
 /// Where `--chain` keeps the hook that was there before.
 pub const CHAINED: &str = "pre-commit.tomcheck-chained";
+/// Where `--force` keeps a copy of the hook it replaced (`.2`, `.3`, … when taken).
+pub const REPLACED: &str = "pre-commit.tomcheck-replaced";
+
+/// What an installed hook runs: which tomcheck, in which directory, in which mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HookSpec {
+    /// The tomcheck binary (absolute path); `None`: the one on `PATH`.
+    pub exe: Option<String>,
+    /// The checked directory relative to the working tree's top (`""` or `"sub/dir"`).
+    pub dir: String,
+    /// Block only findings the commit adds (compared with HEAD).
+    pub new_only: bool,
+}
 
 /// The hooks directory git uses for `repo` (`git rev-parse --git-path hooks`).
 pub fn hooks_dir(repo: &Repository) -> Result<PathBuf, Vec<Problem>> {
@@ -67,30 +96,114 @@ fn open_repo(root: &Path) -> Result<Repository, Vec<Problem>> {
     Ok(repo)
 }
 
-/// Whether a hook file was written by tomcheck.
-pub fn is_ours(path: &Path) -> bool {
-    std::fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).lines().any(|l| l == MARKER))
-        .unwrap_or(false)
-}
+// --- The script and who owns it ------------------------------------------------------
 
 /// Quotes a string for a POSIX shell.
 fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r#"'\''"#))
 }
 
-/// The hook script. `dir` is the checked directory relative to the working tree's top.
-pub fn script(exe: Option<&Path>, dir: &str) -> String {
-    let exe = exe
-        .and_then(Path::to_str)
-        .map(shell_quote)
-        .unwrap_or_else(|| "tomcheck".into());
-    let dir_arg = if dir.is_empty() {
+/// The words of a line of shell, as far as the hook scripts use quoting: `'…'`, `"…"`
+/// without expansions, and backslash escapes. `None` for anything else.
+fn shell_words(line: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | '\t' => {
+                if let Some(w) = word.take() {
+                    words.push(w);
+                }
+            }
+            '\'' => {
+                let w = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next()? {
+                        '\'' => break,
+                        c => w.push(c),
+                    }
+                }
+            }
+            '"' => {
+                let w = word.get_or_insert_with(String::new);
+                loop {
+                    match chars.next()? {
+                        '"' => break,
+                        '$' | '`' | '\\' => return None,
+                        c => w.push(c),
+                    }
+                }
+            }
+            '\\' => word.get_or_insert_with(String::new).push(chars.next()?),
+            '$' | '`' | ';' | '&' | '|' | '<' | '>' | '(' | ')' => return None,
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    Some(words)
+}
+
+/// The `tomcheck=…` value of a script: the binary's path as written.
+fn exe_line(exe: Option<&str>) -> String {
+    exe.map(shell_quote).unwrap_or_else(|| "tomcheck".into())
+}
+
+fn dir_arg(dir: &str) -> String {
+    if dir.is_empty() {
         String::new()
     } else {
         format!(" -C {}", shell_quote(dir))
+    }
+}
+
+/// The hook script `install` writes.
+pub fn script(spec: &HookSpec) -> String {
+    let exe = exe_line(spec.exe.as_deref());
+    let dir = dir_arg(&spec.dir);
+    let (what, mode) = if spec.new_only {
+        (
+            "# Checks what is staged against HEAD and blocks a commit that adds failing findings\n\
+             # (findings HEAD already has do not block it).",
+            " --new-only",
+        )
+    } else {
+        (
+            "# Checks what is staged and blocks a commit with failing findings.",
+            "",
+        )
     };
     format!(
+        r#"#!/bin/sh
+{MARKER}
+# tomcheck recognises this file by its exact content: once edited, it is yours, and
+# install and uninstall leave it alone unless given --force.
+{what}
+# Skip it once with `git commit --no-verify`.
+tomcheck={exe}
+if [ ! -x "$tomcheck" ]; then tomcheck=tomcheck; fi
+hooks=$(dirname -- "$0")
+if [ -f "$hooks/{CHAINED}" ]; then
+  "$hooks/{CHAINED}" "$@" || exit $?
+fi
+if ! command -v "$tomcheck" >/dev/null 2>&1; then
+  echo "tomcheck pre-commit hook: tomcheck is not installed; install it or skip the check once with git commit --no-verify" >&2
+  exit 1
+fi
+exec "$tomcheck"{dir} hook run{mode}
+"#
+    )
+}
+
+/// The script the previous version of `install` wrote; still recognised as tomcheck's,
+/// so that `install` updates it and `uninstall` removes it.
+fn script_v1(spec: &HookSpec) -> Option<String> {
+    if spec.new_only {
+        return None;
+    }
+    let exe = exe_line(spec.exe.as_deref());
+    let dir = dir_arg(&spec.dir);
+    Some(format!(
         r#"#!/bin/sh
 {MARKER}
 # Checks what is staged with `tomcheck check --staged` and blocks a commit with failing
@@ -105,133 +218,263 @@ if ! command -v "$tomcheck" >/dev/null 2>&1; then
   echo "tomcheck pre-commit hook: tomcheck is not installed; install it or skip the check once with git commit --no-verify" >&2
   exit 1
 fi
-exec "$tomcheck"{dir_arg} hook run
+exec "$tomcheck"{dir} hook run
 "#
-    )
+    ))
 }
 
-/// The directory to check, relative to the working tree's top: the nearest directory
-/// from `root` upwards holding a `tomcheck.toml` or a `tom/` directory, else the top.
-fn check_dir(repo: &Repository, root: &Path) -> String {
+/// Who a hook file belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// Exactly what `install` writes for this spec.
+    Tomcheck(HookSpec),
+    /// Carries tomcheck's marker line but was changed: the user's now.
+    Edited,
+    /// Anything else: the user's.
+    User,
+}
+
+/// The spec a hook's text was written for, read from its `tomcheck=` and `exec` lines.
+/// The whole text must still match (see [`owner`]); this only finds the candidates.
+fn candidate_specs(text: &str) -> Vec<HookSpec> {
+    let exe = text
+        .lines()
+        .find_map(|l| l.strip_prefix("tomcheck="))
+        .and_then(shell_words)
+        .filter(|w| w.len() == 1)
+        .map(|mut w| w.remove(0));
+    let Some(exec) = text
+        .lines()
+        .find_map(|l| l.strip_prefix("exec \"$tomcheck\""))
+        .and_then(shell_words)
+    else {
+        return Vec::new();
+    };
+    let (dir, rest) = match exec.as_slice() {
+        [flag, dir, rest @ ..] if flag == "-C" => (dir.clone(), rest),
+        rest => (String::new(), rest),
+    };
+    let new_only = match rest {
+        [hook, run] if hook == "hook" && run == "run" => false,
+        [hook, run, mode] if hook == "hook" && run == "run" && mode == "--new-only" => true,
+        _ => return Vec::new(),
+    };
+    let mut exes = vec![None];
+    if let Some(exe) = exe {
+        exes.push(Some(exe));
+    }
+    exes.into_iter()
+        .map(|exe| HookSpec {
+            exe,
+            dir: dir.clone(),
+            new_only,
+        })
+        .collect()
+}
+
+/// Who the hook with this text belongs to: tomcheck only when the text is exactly what
+/// `install` writes.
+pub fn owner(text: &[u8]) -> Owner {
+    let Ok(text) = std::str::from_utf8(text) else {
+        return Owner::User;
+    };
+    for spec in candidate_specs(text) {
+        if script(&spec) == text || script_v1(&spec).is_some_and(|s| s == text) {
+            return Owner::Tomcheck(spec);
+        }
+    }
+    if text.lines().any(|l| l.trim_end() == MARKER) {
+        Owner::Edited
+    } else {
+        Owner::User
+    }
+}
+
+/// Who the hook at `path` belongs to; `None` when there is none. A symbolic link is the
+/// user's, wherever it points.
+fn owner_of(path: &Path) -> Option<Owner> {
+    let meta = path.symlink_metadata().ok()?;
+    if !meta.is_file() {
+        return Some(Owner::User);
+    }
+    Some(std::fs::read(path).map_or(Owner::User, |b| owner(&b)))
+}
+
+// --- What the hook checks ---------------------------------------------------------
+
+/// The TOM the hook will check, found as `install` runs.
+struct Target {
+    /// The checked directory relative to the top (`""` or `"sub/dir"`).
+    dir: String,
+    /// The TOM directory relative to the top, for messages.
+    tom: String,
+}
+
+fn rel_to(top: &Path, dir: &Path) -> String {
+    dir.strip_prefix(top)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default()
+}
+
+fn join_rel(dir: &str, path: &str) -> String {
+    if dir.is_empty() {
+        path.to_string()
+    } else {
+        format!("{dir}/{path}")
+    }
+}
+
+/// Finds the directory the hook checks: the nearest directory from `root` up to the
+/// top holding a `tomcheck.toml` or a `tom/` directory, else the only `tomcheck.toml`
+/// in the index below `root`. Its TOM directory must exist.
+fn target(repo: &Repository, root: &Path) -> Result<Target, Vec<Problem>> {
     let Some(top) = repo.workdir() else {
-        return String::new();
+        return Err(vec![Problem::new(
+            Code::GitBare,
+            "a bare repository has no commits to hook into",
+        )]);
     };
     let top = top.canonicalize().unwrap_or_else(|_| top.to_path_buf());
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut found = None;
     let mut dir = root.as_path();
-    while dir.starts_with(&top) && dir != top {
+    while dir.starts_with(&top) {
         if dir.join(config::FILE).is_file() || dir.join("tom").is_dir() {
-            return dir
-                .strip_prefix(&top)
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
+            found = Some(dir.to_path_buf());
+            break;
         }
         match dir.parent() {
-            Some(parent) => dir = parent,
-            None => break,
+            Some(parent) if dir != top => dir = parent,
+            _ => break,
         }
     }
-    String::new()
+    let found = match found {
+        Some(dir) => dir,
+        None => config_in_index(repo, &top, &root)?,
+    };
+    let rel = rel_to(&top, &found);
+    let source = Source::open(&found, &Revision::Worktree).map_err(|p| vec![p])?;
+    let config = pipeline::read_config(&source)?;
+    let tom = join_rel(&rel, &config.tom);
+    if !found.join(&config.tom).is_dir() {
+        let message = if found.join(config::FILE).is_file() {
+            format!(
+                "{} names the TOM directory `{}/`, which does not exist; the pre-commit hook would fail every commit",
+                join_rel(&rel, config::FILE),
+                tom
+            )
+        } else {
+            format!(
+                "there is no TOM directory `{tom}/`; the pre-commit hook would fail every commit"
+            )
+        };
+        return Err(vec![Problem::new(Code::NoTom, message).with_help(
+            "create the TOM first (`tomcheck init` scaffolds one), set `tom = \"…\"` in tomcheck.toml, \
+             or run `tomcheck hook install` in the directory that holds your tomcheck.toml (or pass -C DIR)",
+        )]);
+    }
+    Ok(Target { dir: rel, tom })
 }
 
-fn install(chain: bool, env: &mut Env<'_>) -> CmdResult {
-    let repo = open_repo(&env.root)?;
-    let dir = hooks_dir(&repo)?;
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        vec![Problem::new(
-            Code::Io,
-            format!("cannot create the hooks directory {}: {e}", dir.display()),
-        )]
-    })?;
-    let hook = dir.join(HOOK);
-    let chained = dir.join(CHAINED);
-    let exe = std::env::current_exe().ok();
-    let text = script(exe.as_deref(), &check_dir(&repo, &env.root));
-    let io_err = |what: &str, e: std::io::Error| {
-        vec![Problem::new(
-            Code::Io,
-            format!("cannot {what} {}: {e}", hook.display()),
-        )]
+/// The directory of the one `tomcheck.toml` in the index below `root`.
+fn config_in_index(repo: &Repository, top: &Path, root: &Path) -> Result<PathBuf, Vec<Problem>> {
+    let prefix = rel_to(top, root);
+    let prefix = if prefix.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}/")
     };
-    let exists = hook.symlink_metadata().is_ok();
-    let mut kept = false;
-    if exists && is_ours(&hook) {
-        write_atomically(&hook, &text, true, true).map_err(|e| io_err("update", e))?;
+    let index = repo
+        .index()
+        .map_err(|e| vec![source::git_problem("cannot read the index", &e)])?;
+    let mut configs: Vec<String> = index
+        .iter()
+        .filter_map(|e| String::from_utf8(e.path).ok())
+        .filter(|p| {
+            p.starts_with(&prefix)
+                && (p == &format!("{prefix}{}", config::FILE)
+                    || p.ends_with(&format!("/{}", config::FILE)))
+        })
+        .collect();
+    configs.sort();
+    match configs.as_slice() {
+        [one] => {
+            let dir = one.rsplit_once('/').map_or("", |(d, _)| d);
+            Ok(top.join(dir))
+        }
+        [] => Err(vec![Problem::new(
+            Code::NoTom,
+            format!(
+                "no TOM for the pre-commit hook: neither {} nor a directory above it holds tomcheck.toml or a tom/ directory, and the index holds no tomcheck.toml",
+                root.display()
+            ),
+        )
+        .with_help(
+            "create the TOM first (`tomcheck init` scaffolds one), or run `tomcheck hook install` in \
+             the directory that holds your tomcheck.toml (or pass -C DIR)",
+        )]),
+        many => Err(vec![Problem::new(
+            Code::NoTom,
+            format!(
+                "the repository holds several tomcheck.toml files ({}); the pre-commit hook checks one TOM",
+                many.join(", ")
+            ),
+        )
+        .with_help("run `tomcheck -C DIR hook install` with DIR the directory of the one to check")]),
+    }
+}
+
+// --- install ------------------------------------------------------------------------
+
+fn io_problem(what: String, e: std::io::Error) -> Vec<Problem> {
+    vec![Problem::new(Code::Io, format!("{what}: {e}"))]
+}
+
+/// Whether two files hold the same bytes (a hard link or a copy of each other).
+fn same_content(a: &Path, b: &Path) -> bool {
+    match (std::fs::read(a), std::fs::read(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Puts the hooks directory back in order after an interrupted `install` or
+/// `uninstall`, and says what it did:
+///
+/// - a chained hook whose main hook is gone is put back as the main hook (it is the
+///   hook that was there before tomcheck's);
+/// - a chained hook identical to a main hook that is not tomcheck's is the copy a killed
+///   `install --chain` made before replacing the original: it is removed.
+fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
+    if chained.symlink_metadata().is_err() {
+        return Ok(EXIT_OK);
+    }
+    if hook.symlink_metadata().is_err() {
+        std::fs::rename(chained, hook)
+            .map_err(|e| io_problem(format!("cannot put back {}", chained.display()), e))?;
         writeln!(
-            env.out,
-            "updated the tomcheck pre-commit hook at {}",
+            out,
+            "put the hook that tomcheck had chained back in place at {} (the tomcheck hook that ran it was missing)",
             hook.display()
         )?;
         return Ok(EXIT_OK);
     }
-    if exists {
-        if !chain {
-            return Err(vec![Problem::new(
-                Code::HookExists,
-                format!(
-                    "a pre-commit hook that tomcheck did not write already exists at {}; it was left untouched",
-                    hook.display()
-                ),
-            )
-            .with_help(
-                "run `tomcheck hook install --chain` to keep it and run it before tomcheck, call \
-                 `tomcheck hook run` from it yourself, or, with the pre-commit framework, add the \
-                 `tomcheck` hook to .pre-commit-config.yaml",
-            )].into());
-        }
-        if chained.symlink_metadata().is_ok() {
-            return Err(vec![Problem::new(
-                Code::HookExists,
-                format!(
-                    "cannot chain the existing pre-commit hook: {} already exists",
-                    chained.display()
-                ),
-            )
-            .with_help("move one of the two hooks away, then install again")]
-            .into());
-        }
-        // Keep the foreign hook under the chained name first; only then replace it.
-        keep_foreign(&hook, &chained).map_err(|e| {
-            vec![Problem::new(
-                Code::Io,
-                format!(
-                    "cannot keep the existing hook as {}: {e}",
-                    chained.display()
-                ),
-            )]
-        })?;
-        kept = true;
-    }
-    if let Err(e) = write_atomically(&hook, &text, kept, true) {
-        if kept {
-            // Undo: the foreign hook is still in place (or is put back).
-            if hook.symlink_metadata().is_ok() {
-                let _ = std::fs::remove_file(&chained);
-            } else {
-                let _ = std::fs::rename(&chained, &hook);
-            }
-        }
-        return Err(io_err("write", e).into());
-    }
-    writeln!(
-        env.out,
-        "installed the tomcheck pre-commit hook at {}",
-        hook.display()
-    )?;
-    if kept {
+    if !matches!(owner_of(hook), Some(Owner::Tomcheck(_))) && same_content(hook, chained) {
+        std::fs::remove_file(chained)
+            .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
         writeln!(
-            env.out,
-            "the existing hook was kept as {} and runs first",
+            out,
+            "removed {}, a copy of the pre-commit hook that an interrupted install left behind",
             chained.display()
         )?;
     }
     Ok(EXIT_OK)
 }
 
-/// Gives the foreign hook a second name without ever replacing a file: a hard link
+/// Gives the user's hook a second name without ever replacing a file: a hard link
 /// (atomic, fails if the name exists) or, without link support, a checked copy.
-fn keep_foreign(hook: &Path, chained: &Path) -> std::io::Result<()> {
-    match std::fs::hard_link(hook, chained) {
+fn keep_copy(hook: &Path, copy: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(hook, copy) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
         Err(_) => {
@@ -240,62 +483,279 @@ fn keep_foreign(hook: &Path, chained: &Path) -> std::io::Result<()> {
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
-                .open(chained)?;
+                .open(copy)?;
             f.write_all(&bytes)?;
             f.sync_all()?;
-            std::fs::set_permissions(chained, perms)
+            std::fs::set_permissions(copy, perms)
         }
     }
 }
 
-fn uninstall(env: &mut Env<'_>) -> CmdResult {
+/// Keeps a copy of the hook `--force` replaces under the first free
+/// `pre-commit.tomcheck-replaced[.N]` name.
+fn keep_replaced(hook: &Path, dir: &Path) -> Result<PathBuf, Vec<Problem>> {
+    for n in 1..=100 {
+        let name = if n == 1 {
+            REPLACED.to_string()
+        } else {
+            format!("{REPLACED}.{n}")
+        };
+        let copy = dir.join(name);
+        match keep_copy(hook, &copy) {
+            Ok(()) => return Ok(copy),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(io_problem(
+                    format!(
+                        "cannot keep a copy of {} as {}",
+                        hook.display(),
+                        copy.display()
+                    ),
+                    e,
+                ))
+            }
+        }
+    }
+    Err(vec![Problem::new(
+        Code::HookExists,
+        format!(
+            "cannot keep a copy of {}: {}/{REPLACED}.2 to .100 all exist",
+            hook.display(),
+            dir.display()
+        ),
+    )
+    .with_help(
+        "remove old copies of replaced hooks, then install again",
+    )])
+}
+
+/// Which of `--chain` and `--force` install was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Existing {
+    Refuse,
+    Chain,
+    Force,
+}
+
+fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let repo = open_repo(&env.root)?;
+    let target = target(&repo, &env.root)?;
     let dir = hooks_dir(&repo)?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        io_problem(
+            format!("cannot create the hooks directory {}", dir.display()),
+            e,
+        )
+    })?;
+    for name in remove_stale_temp_files(&dir) {
+        writeln!(
+            env.out,
+            "removed {name}, a temporary file that an interrupted tomcheck left in {}",
+            dir.display()
+        )?;
+    }
     let hook = dir.join(HOOK);
     let chained = dir.join(CHAINED);
-    let exists = hook.symlink_metadata().is_ok();
-    let has_chained = chained.symlink_metadata().is_ok();
-    let fail =
-        |what: String, e: std::io::Error| vec![Problem::new(Code::Io, format!("{what}: {e}"))];
-    let message = if exists && !is_ours(&hook) {
+    recover(&hook, &chained, env.out)?;
+    let spec = HookSpec {
+        exe: std::env::current_exe()
+            .ok()
+            .and_then(|p| p.to_str().map(str::to_string)),
+        dir: target.dir.clone(),
+        new_only,
+    };
+    let text = script(&spec);
+    let write = |replace: bool| {
+        write_atomically(&hook, &text, replace, true)
+            .map_err(|e| io_problem(format!("cannot write {}", hook.display()), e))
+    };
+    let mut kept_as = None;
+    let verb = match owner_of(&hook) {
+        None => {
+            write(false)?;
+            "installed"
+        }
+        Some(Owner::Tomcheck(old)) if old == spec => {
+            writeln!(
+                env.out,
+                "the tomcheck pre-commit hook at {} is installed and up to date",
+                hook.display()
+            )?;
+            if chained.symlink_metadata().is_ok() {
+                writeln!(env.out, "the hook kept as {} runs first", chained.display())?;
+            }
+            return Ok(EXIT_OK);
+        }
+        Some(Owner::Tomcheck(_)) => {
+            write(true)?;
+            "updated"
+        }
+        Some(owner) => match existing {
+            Existing::Refuse => return Err(refuse(&hook, &owner).into()),
+            Existing::Force => {
+                let copy = keep_replaced(&hook, &dir)?;
+                write(true)?;
+                kept_as = Some(format!(
+                    "the hook it replaced was kept as {}",
+                    copy.display()
+                ));
+                "installed"
+            }
+            Existing::Chain => {
+                if chained.symlink_metadata().is_ok() {
+                    return Err(vec![Problem::new(
+                        Code::HookExists,
+                        format!(
+                            "cannot chain the pre-commit hook at {}: {} already holds a different hook",
+                            hook.display(),
+                            chained.display()
+                        ),
+                    )
+                    .with_help("move one of the two hooks away, then install again")]
+                    .into());
+                }
+                // Keep the user's hook under the chained name first; only then replace it.
+                keep_copy(&hook, &chained).map_err(|e| {
+                    io_problem(
+                        format!("cannot keep the existing hook as {}", chained.display()),
+                        e,
+                    )
+                })?;
+                if let Err(e) = write(true) {
+                    // The user's hook is still in place: drop the copy.
+                    let _ = std::fs::remove_file(&chained);
+                    return Err(e.into());
+                }
+                kept_as = Some(format!(
+                    "the existing hook was kept as {} and runs first",
+                    chained.display()
+                ));
+                "installed"
+            }
+        },
+    };
+    writeln!(
+        env.out,
+        "{verb} the tomcheck pre-commit hook at {}; it checks the TOM in {}/",
+        hook.display(),
+        target.tom
+    )?;
+    if new_only {
+        writeln!(
+            env.out,
+            "only findings a commit adds block it (--new-only); findings HEAD already has do not"
+        )?;
+    }
+    let chained_now = kept_as.is_some() && existing == Existing::Chain;
+    if let Some(kept) = kept_as {
+        writeln!(env.out, "{kept}")?;
+    }
+    if !chained_now && chained.symlink_metadata().is_ok() {
+        writeln!(env.out, "the hook kept as {} runs first", chained.display())?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The refusal to touch a hook that is not tomcheck's.
+fn refuse(hook: &Path, owner: &Owner) -> Vec<Problem> {
+    let message = if *owner == Owner::Edited {
         format!(
-            "the pre-commit hook at {} was not installed by tomcheck; left it alone",
+            "the pre-commit hook at {} was written by tomcheck but has been edited since, so it is yours now; it was left untouched",
             hook.display()
         )
-    } else if has_chained {
-        // Putting the chained hook back replaces ours in one step.
-        std::fs::rename(&chained, &hook)
-            .map_err(|e| fail(format!("cannot restore {}", chained.display()), e))?;
-        format!(
-            "removed the tomcheck pre-commit hook; the hook it chained is back at {}",
-            hook.display()
-        )
-    } else if exists {
-        std::fs::remove_file(&hook)
-            .map_err(|e| fail(format!("cannot remove {}", hook.display()), e))?;
-        format!("removed the tomcheck pre-commit hook at {}", hook.display())
     } else {
         format!(
+            "a pre-commit hook that tomcheck did not write already exists at {}; it was left untouched",
+            hook.display()
+        )
+    };
+    vec![Problem::new(Code::HookExists, message).with_help(
+        "run `tomcheck hook install --chain` to keep it and run it before tomcheck, \
+         `tomcheck hook install --force` to replace it (a copy is kept as pre-commit.tomcheck-replaced), \
+         call `tomcheck hook run` from it yourself, or, with the pre-commit framework, add the \
+         `tomcheck` hook to .pre-commit-config.yaml",
+    )]
+}
+
+// --- uninstall ----------------------------------------------------------------------
+
+fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
+    let repo = open_repo(&env.root)?;
+    let dir = hooks_dir(&repo)?;
+    remove_stale_temp_files(&dir);
+    let hook = dir.join(HOOK);
+    let chained = dir.join(CHAINED);
+    let has_chained = chained.symlink_metadata().is_ok();
+    let message = match owner_of(&hook) {
+        None if has_chained => {
+            // An interrupted uninstall (or a removed hook): the chained hook goes back.
+            std::fs::rename(&chained, &hook)
+                .map_err(|e| io_problem(format!("cannot restore {}", chained.display()), e))?;
+            format!(
+                "no tomcheck pre-commit hook was installed; the hook it had chained is back at {}",
+                hook.display()
+            )
+        }
+        None => format!(
             "no tomcheck pre-commit hook is installed in {}",
             dir.display()
-        )
+        ),
+        Some(Owner::Edited) if !force => {
+            return Err(vec![Problem::new(
+                Code::HookExists,
+                format!(
+                    "the pre-commit hook at {} was written by tomcheck but has been edited since, so it is yours now; it was left untouched",
+                    hook.display()
+                ),
+            )
+            .with_help(
+                "remove the lines that call tomcheck yourself, or run `tomcheck hook uninstall --force` to remove the whole hook",
+            )]
+            .into());
+        }
+        Some(Owner::User) => {
+            let mut message = format!(
+                "the pre-commit hook at {} was not installed by tomcheck; left it alone",
+                hook.display()
+            );
+            if has_chained && same_content(&hook, &chained) {
+                std::fs::remove_file(&chained)
+                    .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
+                message.push_str(&format!(
+                    "\nremoved {}, a copy of it that an interrupted install left behind",
+                    chained.display()
+                ));
+            }
+            message
+        }
+        Some(Owner::Tomcheck(_) | Owner::Edited) if has_chained => {
+            // Putting the chained hook back replaces ours in one step.
+            std::fs::rename(&chained, &hook)
+                .map_err(|e| io_problem(format!("cannot restore {}", chained.display()), e))?;
+            format!(
+                "removed the tomcheck pre-commit hook; the hook it chained is back at {}",
+                hook.display()
+            )
+        }
+        Some(Owner::Tomcheck(_) | Owner::Edited) => {
+            std::fs::remove_file(&hook)
+                .map_err(|e| io_problem(format!("cannot remove {}", hook.display()), e))?;
+            format!("removed the tomcheck pre-commit hook at {}", hook.display())
+        }
     };
     writeln!(env.out, "{message}")?;
     Ok(EXIT_OK)
 }
 
+// --- run ----------------------------------------------------------------------------
+
 /// Whether the index differs from HEAD under the TOM directory, the repository's
 /// policy directories or `tomcheck.toml` (as the staged configuration names them).
-pub fn staged_change_is_relevant(root: &Path) -> Result<bool, Vec<Problem>> {
-    let Some(repo) = source::discover_repository(root) else {
-        return Ok(true);
-    };
-    let prefix = source::repo_prefix(&repo, root).map_err(|p| vec![p])?;
-    // A configuration that does not parse is staged too: let the check report it.
-    let config = match Source::open(root, &Revision::Index).map(|s| pipeline::read_config(&s)) {
-        Ok(Ok(config)) => config,
-        _ => return Ok(true),
-    };
+fn staged_change_is_relevant(
+    repo: &Repository,
+    prefix: &str,
+    config: &config::Config,
+) -> Result<bool, Vec<Problem>> {
     let mut opts = git2::DiffOptions::new();
     opts.disable_pathspec_match(true);
     for path in std::iter::once(config::FILE.to_string())
@@ -304,7 +764,7 @@ pub fn staged_change_is_relevant(root: &Path) -> Result<bool, Vec<Problem>> {
     {
         opts.pathspec(format!("{prefix}{}", path.trim_end_matches('/')));
     }
-    let index = source::staged_index(&repo).map_err(|p| vec![p])?;
+    let index = source::staged_index(repo).map_err(|p| vec![p])?;
     let head = repo.head().and_then(|h| h.peel_to_tree()).ok();
     let diff = repo
         .diff_tree_to_index(head.as_ref(), Some(&index), Some(&mut opts))
@@ -317,19 +777,96 @@ pub fn staged_change_is_relevant(root: &Path) -> Result<bool, Vec<Problem>> {
     Ok(diff.deltas().len() > 0)
 }
 
-fn run_hook(env: &mut Env<'_>) -> CmdResult {
-    if !staged_change_is_relevant(&env.root)? {
-        return Ok(EXIT_OK);
+/// `tomcheck check --staged` as the user would type it to see every finding.
+fn see_all(prefix: &str) -> String {
+    let dir = prefix.trim_end_matches('/');
+    if dir.is_empty() {
+        "tomcheck check --staged".into()
+    } else if dir
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+    {
+        format!("tomcheck -C {dir} check --staged")
+    } else {
+        format!("tomcheck -C {} check --staged", shell_quote(dir))
     }
-    super::check::run(&CheckArgs::staged(), env)
+}
+
+fn run_hook(new_only: bool, env: &mut Env<'_>) -> CmdResult {
+    let Some(repo) = source::discover_repository(&env.root) else {
+        // Not in a repository: the check says so.
+        return super::check::run_for_hook(&CheckArgs::staged(), env);
+    };
+    let prefix = source::repo_prefix(&repo, &env.root).map_err(|p| vec![p])?;
+    let index = Source::open(&env.root, &Revision::Index).map_err(|p| vec![p])?;
+    // A configuration that does not parse is staged too: the check reports it.
+    if let Ok(config) = pipeline::read_config(&index) {
+        if !index.dir_exists(&config.tom) {
+            let tom = format!("{prefix}{}", config.tom);
+            return Err(vec![Problem::new(
+                Code::NoTom,
+                format!(
+                    "the pre-commit hook checks the TOM in {tom}/, but the commit would not contain that directory: it is not in the index"
+                ),
+            )
+            .with_help(format!(
+                "stage the TOM (git add {tom}), set `tom = \"…\"` in {prefix}tomcheck.toml to where it is, \
+                 remove the hook with `tomcheck hook uninstall`, or skip the check once with `git commit --no-verify`"
+            ))]
+            .into());
+        }
+        if !staged_change_is_relevant(&repo, &prefix, &config)? {
+            return Ok(EXIT_OK);
+        }
+    }
+    let has_head = repo.head().and_then(|h| h.peel_to_commit()).is_ok();
+    let gated = new_only && has_head;
+    let args = if gated {
+        CheckArgs {
+            base: Some("HEAD".into()),
+            new_only: true,
+            // The one committing is the one whose configuration applies; the gate in CI
+            // judges the change by its base.
+            policies_from: Some(GatePoliciesArg::Head),
+            ..CheckArgs::staged()
+        }
+    } else {
+        CheckArgs::staged()
+    };
+    let code = super::check::run_for_hook(&args, env)?;
+    if code == EXIT_FINDINGS {
+        let see = see_all(&prefix);
+        let message = if gated {
+            format!(
+                "tomcheck: the commit is blocked because it adds the findings marked [new] above; findings that HEAD already has do not block it (the hook was installed with --new-only). See all findings with `{see}`; skip this check once with `git commit --no-verify`."
+            )
+        } else {
+            format!(
+                "tomcheck: the commit is blocked by the findings above. See all findings with `{see}`; skip this check once with `git commit --no-verify`."
+            )
+        };
+        writeln!(env.out, "{message}")?;
+    }
+    Ok(code)
 }
 
 /// Runs `tomcheck hook …`.
 pub fn run(args: &HookArgs, env: &mut Env<'_>) -> CmdResult {
     match args.action {
-        HookAction::Install { chain } => install(chain, env),
-        HookAction::Uninstall => uninstall(env),
-        HookAction::Run => run_hook(env),
+        HookAction::Install {
+            chain,
+            force,
+            new_only,
+        } => {
+            let existing = match (chain, force) {
+                (true, _) => Existing::Chain,
+                (false, true) => Existing::Force,
+                (false, false) => Existing::Refuse,
+            };
+            install(existing, new_only, env)
+        }
+        HookAction::Uninstall { force } => uninstall(force, env),
+        HookAction::Run { new_only } => run_hook(new_only, env),
     }
 }
 
@@ -337,14 +874,93 @@ pub fn run(args: &HookArgs, env: &mut Env<'_>) -> CmdResult {
 mod tests {
     use super::*;
 
+    fn spec(exe: Option<&str>, dir: &str, new_only: bool) -> HookSpec {
+        HookSpec {
+            exe: exe.map(str::to_string),
+            dir: dir.into(),
+            new_only,
+        }
+    }
+
     #[test]
     fn script_quotes_paths_for_the_shell() {
-        let s = script(Some(Path::new("/opt/it's/tomcheck")), "sub dir");
+        let s = script(&spec(Some("/opt/it's/tomcheck"), "sub dir", false));
         assert!(s.contains(r#"tomcheck='/opt/it'\''s/tomcheck'"#), "{s}");
         assert!(
             s.contains(r#"exec "$tomcheck" -C 'sub dir' hook run"#),
             "{s}"
         );
         assert!(s.lines().any(|l| l == MARKER));
+        let s = script(&spec(None, "", true));
+        assert!(
+            s.ends_with("exec \"$tomcheck\" hook run --new-only\n"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn shell_words_read_what_shell_quote_writes() {
+        for s in ["plain", "it's", "a b", "'", "''", "$HOME", "a\\b", "ä ö"] {
+            assert_eq!(
+                shell_words(&shell_quote(s)),
+                Some(vec![s.to_string()]),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            shell_words(r#"-C 'a b' hook run"#),
+            Some(vec!["-C".into(), "a b".into(), "hook".into(), "run".into()])
+        );
+        assert_eq!(shell_words("a; rm -rf x"), None);
+        assert_eq!(shell_words("'unterminated"), None);
+        assert_eq!(shell_words("$(evil)"), None);
+    }
+
+    /// The hook is tomcheck's by its whole content, for every spec, in this version's
+    /// template and the previous one.
+    #[test]
+    fn tomcheck_recognises_exactly_its_own_scripts() {
+        let specs = [
+            spec(None, "", false),
+            spec(None, "", true),
+            spec(Some("/usr/local/bin/tomcheck"), "", false),
+            spec(Some("/opt/it's here/tomcheck"), "sub dir/x", true),
+            spec(Some("tomcheck"), "compliance", false),
+        ];
+        for s in &specs {
+            assert_eq!(owner(script(s).as_bytes()), Owner::Tomcheck(s.clone()));
+            if let Some(v1) = script_v1(s) {
+                assert_eq!(owner(v1.as_bytes()), Owner::Tomcheck(s.clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn any_change_makes_the_hook_the_users() {
+        let ours = script(&spec(Some("/usr/bin/tomcheck"), "", false));
+        let appended = format!("{ours}echo my own check\n");
+        let edited = ours.replace("exit 1", "exit 0");
+        let crlf = ours.replace('\n', "\r\n");
+        let no_newline = ours.trim_end().to_string();
+        for text in [&appended, &edited, &crlf, &no_newline] {
+            assert_eq!(owner(text.as_bytes()), Owner::Edited, "{text}");
+        }
+        let copied_marker = format!("#!/bin/sh\n{MARKER}\nmake lint\n");
+        assert_eq!(owner(copied_marker.as_bytes()), Owner::Edited);
+        assert_eq!(owner(b"#!/bin/sh\nmake lint\n"), Owner::User);
+        assert_eq!(owner(&[0xff, 0xfe, 0x00]), Owner::User);
+        // A different command on the exec line is not tomcheck's.
+        let other = ours.replace("hook run", "check");
+        assert_eq!(owner(other.as_bytes()), Owner::Edited);
+    }
+
+    #[test]
+    fn the_command_to_see_all_findings_names_the_directory() {
+        assert_eq!(see_all(""), "tomcheck check --staged");
+        assert_eq!(
+            see_all("compliance/"),
+            "tomcheck -C compliance check --staged"
+        );
+        assert_eq!(see_all("my tom/"), "tomcheck -C 'my tom' check --staged");
     }
 }

@@ -1,7 +1,7 @@
 //! `tomcheck init`: writes the starter files of [`crate::scaffold`] into the checked
 //! directory. An existing file is never overwritten (it is created with `create_new`, so
 //! not even a file appearing meanwhile is replaced): it is reported as skipped and left
-//! as it is.
+//! as it is. Temporary files that a killed run left behind are removed.
 
 use std::path::Path;
 
@@ -16,10 +16,32 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
         Some(date) => date.clone(),
         None => crate::cli::today_from_env()?.unwrap_or_else(crate::pipeline::today),
     };
+    let files = scaffold::files(&today);
+    // A killed run leaves temporary files behind; the next run removes them, also in
+    // directories where every file exists already.
+    let mut dirs: Vec<&str> = files
+        .iter()
+        .map(|(path, _)| path.rsplit_once('/').map_or("", |(dir, _)| dir))
+        .collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for dir in dirs {
+        for name in crate::fsutil::remove_stale_temp_files(&env.root.join(dir)) {
+            let path = if dir.is_empty() {
+                name
+            } else {
+                format!("{dir}/{name}")
+            };
+            writeln!(
+                env.out,
+                "removed {path}, a temporary file that an interrupted run left behind"
+            )?;
+        }
+    }
     let mut created = Vec::new();
     let mut skipped = Vec::new();
     let mut problems = Vec::new();
-    for (path, text) in scaffold::files(&today) {
+    for (path, text) in files {
         match create(&env.root, path, &text) {
             Ok(true) => created.push(path),
             Ok(false) => skipped.push(path),

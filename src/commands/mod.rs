@@ -28,6 +28,8 @@ use std::path::PathBuf;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::diag::{Code, Problem};
+use crate::engine::limits;
+use crate::i18n::Lang;
 use crate::report::{human, Style};
 
 /// Exit code: nothing fails.
@@ -154,11 +156,24 @@ impl<W: Write> Output<W> {
         }
     }
 
-    /// `buf` with every line that would start with `::` defused.
+    /// `buf` with every line that would start with `::` defused. Only line starts are
+    /// looked at: the rest of a line is copied as it is.
     fn defused(&mut self, buf: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(buf.len() + 8);
-        for &b in buf {
+        let mut rest = buf;
+        while let Some((&b, tail)) = rest.split_first() {
             match self.line_start.take() {
+                // Inside a line: copy up to and including its end in one go.
+                None => {
+                    let end = rest.iter().position(|&c| c == b'\n');
+                    let (line, after) = rest.split_at(end.map_or(rest.len(), |i| i + 1));
+                    out.extend_from_slice(line);
+                    if end.is_some() {
+                        self.line_start = Some((Vec::new(), false));
+                    }
+                    rest = after;
+                    continue;
+                }
                 Some((mut blanks, false)) if b == b' ' || b == b'\t' => {
                     blanks.push(b);
                     self.line_start = Some((blanks, false));
@@ -177,13 +192,8 @@ impl<W: Write> Output<W> {
                         self.line_start = Some((Vec::new(), false));
                     }
                 }
-                None => {
-                    out.push(b);
-                    if b == b'\n' {
-                        self.line_start = Some((Vec::new(), false));
-                    }
-                }
             }
+            rest = tail;
         }
         out
     }
@@ -241,10 +251,63 @@ fn style(cli: &Cli, terminal: bool) -> Style {
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     Style {
+        lang: language(cli),
         color,
         narrate: cli.narrate,
         width: 100,
     }
+}
+
+/// The language of this run. `lang` in tomcheck.toml is read from the working tree: a
+/// presentation preference, not a fact of the checked revision; a tomcheck.toml that
+/// does not parse is reported by the command itself.
+fn language(cli: &Cli) -> Lang {
+    let flag = cli.lang.map(Lang::from);
+    let configured = || {
+        let root = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        let source = crate::source::Source::open(&root, &crate::source::Revision::Worktree).ok()?;
+        crate::pipeline::read_config(&source).ok()?.lang
+    };
+    if flag.is_some() || std::env::var_os("TOMCHECK_LANG").is_some_and(|v| !v.is_empty()) {
+        return Lang::resolve(flag, None);
+    }
+    Lang::resolve(None, configured())
+}
+
+/// The memory cap: `TOMCHECK_MEMORY_LIMIT` in MiB (`0` for none), else the default.
+fn memory_limit() -> Result<Option<u64>, Problem> {
+    let Some(value) = std::env::var_os("TOMCHECK_MEMORY_LIMIT") else {
+        return Ok(Some(limits::DEFAULT_MEMORY_LIMIT));
+    };
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(0) => Ok(None),
+        Some(mib) if mib <= 1 << 30 => Ok(Some(mib * 1024 * 1024)),
+        _ => Err(Problem::new(
+            Code::Usage,
+            format!(
+                "TOMCHECK_MEMORY_LIMIT must be a number of MiB (0 for no limit), not `{}`",
+                value.to_string_lossy()
+            ),
+        )),
+    }
+}
+
+/// Starts the watchdog of the policy engine: when the process passes its memory cap,
+/// or a parse or evaluation runs past its time limit inside a step regorus cannot
+/// interrupt, the breach is printed like any input problem and the process ends with
+/// exit code 2 from the watchdog's thread (the stuck work cannot be unwound).
+fn start_watchdog(memory_limit: Option<u64>, style: Style) {
+    limits::Watchdog::start(
+        limits::WatchdogConfig { memory_limit },
+        Box::new(move |breach| {
+            // Standard error is not held by the main thread (see main.rs), so this
+            // cannot wait for the work it interrupts.
+            let mut err = Output::new(std::io::stderr());
+            let _ = human::render_problems(&[breach.problem()], style, &mut err);
+            let _ = err.flush();
+            std::process::exit(i32::from(EXIT_INPUT));
+        }),
+    );
 }
 
 /// Runs a parsed command line and returns the exit code: the only place a [`Failure`]
@@ -263,7 +326,10 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         style: style(&cli, io.out_is_terminal),
         out: &mut out,
     };
-    let result = match &cli.command {
+    let result = memory_limit()
+        .map(|limit| start_watchdog(limit, style(&cli, io.err_is_terminal)))
+        .map_err(Failure::from);
+    let result = result.and_then(|_| match &cli.command {
         Command::Check(args) => check::run(args, &mut env),
         Command::Init(args) => init::run(args, &mut env),
         Command::Hook(args) => hook::run(args, &mut env),
@@ -275,7 +341,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Command::Test(args) => test::run(args, &mut env),
         Command::Diff(args) => diff::run(args, &mut env),
         Command::Log(args) => log::run(args, &mut env),
-    };
+    });
     let result = result.and_then(|code| {
         env.out.flush()?;
         Ok(code)

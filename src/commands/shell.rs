@@ -48,7 +48,7 @@ pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
         .map_err(|e| Problem::new(Code::Io, format!("cannot create {}: {e}", dir.display())))?;
     for (name, page) in pages {
         let path = dir.join(&name);
-        std::fs::write(&path, page)
+        crate::fsutil::replace_file(&path, &page)
             .map_err(|e| Problem::new(Code::Io, format!("cannot write {}: {e}", path.display())))?;
         writeln!(env.out, "wrote {}", path.display())?;
     }

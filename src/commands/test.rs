@@ -1,5 +1,6 @@
 //! `tomcheck test [DIR]`: the policies' Rego unit tests (`test_*` rules in `*_test.rego`),
-//! like `opa test`, with line coverage.
+//! like `opa test`, with line coverage; with `--mutants`, mutation testing of the
+//! policies those tests cover.
 
 use std::io::Write;
 
@@ -7,9 +8,9 @@ use super::rules::policies_here;
 use super::{CmdResult, Env, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{ListFormat, TestArgs};
 use crate::diag::{Code, Problem};
-use crate::engine::{policytest, portability, EngineOptions, Policies};
-use crate::pipeline;
+use crate::engine::{mutants, policytest, portability, EngineOptions, Policies};
 use crate::source::{Revision, Source};
+use crate::{pipeline, report};
 
 pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     let timeout = crate::cli::timeout(args.timeout)?;
@@ -22,7 +23,8 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         })?),
         None => None,
     };
-    let (policies, tests) = match &args.policy_dir {
+    // The policy files a mutation run mutates: the directory's, or every loaded one.
+    let (policies, tests, targets) = match &args.policy_dir {
         Some(dir) => {
             // The directory's tests, with the bundled policies available to them.
             let mut policies = if args.no_builtin {
@@ -47,6 +49,11 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             policies
                 .rules
                 .retain(|r| kept.iter().any(|f| f.path == r.file));
+            let targets: Vec<String> = files
+                .iter()
+                .filter(|f| !f.path.ends_with("_test.rego"))
+                .map(|f| f.path.clone())
+                .collect();
             policies.add(files, false)?;
             // The directory's reference data, as `check` loads it for a policy directory.
             let source = Source::open(&dir, &Revision::Worktree)?;
@@ -58,12 +65,13 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 }
             }
             let tests = policies.tests.clone();
-            (policies, tests)
+            (policies, tests, targets)
         }
         None => {
             let (policies, _) = policies_here(env, args.no_builtin)?;
             let tests = policies.tests.clone();
-            (policies, tests)
+            let targets = policies.files.iter().map(|f| f.path.clone()).collect();
+            (policies, tests, targets)
         }
     };
     if tests.is_empty() {
@@ -82,8 +90,11 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         .filter(|f| !f.path.starts_with("builtin/"))
         .flat_map(portability::check)
         .collect();
-    let coverage = args.coverage || args.threshold.is_some();
     let options = EngineOptions { timeout };
+    if args.mutants {
+        return run_mutants(args, env, &policies, &targets, options);
+    }
+    let coverage = args.coverage || args.threshold.is_some();
     let run = policytest::run(
         &policies,
         &tests,
@@ -116,6 +127,47 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         }
     }
     Ok(if run.failed() > 0 || below || run.results.is_empty() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Problem: `--jobs 0`.
+const JOBS_ZERO: &str = "--jobs must be at least 1";
+
+/// `--mutants`: exit 1 when more mutants survive than `--max-survivors`, 2 when an allow
+/// comment is stale (after the report, which still says what the run found).
+fn run_mutants(
+    args: &TestArgs,
+    env: &mut Env<'_>,
+    policies: &Policies,
+    targets: &[String],
+    engine: EngineOptions,
+) -> CmdResult {
+    let jobs = match args.jobs {
+        Some(0) => return Err(Failure::from(Problem::new(Code::Usage, JOBS_ZERO))),
+        Some(n) => n,
+        None => std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+    };
+    let options = mutants::Options {
+        jobs,
+        today: crate::cli::today_from_env()?.unwrap_or_else(pipeline::today),
+        engine,
+    };
+    let run = mutants::run(policies, targets, &options)?;
+    let max = args.max_survivors.unwrap_or(0);
+    match args.format {
+        ListFormat::Json => report::mutants::json(&run, env.out)?,
+        ListFormat::Human => report::mutants::human(&run, max, env.out)?,
+    }
+    if !run.stale.is_empty() {
+        env.out.flush()?;
+        return Err(Failure::from(run.stale));
+    }
+    Ok(if run.summary().survived > max {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -21,6 +21,12 @@ use raw::RawConfig;
 /// The name of the configuration file at the root.
 pub const FILE: &str = "tomcheck.toml";
 
+/// How long a waiver may last when `max_waiver_days` is not set.
+pub const DEFAULT_MAX_WAIVER_DAYS: u32 = 365;
+
+/// The largest `max_waiver_days` accepted: a hundred years.
+pub const MAX_WAIVER_DAYS_LIMIT: u32 = 36_500;
+
 /// A severity, ordered: `Info < Warn < Deny`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -74,6 +80,11 @@ pub struct Config {
     /// Whether the bundled policies are evaluated.
     pub builtin: bool,
     pub fail_on: Option<Severity>,
+    /// The language of the output (`lang`), unless `--lang` or the environment say otherwise.
+    pub lang: Option<crate::i18n::Lang>,
+    /// How many days a waiver may last (`waiver.too-long`), counted from the base
+    /// commit's date in the gate and from the evaluation date elsewhere.
+    pub max_waiver_days: u32,
     pub rules: BTreeMap<String, (RuleSetting, Range<usize>)>,
     /// The file it was read from, for diagnostics about `[rules]`.
     pub source: Option<SourceText>,
@@ -86,6 +97,8 @@ impl Default for Config {
             policies: vec!["policies".into()],
             builtin: true,
             fail_on: None,
+            lang: None,
+            max_waiver_days: DEFAULT_MAX_WAIVER_DAYS,
             rules: BTreeMap::new(),
             source: None,
         }
@@ -133,8 +146,10 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let c = parse("tom = \"compliance/tom\"\npolicies = [\"rego\"]\nbuiltin = false\nfail_on = \"warn\"\n[rules]\n\"avv.missing\" = \"off\"\n").unwrap();
+        let c = parse("tom = \"compliance/tom\"\npolicies = [\"rego\"]\nbuiltin = false\nfail_on = \"warn\"\nmax_waiver_days = 90\n[rules]\n\"avv.missing\" = \"off\"\n").unwrap();
         assert_eq!(c.tom, "compliance/tom");
+        assert_eq!(c.max_waiver_days, 90);
+        assert_eq!(parse("").unwrap().max_waiver_days, 365);
         assert_eq!(c.policies, ["rego"]);
         assert!(!c.builtin);
         assert_eq!(c.fail_on, Some(Severity::Warn));
@@ -256,6 +271,38 @@ mod tests {
         );
         assert_eq!(&text[errs[0].labels[0].0.clone()], "avv.mising = \"off\"");
         assert_eq!(errs[0].help.as_deref(), Some("did you mean `avv.missing`?"));
+    }
+
+    #[test]
+    fn max_waiver_days_is_a_whole_number_of_days_in_range() {
+        for (value, ok) in [
+            ("1", true),
+            ("36500", true),
+            ("0", false),
+            ("-5", false),
+            ("36501", false),
+            ("99999999999999999", false),
+            ("1.5", false),
+            ("\"365\"", false),
+            ("true", false),
+        ] {
+            let text = format!("max_waiver_days = {value}\n");
+            match parse(&text) {
+                Ok(c) => {
+                    assert!(ok, "{value} accepted");
+                    assert_eq!(c.max_waiver_days.to_string(), value);
+                }
+                Err(errs) => {
+                    assert!(!ok, "{value} rejected: {errs:?}");
+                    assert_eq!(errs.len(), 1, "{value}");
+                    assert_eq!(
+                        errs[0].message,
+                        "`max_waiver_days` in tomcheck.toml must be a whole number of days from 1 to 36500"
+                    );
+                    assert_eq!(&text[errs[0].labels[0].0.clone()], value);
+                }
+            }
+        }
     }
 
     /// Reading finds some problems (unknown keys, types), judging others (values);

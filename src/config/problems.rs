@@ -37,6 +37,20 @@ pub(super) fn fail_on_not_severity(source: &SourceText, span: Range<usize>) -> P
     wrong_value(source, span, "fail_on", "\"deny\", \"warn\" or \"info\"")
 }
 
+/// `max_waiver_days = …` that is no whole number of days in range.
+pub(super) fn max_waiver_days_out_of_range(source: &SourceText, span: Range<usize>) -> Problem {
+    wrong_value(
+        source,
+        span,
+        "max_waiver_days",
+        &format!(
+            "a whole number of days from 1 to {}",
+            super::MAX_WAIVER_DAYS_LIMIT
+        ),
+    )
+    .with_help("for example: max_waiver_days = 180")
+}
+
 /// An entry of `policies` that is no string, absolute or leaves the repository.
 pub(super) fn policy_dir_outside(source: &SourceText, span: Range<usize>) -> Problem {
     Problem::at(

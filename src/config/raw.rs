@@ -18,13 +18,22 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::problems::{
-    fail_on_not_severity, invalid_rule_setting, policy_dir_outside, unknown_key, wrong_value,
+    fail_on_not_severity, invalid_rule_setting, max_waiver_days_out_of_range, policy_dir_outside,
+    unknown_key, wrong_value,
 };
 use crate::diag::{toml_syntax, Problem};
 use crate::text::SourceText;
 
 /// The top-level keys of `tomcheck.toml`.
-const KEYS: &[&str] = &["tom", "policies", "builtin", "fail_on", "rules"];
+const KEYS: &[&str] = &[
+    "tom",
+    "policies",
+    "builtin",
+    "fail_on",
+    "lang",
+    "max_waiver_days",
+    "rules",
+];
 
 /// The keys of `tomcheck.toml` that are written and have the right type.
 pub(super) struct RawConfig {
@@ -35,6 +44,9 @@ pub(super) struct RawConfig {
     pub policies: Option<Vec<Spanned<String>>>,
     pub builtin: Option<bool>,
     pub fail_on: Option<Spanned<String>>,
+    pub lang: Option<Spanned<String>>,
+    /// `max_waiver_days`, when it is an integer (its range is judged later).
+    pub max_waiver_days: Option<Spanned<i64>>,
     /// `[rules]` in the order written, flattened to dotted ids.
     pub rules: Vec<RawRule>,
 }
@@ -67,6 +79,8 @@ impl RawConfig {
             policies: None,
             builtin: None,
             fail_on: None,
+            lang: None,
+            max_waiver_days: None,
             rules: Vec::new(),
         };
         for (key, value) in doc.get_ref() {
@@ -102,9 +116,20 @@ impl RawConfig {
                 Some(b) => self.builtin = Some(b),
                 None => problems.push(wrong("true or false")),
             },
+            "lang" => match string(value) {
+                Some(s) => self.lang = Some(s),
+                None => problems.push(wrong("\"de\" or \"en\"")),
+            },
             "fail_on" => match string(value) {
                 Some(s) => self.fail_on = Some(s),
                 None => problems.push(fail_on_not_severity(source, value.span())),
+            },
+            "max_waiver_days" => match value.get_ref().as_integer() {
+                Some(n) => match i64::from_str_radix(n.as_str(), n.radix()) {
+                    Ok(days) => self.max_waiver_days = Some(Spanned::new(value.span(), days)),
+                    Err(_) => problems.push(max_waiver_days_out_of_range(source, value.span())),
+                },
+                None => problems.push(max_waiver_days_out_of_range(source, value.span())),
             },
             "rules" => match value.get_ref() {
                 DeValue::Table(table) => {

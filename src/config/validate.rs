@@ -8,7 +8,8 @@
 //! `Config::check_rules`.
 
 use super::problems::{
-    fail_on_not_severity, invalid_rule_setting, policy_dir_outside, rule_set_twice, tom_outside,
+    fail_on_not_severity, invalid_rule_setting, max_waiver_days_out_of_range, policy_dir_outside,
+    rule_set_twice, tom_outside, wrong_value,
 };
 use super::raw::RawConfig;
 use super::{Config, RuleSetting, Severity};
@@ -38,10 +39,24 @@ impl RawConfig {
         if let Some(builtin) = self.builtin {
             config.builtin = builtin;
         }
+        if let Some(lang) = &self.lang {
+            match crate::i18n::Lang::from_tag(lang.get_ref()) {
+                Some(l) => config.lang = Some(l),
+                None => problems.push(wrong_value(source, lang.span(), "lang", "\"de\" or \"en\"")),
+            }
+        }
         if let Some(fail_on) = &self.fail_on {
             match Severity::parse(fail_on.get_ref()) {
                 Some(s) => config.fail_on = Some(s),
                 None => problems.push(fail_on_not_severity(source, fail_on.span())),
+            }
+        }
+        if let Some(days) = &self.max_waiver_days {
+            match u32::try_from(*days.get_ref()) {
+                Ok(d) if (1..=super::MAX_WAIVER_DAYS_LIMIT).contains(&d) => {
+                    config.max_waiver_days = d;
+                }
+                _ => problems.push(max_waiver_days_out_of_range(source, days.span())),
             }
         }
         for rule in &self.rules {

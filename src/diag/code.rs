@@ -47,7 +47,7 @@ pub enum Code {
     InvalidDate,
     /// An id does not match `[a-z0-9][a-z0-9-]*`.
     InvalidId,
-    /// A country is not an ISO 3166-1 alpha-2 code.
+    /// A country is not an assigned ISO 3166-1 alpha-2 code (`XX`, `EU`, `UK`, `de`), with a suggestion.
     InvalidCountry,
     /// A waiver subject is not `kind:id`, `control:<name>` or `organization`.
     InvalidSubject,
@@ -79,8 +79,19 @@ pub enum Code {
     RegoRuntime,
     /// A policy returned something that is not a finding; the diagnostic names the rule.
     MalformedFinding,
+    /// A policy nests brackets deeper than the parser can handle in bounded time.
+    PolicyTooComplex,
+    /// A function calls itself, directly or through other functions.
+    RegoRecursion,
+    /// tomcheck passed its memory cap, or a parse or evaluation ran past its time limit where the policy engine's own timer could not stop it.
+    ResourceLimit,
     /// `tomcheck test` found no `*_test.rego` files.
     NoTests,
+    /// A `# mutants: allow` comment names no known mutation, gives no reason, or allows
+    /// no surviving mutant (a stale entry would hide a mutant the tests should kill).
+    MutantsAllow,
+    /// `tomcheck test --mutants` found tests that fail without any mutant: fix them first.
+    MutantsBaseline,
     /// In `--base` mode the base revision's `tomcheck.toml` or policies could not be loaded (they judge the change).
     GateBaseConfig,
     /// The policy engine could not be set up (should not happen; please report it).
@@ -101,7 +112,7 @@ pub enum Code {
     Io,
     /// An invalid command-line value.
     Usage,
-    /// `tomcheck hook install` found a pre-commit hook it did not write and left it untouched (`--chain` keeps it and runs it first).
+    /// `tomcheck hook install` or `uninstall` found a pre-commit hook that is not tomcheck's (or was edited since) and left it untouched (`--chain` keeps it and runs it first, `--force` replaces it).
     HookExists,
 }
 
@@ -143,7 +154,12 @@ impl Code {
         Code::RegoSyntax,
         Code::RegoRuntime,
         Code::MalformedFinding,
+        Code::PolicyTooComplex,
+        Code::RegoRecursion,
+        Code::ResourceLimit,
         Code::NoTests,
+        Code::MutantsAllow,
+        Code::MutantsBaseline,
         Code::GateBaseConfig,
         Code::Engine,
         Code::GitNoRepo,
@@ -195,7 +211,12 @@ impl Code {
             Code::RegoSyntax => "rego-syntax",
             Code::RegoRuntime => "rego-runtime",
             Code::MalformedFinding => "malformed-finding",
+            Code::PolicyTooComplex => "policy-too-complex",
+            Code::RegoRecursion => "rego-recursion",
+            Code::ResourceLimit => "resource-limit",
             Code::NoTests => "no-tests",
+            Code::MutantsAllow => "mutants-allow",
+            Code::MutantsBaseline => "mutants-baseline",
             Code::GateBaseConfig => "gate-base-config",
             Code::Engine => "engine",
             Code::GitNoRepo => "git-no-repo",

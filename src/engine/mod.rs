@@ -12,7 +12,9 @@
 //! evaluated package by package; `tom.waiver` goes last and sees the findings so far in
 //! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
 
+pub mod limits;
 pub mod metadata;
+pub mod mutants;
 pub mod policytest;
 pub mod portability;
 
@@ -165,6 +167,35 @@ impl Policies {
         options: &EngineOptions,
         collect: bool,
     ) -> Result<Prepared, Vec<Problem>> {
+        let (mut engine, mut packages) = self.engine_of(files, options)?;
+        packages.sort();
+        let collector = collect
+            && engine
+                .add_policy(COLLECTOR_FILE.into(), collector_module(&packages))
+                .is_ok();
+        // Analyse the modules now, once: every evaluation clones this engine, and a clone
+        // of an analysed engine starts evaluating at once. An error here (an unsafe
+        // variable, say) is left for the evaluation to report, as it always was.
+        {
+            let _watch = limits::watch("analysing the policies", options.timeout);
+            let _ = engine.eval_query("true".into(), false);
+        }
+        Ok(Prepared {
+            engine,
+            packages,
+            files: files.to_vec(),
+            collector,
+            timeout: options.timeout,
+        })
+    }
+
+    /// A sandboxed engine holding `files` and the reference data, not yet analysed, and
+    /// the packages of the files in their order.
+    fn engine_of(
+        &self,
+        files: &[SourceText],
+        options: &EngineOptions,
+    ) -> Result<(regorus::Engine, Vec<String>), Vec<Problem>> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
         // Without this, regorus writes a policy's `print` output straight to stderr,
@@ -191,9 +222,16 @@ impl Policies {
                 }),
             )
             .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
+        limits::guard_builtins(&mut engine)
+            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
         let mut problems = Vec::new();
         let mut packages = Vec::new();
         for file in files {
+            if let Err(p) = limits::check_policy_text(file) {
+                problems.push(p);
+                continue;
+            }
+            let _watch = limits::watch(format!("parsing {}", file.path), options.timeout);
             match engine.add_policy(file.path.clone(), file.text.to_string()) {
                 Ok(pkg) => {
                     let pkg = pkg.trim_start_matches("data.").to_string();
@@ -207,6 +245,19 @@ impl Policies {
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Bundled policies are checked by a unit test instead, on every build.
+        let theirs: Vec<SourceText> = files
+            .iter()
+            .filter(|f| !f.path.starts_with("builtin/"))
+            .cloned()
+            .collect();
+        let problems = {
+            let _watch = limits::watch("checking the policies for recursion", options.timeout);
+            limits::check_recursion(&theirs)
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         let data = json!({ "reference": Value::Object(self.reference.clone()) });
         engine.add_data(regorus::Value::from(data)).map_err(|e| {
             vec![Problem::new(
@@ -214,21 +265,7 @@ impl Policies {
                 format!("cannot load reference data: {e}"),
             )]
         })?;
-        packages.sort();
-        let collector = collect
-            && engine
-                .add_policy(COLLECTOR_FILE.into(), collector_module(&packages))
-                .is_ok();
-        // Analyse the modules now, once: every evaluation clones this engine, and a clone
-        // of an analysed engine starts evaluating at once. An error here (an unsafe
-        // variable, say) is left for the evaluation to report, as it always was.
-        let _ = engine.eval_query("true".into(), false);
-        Ok(Prepared {
-            engine,
-            packages,
-            files: files.to_vec(),
-            collector,
-        })
+        Ok((engine, packages))
     }
 }
 
@@ -281,6 +318,12 @@ pub struct Context {
     pub today: String,
     /// The commit checked, if any.
     pub revision: Option<String>,
+    /// `waiver.too-long`: the date a waiver's length is counted from (the base commit's
+    /// in the gate), as `data.context.waiver_from`; policies default to `today`.
+    pub waiver_from: Option<String>,
+    /// `waiver.too-long`: `max_waiver_days` of tomcheck.toml, as
+    /// `data.context.max_waiver_days`; policies default to 365.
+    pub max_waiver_days: Option<u32>,
 }
 
 thread_local! {
@@ -297,6 +340,8 @@ pub struct Prepared {
     files: Vec<SourceText>,
     /// Whether the engine holds the [`collector_module`].
     collector: bool,
+    /// The time limit of one query, which the watchdog enforces too.
+    timeout: Duration,
 }
 
 impl Prepared {
@@ -312,6 +357,12 @@ impl Prepared {
         let mut ctx = json!({ "today": context.today });
         if let Some(rev) = &context.revision {
             ctx["revision"] = rev.clone().into();
+        }
+        if let Some(from) = &context.waiver_from {
+            ctx["waiver_from"] = from.clone().into();
+        }
+        if let Some(days) = context.max_waiver_days {
+            ctx["max_waiver_days"] = days.into();
         }
         let (packages, waiver) = finding_packages(&self.packages);
         let mut findings = Vec::new();
@@ -384,7 +435,10 @@ impl Prepared {
             set_list(packages)
         };
         query.push_str(&with);
-        if let Ok(results) = engine.eval_query(query, false) {
+        let watch = limits::watch("evaluating the policies", self.timeout);
+        let result = engine.eval_query(query, false);
+        drop(watch);
+        if let Ok(results) = result {
             let values = results
                 .result
                 .first()
@@ -400,7 +454,10 @@ impl Prepared {
         }
         for pkg in packages {
             for (set, severity) in SETS {
-                match engine.eval_query(format!("data.{pkg}.{set}{with}"), false) {
+                let watch = limits::watch(format!("evaluating data.{pkg}.{set}"), self.timeout);
+                let result = engine.eval_query(format!("data.{pkg}.{set}{with}"), false);
+                drop(watch);
+                match result {
                     Ok(results) => {
                         if let Some(e) = results.result.first().and_then(|r| r.expressions.first())
                         {
@@ -495,7 +552,10 @@ impl Prepared {
         engine: &mut regorus::Engine,
         query: &str,
     ) -> Result<Option<regorus::Value>, Problem> {
-        match engine.eval_query(query.to_string(), false) {
+        let watch = limits::watch(format!("evaluating {query}"), self.timeout);
+        let result = engine.eval_query(query.to_string(), false);
+        drop(watch);
+        match result {
             Ok(r) => Ok(r
                 .result
                 .first()
@@ -843,6 +903,8 @@ mod tests {
         Context {
             today: "2026-11-22".into(),
             revision: None,
+            waiver_from: None,
+            max_waiver_days: None,
         }
     }
 

@@ -131,6 +131,8 @@ pub fn run(
     let context = Context {
         today: today.to_string(),
         revision: None,
+        waiver_from: None,
+        max_waiver_days: None,
     };
     let mut engine = prepared.engine_for(&context);
     engine.set_input(regorus::Value::new_object());

@@ -31,6 +31,8 @@ pub(super) struct Merger {
     ids: Ids,
     refs: Vec<(usize, PendingRef)>,
     waiver_rules: Vec<(String, usize, Range<usize>)>,
+    /// Whether a file could not be parsed: its ids are unknown.
+    incomplete: bool,
 }
 
 impl Merger {
@@ -38,6 +40,7 @@ impl Merger {
     pub fn add(&mut self, files: &[SourceText], file: usize, part: FileFacts) {
         let source = &files[file];
         self.problems.extend(part.problems);
+        self.incomplete |= part.unreadable;
         if let Some((org, loc)) = part.organization {
             match &self.organization {
                 Some((_, other, other_span)) => {
@@ -97,6 +100,10 @@ impl Merger {
     }
 
     /// Reports references to ids no file defines, and entities naming themselves.
+    ///
+    /// When a file could not be parsed, an id it may define is unknown: a reference
+    /// that matches no id is not reported then, so one syntax error is one problem,
+    /// not one more for every reference into that file.
     fn check_refs(&mut self, files: &[SourceText]) {
         for (file, r) in &self.refs {
             let source = &files[*file];
@@ -106,6 +113,9 @@ impl Merger {
                     .is_some_and(|of_kind| of_kind.contains_key(&r.id))
             };
             if !r.targets.iter().any(defined) {
+                if self.incomplete {
+                    continue;
+                }
                 let ids: Vec<&str> = r
                     .targets
                     .iter()

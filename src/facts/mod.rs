@@ -33,6 +33,10 @@ use file::FileFacts;
 use merge::Merger;
 pub use source_map::{EntityLoc, Located, SourceMap};
 
+/// Whether a `country` value is an assigned ISO 3166-1 alpha-2 code: the check every
+/// country field of the format makes (lists of countries included).
+pub use crate::countries::is_iso_country;
+
 /// The merged, validated TOM.
 #[derive(Debug, Clone)]
 pub struct Facts {
@@ -110,6 +114,31 @@ mod tests {
 
     fn load_str(text: &str) -> Result<Facts, Vec<Problem>> {
         load(vec![SourceText::new("tom/a.toml", "tom/a.toml", text)])
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_hides_no_reference_problem_elsewhere() {
+        let files = |broken: &str| {
+            vec![
+                SourceText::new("tom/p.toml", "tom/p.toml", broken),
+                SourceText::new(
+                    "tom/s.toml",
+                    "tom/s.toml",
+                    "[[system]]\nid = \"crm\"\nname = \"CRM\"\nprovider = \"hoster\"\n",
+                ),
+            ]
+        };
+        for broken in [
+            "[[provider]]\nid = \"hoster\"\nname = \"H\n",
+            "<<<<<<< HEAD\n[[provider]]\nid = \"hoster\"\n=======\n>>>>>>> x\n",
+        ] {
+            let errs = load(files(broken)).unwrap_err();
+            assert_eq!(errs.len(), 1, "{errs:?}");
+            assert_ne!(errs[0].code, crate::diag::Code::DanglingReference);
+        }
+        // With every file readable, the unknown id is reported.
+        let errs = load(files("[[provider]]\nid = \"other\"\nname = \"O\"\n")).unwrap_err();
+        assert_eq!(errs[0].code, crate::diag::Code::DanglingReference);
     }
 
     #[test]
@@ -314,6 +343,8 @@ mod tests {
                 ("missing-key", 7),
                 ("wrong-type", 7),
                 ("key-not-applicable", 12),
+                // A region is a place of processing, never a legal seat.
+                ("invalid-country", 13),
                 ("invalid-value", 20),
                 ("missing-key", 15),
             ],
@@ -323,8 +354,8 @@ mod tests {
         assert!(help(0).contains("\"EEA\""), "{}", help(0));
         assert!(help(3).contains("status = \"draft\""), "{}", help(3));
         assert!(help(6).contains("form = \"terms\""), "{}", help(6));
-        assert!(help(7).contains("did you mean \"logging\""), "{}", help(7));
-        assert!(found[8].2.contains("`reason`"), "{}", found[8].2);
+        assert!(help(8).contains("did you mean \"logging\""), "{}", help(8));
+        assert!(found[9].2.contains("`reason`"), "{}", found[9].2);
     }
 
     #[test]

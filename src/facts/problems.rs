@@ -342,24 +342,41 @@ pub(super) fn invalid_reference(
     ))
 }
 
-/// A country that is not two capital letters.
+/// A country that is not an assigned ISO 3166-1 alpha-2 code (`XX`, `EU`, `de`).
 pub(super) fn invalid_country(
     source: &SourceText,
     span: Range<usize>,
     path: &str,
     country: &str,
 ) -> Problem {
+    let shape = country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic());
+    let label = if !shape {
+        "not a two-letter country code"
+    } else if country.bytes().all(|b| b.is_ascii_uppercase()) {
+        "not an assigned ISO 3166-1 code"
+    } else {
+        "not in capitals"
+    };
+    let help = match (
+        country.to_ascii_uppercase().as_str(),
+        crate::countries::suggest_country(country),
+    ) {
+        ("EU", _) => {
+            "the EU is not a country: name the member state where it is (e.g. \"DE\", \"IE\")"
+                .to_string()
+        }
+        (u, Some(c)) if u == c => format!("write it in capitals: \"{c}\""),
+        (_, Some(c)) => format!("did you mean \"{c}\"? Countries are ISO 3166-1 alpha-2 codes"),
+        _ => "use an ISO 3166-1 alpha-2 code, e.g. \"DE\", \"US\", \"CH\"".into(),
+    };
     Problem::at(
         Code::InvalidCountry,
-        format!("`{path}` must be an ISO 3166-1 alpha-2 code"),
+        format!("`{path}` must be an ISO 3166-1 alpha-2 code, not \"{country}\""),
         source,
         span,
-        "not a two-letter country code",
+        label,
     )
-    .with_help(match country.to_ascii_uppercase() {
-        u if u.len() == 2 => format!("write it in capitals: \"{u}\""),
-        _ => "use two capital letters, e.g. \"DE\", \"US\", \"CH\"".into(),
-    })
+    .with_help(help)
 }
 
 /// An entry of a list of places that is neither a country code nor a region.

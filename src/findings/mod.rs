@@ -50,8 +50,10 @@ pub struct Finding {
     pub help: Option<String>,
     pub legal: Option<String>,
     pub location: Option<Location>,
-    /// Suppressed by a valid waiver: shown, never failing.
+    /// Suppressed by a valid waiver: shown, not failing (see [`Finding::fails`]).
     pub waived: bool,
+    /// In gate mode: `new` or `existing` for an open finding; for a waived one `new` when
+    /// only a waiver the change added or extended accepts it, else `None`.
     pub status: Option<Status>,
 }
 
@@ -61,12 +63,42 @@ impl Finding {
         (self.rule.clone(), self.subject.clone().unwrap_or_default())
     }
 
-    /// Whether this finding makes the check fail at `fail_on`.
+    /// Whether this finding makes the check fail at `fail_on`. A waived finding does
+    /// not, except with `new_only` when the waiver that accepts it is one the change
+    /// under review added or extended (the gate marks such a finding `new`): a change
+    /// cannot accept its own new findings past `--new-only`.
     pub fn fails(&self, fail_on: Severity, new_only: bool) -> bool {
-        !self.waived
-            && self.severity >= fail_on
-            && !(new_only && self.status == Some(Status::Existing))
+        if self.severity < fail_on {
+            return false;
+        }
+        if self.waived {
+            return new_only && self.status == Some(Status::New);
+        }
+        !(new_only && self.status == Some(Status::Existing))
     }
+
+    /// Waived only by a waiver the change under review added or extended (gate mode).
+    pub fn waived_by_change(&self) -> bool {
+        self.waived && self.status == Some(Status::New)
+    }
+}
+
+/// Where `field` of the entity `subject` is written (the entity's table when the field
+/// is not), as findings point.
+pub fn locate(facts: &Facts, subject: &str, field: Option<&str>) -> Option<Location> {
+    let at = facts.map.locate(subject, field)?;
+    let source = &facts.map.files[at.file];
+    let (line, column) = source.line_col(at.span.start);
+    let (end_line, end_column) = source.line_col(at.span.end);
+    Some(Location {
+        file: at.file,
+        span: at.span,
+        line,
+        column,
+        end_line,
+        end_column,
+        exact: at.exact,
+    })
 }
 
 /// Locates raw findings, applies `[rules]` overrides and waivers, and sorts them.
@@ -91,21 +123,10 @@ pub fn build(raw: Vec<RawFinding>, facts: &Facts, config: &Config, today: &str) 
                 Some(RuleSetting::Severity(s)) => s,
                 None => f.severity,
             };
-            let location = f.subject.as_deref().and_then(|subject| {
-                let at = facts.map.locate(subject, f.field.as_deref())?;
-                let source = &facts.map.files[at.file];
-                let (line, column) = source.line_col(at.span.start);
-                let (end_line, end_column) = source.line_col(at.span.end);
-                Some(Location {
-                    file: at.file,
-                    span: at.span,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    exact: at.exact,
-                })
-            });
+            let location = f
+                .subject
+                .as_deref()
+                .and_then(|subject| locate(facts, subject, f.field.as_deref()));
             let waived = f
                 .subject
                 .as_ref()

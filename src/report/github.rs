@@ -55,11 +55,11 @@ fn command(
 /// The annotation level of a finding: what fails is an error, what only informs is a
 /// warning or notice, so the pull request shows at a glance what blocks it.
 fn level(finding: &Finding, ctx: &Context<'_>) -> &'static str {
-    if finding.waived {
-        return "notice";
-    }
     if finding.fails(ctx.fail_on, ctx.new_only) {
         return "error";
+    }
+    if finding.waived && !finding.waived_by_change() {
+        return "notice";
     }
     match finding.severity {
         Severity::Deny | Severity::Warn => "warning",
@@ -74,6 +74,7 @@ fn title(finding: &Finding) -> String {
         title.push_str(subject);
     }
     match (finding.waived, finding.status) {
+        (true, Some(Status::New)) => title.push_str(" (new, waived by this change)"),
         (true, _) => title.push_str(" (waived)"),
         (false, Some(Status::New)) => title.push_str(" (new)"),
         (false, Some(Status::Existing)) => title.push_str(" (existing)"),
@@ -98,7 +99,7 @@ fn text(finding: &Finding) -> String {
 
 /// Renders the findings as workflow commands, then a plain summary line.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    if let Some(notice) = ctx.gate.and_then(|g| g.notice()) {
+    if let Some(notice) = ctx.gate.and_then(|g| g.notice(ctx.lang)) {
         command(
             out,
             "notice",
@@ -108,6 +109,17 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             )],
             &notice,
         )?;
+    }
+    for notice in ctx.gate.map(|g| g.review_notices()).unwrap_or_default() {
+        let mut properties = Vec::new();
+        if let Some(loc) = notice.location {
+            let path = &outcome.facts.map.files[loc.file].path;
+            properties.push(("file", format!("{}{path}", ctx.path_prefix)));
+            properties.push(("line", loc.line.to_string()));
+            properties.push(("col", loc.column.to_string()));
+        }
+        properties.push(("title", notice.kind.title().to_string()));
+        command(out, "warning", &properties, &notice.text)?;
     }
     if let Some(note) = ctx.gate.and_then(|g| g.base_note.as_deref()) {
         command(

@@ -9,11 +9,13 @@ use miette::{
     SourceCode,
 };
 
+use super::snippet::Bounded;
 use super::Style;
 use crate::config::Severity;
 use crate::diag::Problem;
 use crate::findings::{Finding, Status, Summary};
 use crate::gate::Comparison;
+use crate::i18n::{t, Lang};
 use crate::pipeline::Outcome;
 use crate::text::{clean, clean_line, SourceText};
 
@@ -26,7 +28,7 @@ struct FindingDiag<'a> {
 }
 
 impl<'a> FindingDiag<'a> {
-    fn new(finding: &'a Finding, outcome: &'a Outcome) -> Self {
+    fn new(finding: &'a Finding, outcome: &'a Outcome, lang: Lang) -> Self {
         let source = finding
             .location
             .as_ref()
@@ -36,15 +38,15 @@ impl<'a> FindingDiag<'a> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str("legal basis: ");
-            help.push_str(legal);
+            help.push_str(&t(lang, "legal-basis", &[("legal", legal.into())]));
         }
         let mut message = clean(&finding.message);
-        if finding.waived {
-            message = format!("[waived] {message}");
-        }
-        if finding.status == Some(Status::New) {
-            message = format!("[new] {message}");
+        if finding.waived_by_change() {
+            message = format!("{} {message}", t(lang, "finding-waived-by-change", &[]));
+        } else if finding.waived {
+            message = format!("{} {message}", t(lang, "finding-waived", &[]));
+        } else if finding.status == Some(Status::New) {
+            message = format!("{} {message}", t(lang, "finding-new", &[]));
         }
         Self {
             finding,
@@ -75,7 +77,8 @@ impl Diagnostic for FindingDiag<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match (self.finding.waived, self.finding.severity) {
+        let accepted = self.finding.waived && !self.finding.waived_by_change();
+        Some(match (accepted, self.finding.severity) {
             (true, _) | (_, Severity::Info) => miette::Severity::Advice,
             (_, Severity::Warn) => miette::Severity::Warning,
             (_, Severity::Deny) => miette::Severity::Error,
@@ -151,22 +154,32 @@ pub fn render(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for finding in &outcome.findings {
-        write_diag(&FindingDiag::new(finding, outcome), style, out)?;
+        let diag = FindingDiag::new(finding, outcome, style.lang);
+        write_diag(&Bounded::new(&diag, diag.source, Vec::new()), style, out)?;
     }
-    writeln!(out, "{}", summary_line(outcome))
+    writeln!(out, "{}", summary_line(outcome, style.lang))
 }
 
-/// `2 deny, 1 warn, 0 info (1 waived) · 59 entities in 6 files · working tree · today 2026-11-22`
-pub fn summary_line(outcome: &Outcome) -> String {
+/// `2 deny, 1 warn, 0 info (1 waived) · 59 entities in 6 files · working tree · as of 2026-11-22`
+pub fn summary_line(outcome: &Outcome, lang: Lang) -> String {
     let s = Summary::of(&outcome.findings);
     let waived = outcome.findings.iter().filter(|f| f.waived).count();
     let mut line = if s == Summary::default() {
-        "no findings".to_string()
+        t(lang, "summary-none", &[])
     } else {
-        format!("{} deny, {} warn, {} info", s.deny, s.warn, s.info)
+        t(
+            lang,
+            "summary-counts",
+            &[
+                ("deny", s.deny.into()),
+                ("warn", s.warn.into()),
+                ("info", s.info.into()),
+            ],
+        )
     };
     if waived > 0 {
-        line.push_str(&format!(" ({waived} waived)"));
+        line.push(' ');
+        line.push_str(&t(lang, "summary-waived", &[("count", waived.into())]));
     }
     let new = outcome
         .findings
@@ -174,15 +187,19 @@ pub fn summary_line(outcome: &Outcome) -> String {
         .filter(|f| f.status == Some(Status::New))
         .count();
     if outcome.findings.iter().any(|f| f.status.is_some()) {
-        line.push_str(&format!(", {new} new"));
+        line.push_str(&t(lang, "summary-new", &[("count", new.into())]));
     }
-    format!(
-        "{line} · {} entities in {} files · {} · as of {}",
-        outcome.facts.entity_count(),
-        outcome.facts.map.files.len(),
-        outcome.label,
-        outcome.today
-    )
+    let tail = t(
+        lang,
+        "summary-tail",
+        &[
+            ("entities", outcome.facts.entity_count().into()),
+            ("files", outcome.facts.map.files.len().into()),
+            ("label", (&outcome.label).into()),
+            ("date", (&lang.date(&outcome.today)).into()),
+        ],
+    );
+    format!("{line} · {tail}")
 }
 
 /// A problem with control characters removed from its texts: keys, ids and messages
@@ -198,6 +215,15 @@ fn sanitized(p: &Problem) -> Problem {
     p
 }
 
+/// A problem and its related problems with bounded output.
+fn bounded(p: &Problem) -> Bounded<'_> {
+    Bounded::new(
+        p,
+        p.source.as_ref(),
+        p.related.iter().map(bounded).collect(),
+    )
+}
+
 /// Renders input problems (exit code 2), followed by a count.
 pub fn render_problems(
     problems: &[Problem],
@@ -205,44 +231,79 @@ pub fn render_problems(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for p in problems {
-        write_diag(&sanitized(p), style, out)?;
+        let p = sanitized(p);
+        write_diag(&bounded(&p), style, out)?;
     }
-    let n = problems.len();
     writeln!(
         out,
-        "tomcheck stopped: {n} {} (exit code 2)",
-        if n == 1 { "problem" } else { "problems" }
+        "{}",
+        t(style.lang, "stopped", &[("count", problems.len().into())])
     )
 }
 
-/// Lines above the gate's human report: configuration changes and notes on the base.
-pub fn gate_header(gate: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
-    if let Some(notice) = gate.notice() {
-        writeln!(out, "warning: {}", clean_line(&notice))?;
+/// Lines above the gate's human report: configuration changes, waivers the change adds
+/// or extends, ids it gives to another entity, and notes on the base.
+pub fn gate_header(
+    gate: &Comparison,
+    outcome: &Outcome,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if let Some(notice) = gate.notice(lang) {
+        let text = clean_line(&notice);
+        writeln!(
+            out,
+            "{}",
+            t(lang, "gate-warning", &[("text", (&text).into())])
+        )?;
+        writeln!(out)?;
+    }
+    let review = gate.review_notices();
+    for notice in &review {
+        let place = notice
+            .location
+            .map(|l| format!(" ({}:{})", outcome.facts.map.files[l.file].path, l.line))
+            .unwrap_or_default();
+        let text = format!("{}{}", clean_line(&notice.text), clean_line(&place));
+        writeln!(
+            out,
+            "{}",
+            t(lang, "gate-warning", &[("text", (&text).into())])
+        )?;
+    }
+    if !review.is_empty() {
         writeln!(out)?;
     }
     if let Some(note) = &gate.base_note {
-        writeln!(out, "note: {}", clean_line(note))?;
+        let text = clean_line(note);
+        writeln!(out, "{}", t(lang, "gate-note", &[("text", (&text).into())]))?;
         writeln!(out)?;
     }
     Ok(())
 }
 
 /// Lines below the gate's human report: the comparison and what the change resolved.
-pub fn gate_footer(gate: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "compared with base {}: {} resolved",
-        gate.base_label,
-        gate.resolved.len()
-    )?;
+pub fn gate_footer(gate: &Comparison, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let compared = t(
+        lang,
+        "gate-compared",
+        &[
+            ("base", (&gate.base_label).into()),
+            ("count", gate.resolved.len().into()),
+        ],
+    );
+    writeln!(out, "{compared}")?;
     for f in &gate.resolved {
-        writeln!(
-            out,
-            "  resolved: {} {}",
+        let (rule, subject) = (
             clean_line(&f.rule),
-            clean_line(f.subject.as_deref().unwrap_or(""))
-        )?;
+            clean_line(f.subject.as_deref().unwrap_or("")),
+        );
+        let line = t(
+            lang,
+            "gate-resolved",
+            &[("rule", (&rule).into()), ("subject", (&subject).into())],
+        );
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }

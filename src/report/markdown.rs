@@ -69,12 +69,18 @@ impl Counts {
     }
 }
 
-fn severity(finding: &Finding) -> &'static str {
-    match (finding.waived, finding.severity) {
-        (true, _) => "waived",
-        (_, Severity::Deny) => "❌ deny",
-        (_, Severity::Warn) => "⚠️ warn",
-        (_, Severity::Info) => "ℹ️ info",
+fn severity(finding: &Finding) -> String {
+    let level = match finding.severity {
+        Severity::Deny => "❌ deny",
+        Severity::Warn => "⚠️ warn",
+        Severity::Info => "ℹ️ info",
+    };
+    if finding.waived_by_change() {
+        format!("{level}, waived by this change")
+    } else if finding.waived {
+        "waived".into()
+    } else {
+        level.into()
     }
 }
 
@@ -163,9 +169,31 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         counts.resolved
     )?;
     writeln!(out)?;
-    if let Some(notice) = gate.notice() {
+    if let Some(notice) = gate.notice(ctx.lang) {
         writeln!(out, "> [!WARNING]")?;
         writeln!(out, "> {}", md::text(&notice))?;
+        writeln!(out)?;
+    }
+    let review = gate.review_notices();
+    if !review.is_empty() {
+        writeln!(out, "> [!WARNING]")?;
+        writeln!(out, "> **Changes to review**")?;
+        writeln!(out, ">")?;
+        for notice in &review {
+            let place = notice
+                .location
+                .map(|l| {
+                    format!(
+                        " ({})",
+                        md::code(&format!(
+                            "{}{}:{}",
+                            ctx.path_prefix, outcome.facts.map.files[l.file].path, l.line
+                        ))
+                    )
+                })
+                .unwrap_or_default();
+            writeln!(out, "> - {}{place}", md::text(&notice.text))?;
+        }
         writeln!(out)?;
     }
     if let Some(note) = &gate.base_note {

@@ -10,7 +10,9 @@ pub mod junit;
 pub mod log;
 pub mod markdown;
 pub mod md;
+pub mod mutants;
 pub mod sarif;
+pub mod snippet;
 
 use crate::findings::Finding;
 use crate::pipeline::Outcome;
@@ -44,6 +46,8 @@ pub struct Context<'a> {
     pub path_prefix: &'a str,
     pub fail_on: crate::config::Severity,
     pub new_only: bool,
+    /// The language of labels and notices.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Default for Context<'_> {
@@ -54,6 +58,7 @@ impl Default for Context<'_> {
             path_prefix: "",
             fail_on: crate::config::Severity::Deny,
             new_only: false,
+            lang: crate::i18n::Lang::En,
         }
     }
 }
@@ -69,15 +74,15 @@ pub fn render_with(
     match format {
         Format::Human => {
             if let Some(gate) = ctx.gate {
-                human::gate_header(gate, out)?;
+                human::gate_header(gate, outcome, style.lang, out)?;
             }
             human::render(outcome, style, out)?;
             match ctx.gate {
-                Some(gate) => human::gate_footer(gate, out),
+                Some(gate) => human::gate_footer(gate, style.lang, out),
                 None => Ok(()),
             }
         }
-        Format::Json => json::render(outcome, out),
+        Format::Json => json::render(outcome, ctx, out),
         Format::Github => github::render(outcome, ctx, out),
         Format::Sarif => sarif::render(outcome, ctx, out),
         Format::Junit => junit::render(outcome, ctx, out),
@@ -88,6 +93,8 @@ pub fn render_with(
 /// How human output looks.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
+    /// The language of the text (labels, summaries; never ids or enum values).
+    pub lang: crate::i18n::Lang,
     pub color: bool,
     /// Screen-reader friendly output without box drawing.
     pub narrate: bool,
@@ -97,6 +104,7 @@ pub struct Style {
 impl Default for Style {
     fn default() -> Self {
         Self {
+            lang: crate::i18n::Lang::En,
             color: false,
             narrate: false,
             width: 100,

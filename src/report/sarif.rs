@@ -57,6 +57,36 @@ pub const FINGERPRINT: &str = "tomcheckFinding/v1";
 pub const GITHUB_FINGERPRINT: &str = "primaryLocationLineHash";
 /// The base every artifact URI is relative to: the repository root.
 pub const SRCROOT: &str = "%SRCROOT%";
+
+/// What RFC 3986 lets a path segment hold unencoded: unreserved characters and
+/// sub-delimiters (`@` too). Everything else, and every non-ASCII byte, is encoded;
+/// `:` as well, so a first segment is never read as a URI scheme.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b'@');
+
+/// A relative path (`tom/a b.toml`) as a relative URI reference (`tom/a%20b.toml`):
+/// each segment percent-encoded as UTF-8, the `/` between them kept.
+pub fn path_uri(path: &str) -> String {
+    path.split('/')
+        .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 fn level(severity: Severity) -> &'static str {
@@ -292,7 +322,10 @@ fn location(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> Option<L
             (file, line, column, end_line, end_column)
         }
     };
-    let uri = format!("{}{}", ctx.path_prefix, outcome.facts.map.files[file].path);
+    let uri = path_uri(&format!(
+        "{}{}",
+        ctx.path_prefix, outcome.facts.map.files[file].path
+    ));
     Some(
         Location::builder()
             .physical_location(
@@ -386,7 +419,9 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
     let mut waived = Vec::new();
     let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
     for finding in &outcome.findings {
-        if finding.waived {
+        // A finding only a waiver of the change under review accepts stays a result:
+        // the gate judges that waiver, so it must not close the alert.
+        if finding.waived && !finding.waived_by_change() {
             waived.push(json!({
                 "ruleId": finding.rule,
                 "subject": finding.subject,
@@ -412,6 +447,9 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
             if let Some(v) = value {
                 properties.insert(name.to_string(), json!(v));
             }
+        }
+        if finding.waived_by_change() {
+            properties.insert("waivedByChange".to_string(), json!(true));
         }
         let builder = SarifResult::builder()
             .rule_id(finding.rule.clone())
@@ -443,11 +481,19 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
         results.push(result);
     }
     let mut notifications = Vec::new();
-    if let Some(notice) = ctx.gate.and_then(|g| g.notice()) {
+    if let Some(notice) = ctx.gate.and_then(|g| g.notice(ctx.lang)) {
         notifications.push(
             Notification::builder()
                 .level(json!("warning"))
                 .message(Message::builder().text(sentence(&notice)).build())
+                .build(),
+        );
+    }
+    for notice in ctx.gate.map(|g| g.review_notices()).unwrap_or_default() {
+        notifications.push(
+            Notification::builder()
+                .level(json!("warning"))
+                .message(Message::builder().text(sentence(&notice.text)).build())
                 .build(),
         );
     }
@@ -504,7 +550,7 @@ fn problem_location(problem: &Problem, path_prefix: &str) -> Option<Location> {
                 PhysicalLocation::builder()
                     .artifact_location(
                         ArtifactLocation::builder()
-                            .uri(format!("{path_prefix}{path}"))
+                            .uri(path_uri(&format!("{path_prefix}{path}")))
                             .uri_base_id(SRCROOT.to_string())
                             .build(),
                     )
@@ -637,6 +683,26 @@ mod tests {
         assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
         assert_eq!(format!("{:016x}", fnv1a(&["a"])), "089be207b544f1e4");
         assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+    }
+
+    #[test]
+    fn paths_become_percent_encoded_uri_references() {
+        assert_eq!(path_uri("tom/a.toml"), "tom/a.toml");
+        assert_eq!(
+            path_uri("tom/sp ace#frag?q=1%41.toml"),
+            "tom/sp%20ace%23frag%3Fq=1%2541.toml"
+        );
+        assert_eq!(path_uri("tom/über.toml"), "tom/%C3%BCber.toml");
+        assert_eq!(path_uri("tom/a\nb.toml"), "tom/a%0Ab.toml");
+        assert_eq!(path_uri("c:/x.toml"), "c%3A/x.toml");
+        assert_eq!(
+            path_uri("sub/tom/x[1]{2}.toml"),
+            "sub/tom/x%5B1%5D%7B2%7D.toml"
+        );
+        assert_eq!(
+            path_uri("tom/a-b_c~d!$&'()*+,;=@.toml"),
+            "tom/a-b_c~d!$&'()*+,;=@.toml"
+        );
     }
 
     #[test]

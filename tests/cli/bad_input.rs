@@ -17,6 +17,9 @@ struct Case {
     /// Whether the diagnostic must name a file and line (`file.toml:3:1`).
     #[serde(default = "yes")]
     located: bool,
+    /// Environment variables of the run (`TOMCHECK_MEMORY_LIMIT`).
+    #[serde(default)]
+    env: std::collections::BTreeMap<String, String>,
 }
 
 fn yes() -> bool {
@@ -195,7 +198,12 @@ fn bad_input_corpus() {
         if args.first().is_some_and(|a| a == "check") {
             args.extend(["--today".into(), TODAY.into()]);
         }
-        let out = tomcheck().current_dir(&root).args(&args).output().unwrap();
+        let out = tomcheck()
+            .current_dir(&root)
+            .args(&args)
+            .envs(&case.env)
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr)
             .replace(&tmp.path().display().to_string(), "[TMP]");
         let stdout = String::from_utf8_lossy(&out.stdout);

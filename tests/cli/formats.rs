@@ -1,8 +1,8 @@
 //! The CI-facing outputs and files: `--format github|sarif|junit|markdown`, the job
 //! summary, `tomcheck init`, completions and the man page, and the GitHub Action and
 //! workflows under `actionlint`. SARIF is checked with Microsoft's validator
-//! (`@microsoft/sarif-multitool`) and the workflows with `actionlint`; with `CI=true`
-//! a missing tool fails the test, locally it is skipped with a note.
+//! (`@microsoft/sarif-multitool`) and the workflows with `actionlint`; a missing tool
+//! fails the test (`scripts/install-test-tools.sh` installs them).
 
 use std::path::PathBuf;
 
@@ -10,7 +10,7 @@ use crate::support::*;
 
 // --- GitHub ------------------------------------------------------------------------
 
-/// Regression (DESIGN §10): TOM text is untrusted; it must not be able to start a
+/// Regression: TOM text is untrusted; it must not be able to start a
 /// workflow command of its own.
 #[test]
 fn github_output_cannot_be_used_to_inject_workflow_commands() {
@@ -200,8 +200,8 @@ fn sarif_checks(sarif: &serde_json::Value) {
 
 /// Runs Microsoft's SARIF validator over the files and returns its error and warning
 /// results (the validator exits 0 either way; its findings are in its output log).
-fn validate_sarif(files: &[PathBuf]) -> Option<Vec<String>> {
-    let multitool = tool("sarif-multitool")?;
+fn validate_sarif(files: &[PathBuf]) -> Vec<String> {
+    let multitool = tool("sarif-multitool");
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("validation.sarif");
     let out = std::process::Command::new(multitool)
@@ -226,7 +226,7 @@ fn validate_sarif(files: &[PathBuf]) -> Option<Vec<String>> {
         .filter(|r| matches!(r["level"].as_str(), None | Some("error") | Some("warning")))
         .map(|r| r.to_string())
         .collect();
-    Some(problems)
+    problems
 }
 
 #[test]
@@ -246,21 +246,29 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
         std::fs::write(&file, &out.stdout).unwrap();
         files.push(file);
     }
-    // Gate mode: baselineState, a waiver (suppression) and a configuration notice.
+    // Gate mode: baselineState, a waiver (suppression), a configuration notice, and the
+    // notices of a waiver and an id the change reassigns.
     let repo = Repo::new();
+    let waiver = |subject: &str, id: &str| {
+        format!("[[waiver]]\nid = \"{id}\"\nrule = \"avv.missing\"\nsubject = \"{subject}\"\nreason = \"Vertrag liegt zur Unterschrift vor\"\napproved_by = \"DSB\"\nexpires = 2027-01-31\n")
+    };
     write_tom(
         &repo,
-        &named_provider("it-admin", "IT-Service Weber", false),
+        &(named_provider("it-admin", "IT-Service Weber", false)
+            + &named_provider("crm", "CRM GmbH", true)),
     );
+    repo.write("tom/waivers.toml", &waiver("provider:it-admin", "w"));
     repo.commit_all("base");
     repo.write(
         "tom/providers.toml",
         &(named_provider("it-admin", "IT-Service Weber", false)
-            + &named_provider("newsletter", "Néwsletter 😀", false)),
+            + &named_provider("crm", "CRM Nachfolger AG", true)
+            + &named_provider("newsletter", "Néwsletter 😀", false)
+            + &named_provider("shop", "Shop GmbH", false)),
     );
     repo.write(
         "tom/waivers.toml",
-        "[[waiver]]\nid = \"w\"\nrule = \"avv.missing\"\nsubject = \"provider:it-admin\"\nreason = \"Vertrag liegt zur Unterschrift vor\"\napproved_by = \"DSB\"\nexpires = 2027-01-31\n",
+        &(waiver("provider:it-admin", "w") + "\n" + &waiver("provider:shop", "shop")),
     );
     repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
     repo.commit_all("pr");
@@ -289,17 +297,38 @@ fn sarif_of_every_fixture_and_of_the_gate_passes_microsofts_validator() {
         sarif["runs"][0]["properties"]["waived"][0]["subject"],
         "provider:it-admin"
     );
+    // A finding only the change's own waiver accepts stays an alert, marked new.
+    let shop = by_subject("provider:shop");
+    assert_eq!(shop["baselineState"], "new");
+    assert_eq!(shop["properties"]["waivedByChange"], true);
+    let notes: Vec<&str> = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("this change adds waiver \"shop\"")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("this change gives the id provider:crm")),
+        "{notes:?}"
+    );
     let gate_file = dir.path().join("gate.sarif");
     std::fs::write(&gate_file, &out.stdout).unwrap();
     files.push(gate_file);
 
-    if let Some(problems) = validate_sarif(&files) {
-        assert!(
-            problems.is_empty(),
-            "SARIF validator:\n{}",
-            problems.join("\n")
-        );
-    }
+    let problems = validate_sarif(&files);
+    assert!(
+        problems.is_empty(),
+        "SARIF validator:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -315,12 +344,11 @@ fn the_sarif_validator_catches_a_broken_log() {
         serde_json::json!(0);
     let file = dir.path().join("broken.sarif");
     std::fs::write(&file, serde_json::to_vec(&sarif).unwrap()).unwrap();
-    if let Some(problems) = validate_sarif(&[file]) {
-        assert!(
-            problems.iter().any(|p| p.contains("startLine")),
-            "{problems:?}"
-        );
-    }
+    let problems = validate_sarif(&[file]);
+    assert!(
+        problems.iter().any(|p| p.contains("startLine")),
+        "{problems:?}"
+    );
 }
 
 // --- JUnit and Markdown --------------------------------------------------------------
@@ -413,7 +441,48 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     );
     assert_eq!(repo.read(".pre-commit-config.yaml"), "repos: []\n");
 
-    // The starter TOM passes without a single finding (it is dated today).
+    // The starter TOM claims nothing that has not happened: `check` reports every
+    // placeholder fact until it is filled in.
+    let report = crate::support::check_json(repo.path(), &[], 1);
+    let mut rules: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        [
+            "avv.missing",
+            "backup.restore-untested",
+            // The planned transfer measure is the one tagged encryption-in-transit.
+            "encryption.transit-missing",
+            "measure.control-missing",
+            "review.overdue"
+        ],
+        "{report}"
+    );
+    // Filled in (dates recorded, measures implemented), it passes.
+    for (file, from, to) in [
+        ("tom/organization.toml", "# reviewed = ", "reviewed = "),
+        ("tom/providers.toml", "# avv = ", "avv = "),
+        (
+            "tom/backups.toml",
+            "# restore_tested = ",
+            "restore_tested = ",
+        ),
+        (
+            "tom/measures.toml",
+            "status = \"planned\"",
+            "status = \"implemented\"",
+        ),
+    ] {
+        let text = repo.read(file);
+        assert!(text.contains(from), "{file}");
+        repo.write(file, &text.replace(from, to));
+    }
     let out = run(repo.path(), &["check"], 0);
     assert!(stdout(&out).starts_with("no findings"), "{}", stdout(&out));
 
@@ -424,18 +493,16 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     assert_eq!(repo.read("tom/providers.toml"), "# edited\n");
 
     // The generated workflow passes actionlint, the pre-commit config validates.
-    if let Some(actionlint) = tool("actionlint") {
-        let out = std::process::Command::new(actionlint)
-            .arg(repo.path().join(".github/workflows/tom.yml"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "actionlint: {}{}",
-            stdout(&out),
-            stderr(&out)
-        );
-    }
+    let out = std::process::Command::new(tool("actionlint"))
+        .arg(repo.path().join(".github/workflows/tom.yml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "actionlint: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -497,31 +564,28 @@ fn the_action_and_the_workflows_pass_actionlint() {
         );
     }
     // The composite steps' scripts pass shellcheck (actionlint only checks workflows).
-    if let Some(shellcheck) = tool("shellcheck") {
-        let dir = tempfile::tempdir().unwrap();
-        for (i, step) in steps.iter().enumerate() {
-            let Some(script) = step["run"].as_str() else {
-                continue;
-            };
-            let file = dir.path().join(format!("step{i}.sh"));
-            std::fs::write(&file, format!("#!/bin/bash\n{script}")).unwrap();
-            let out = std::process::Command::new(&shellcheck)
-                .arg(&file)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "shellcheck step {i}:\n{}",
-                stdout(&out)
-            );
-        }
+    let shellcheck = tool("shellcheck");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, step) in steps.iter().enumerate() {
+        let Some(script) = step["run"].as_str() else {
+            continue;
+        };
+        let file = dir.path().join(format!("step{i}.sh"));
+        std::fs::write(&file, format!("#!/bin/bash\n{script}")).unwrap();
+        let out = std::process::Command::new(&shellcheck)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "shellcheck step {i}:\n{}",
+            stdout(&out)
+        );
     }
     let dogfood = std::fs::read_to_string(root.join(".github/workflows/tom.yml")).unwrap();
     assert!(dogfood.contains("uses: ./"), "{dogfood}");
 
-    let Some(actionlint) = tool("actionlint") else {
-        return;
-    };
+    let actionlint = tool("actionlint");
     let workflows: Vec<PathBuf> = std::fs::read_dir(root.join(".github/workflows"))
         .unwrap()
         .flatten()
@@ -584,7 +648,7 @@ fn the_action_check_step_gates_a_pull_request_in_a_shallow_clone() {
         let out = command("bash")
             .current_dir(&clone)
             .args(["-e", "-c", script])
-            .env("TOMCHECK", env!("CARGO_BIN_EXE_tomcheck"))
+            .env("TOMCHECK", bin())
             .env("INPUT_PATH", ".")
             .env("INPUT_BASE", "")
             .env("INPUT_FAIL_ON", "")

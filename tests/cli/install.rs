@@ -2,12 +2,14 @@
 //! installed into a fresh virtual environment), the pre-commit hook that installs that
 //! wheel (run by the real pre-commit framework on real commits), and the GitHub Action's
 //! install step (run with bash against a directory laid out like a GitHub release).
-//! maturin, pre-commit and python3 must be installed (`.ci/run` installs them); a missing
-//! tool fails the test.
+//! maturin, pre-commit and python3 must be installed (`scripts/install-test-tools.sh`
+//! installs them); a missing tool fails the test.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
+
+use crate::support::tool;
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -19,16 +21,6 @@ fn text(out: &Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
-}
-
-fn require_tool(name: &str) -> PathBuf {
-    std::env::var_os("PATH")
-        .and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
-        })
-        .unwrap_or_else(|| panic!("{name} is not installed; .ci/run installs it"))
 }
 
 /// The binary cargo built for these tests.
@@ -84,7 +76,7 @@ fn the_pre_commit_placeholder_pins_this_version() {
 /// Builds the wheel with maturin into `out`, reusing the tests' target directory and
 /// profile: the binary inside is the one cargo already built, nothing is compiled again.
 fn build_wheel(out: &Path) -> PathBuf {
-    let maturin = require_tool("maturin");
+    let maturin = tool("maturin");
     let bin = tomcheck_bin();
     let profile_dir = bin.parent().unwrap();
     let target_dir = profile_dir.parent().unwrap();
@@ -184,8 +176,8 @@ fn hook_repository(dir: &Path) -> String {
 /// it through once the TOM is fixed.
 #[test]
 fn the_wheel_installs_and_the_python_hook_blocks_then_allows_a_commit() {
-    let python = require_tool("python3");
-    let pre_commit = require_tool("pre-commit");
+    let python = tool("python3");
+    let pre_commit = tool("pre-commit");
     let work = tempfile::tempdir().unwrap();
     let wheels = work.path().join("wheels");
     let wheel = build_wheel(&wheels);
@@ -321,7 +313,7 @@ fn step_script(id: &str) -> String {
 }
 
 fn sha256(file: &Path) -> String {
-    let out = run(Command::new(require_tool("sha256sum")).arg(file));
+    let out = run(Command::new(tool("sha256sum")).arg(file));
     String::from_utf8_lossy(&out.stdout)
         .split_whitespace()
         .next()
@@ -336,7 +328,7 @@ fn fake_release(dir: &Path, version: &str) -> String {
     let name = format!("tomcheck-{version}-{target}");
     let stage = dir.join("stage").join(&name);
     std::fs::create_dir_all(&stage).unwrap();
-    std::fs::copy(tomcheck_bin(), stage.join("tomcheck")).unwrap();
+    std::fs::copy(crate::support::bin(), stage.join("tomcheck")).unwrap();
     let release = dir.join("download").join(version);
     std::fs::create_dir_all(&release).unwrap();
     let archive = format!("{name}.tar.gz");

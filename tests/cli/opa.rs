@@ -1,8 +1,9 @@
 //! The bundled policies under the real OPA engine (v1.20.2, from the PyPI wheel
 //! opa-golib-python-bindings): their Rego tests pass there too, and every example TOM
 //! gets the same findings from OPA as from tomcheck. `scripts/opa-differential.py` does
-//! the work; these tests need python3 and the unpacked wheel (`.ci/run` installs it)
-//! and fail, naming what is missing, without them.
+//! the work; these tests need python3 and the unpacked wheel
+//! (`scripts/install-test-tools.sh` installs it) and fail, naming what is missing, without
+//! them.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -21,14 +22,15 @@ fn differential(args: &[&str]) -> Output {
         lib.join("opa_bindings/libopabridge.so").is_file(),
         "the OPA library is missing: {} has no opa_bindings/libopabridge.so. It comes from the \
          PyPI wheel opa-golib-python-bindings==0.4.4; install it with \
-         `python3 scripts/opa-differential.py --install` (.ci/run does this)",
+         `python3 scripts/opa-differential.py --install` (scripts/install-test-tools.sh does this)",
         lib.display()
     );
     Command::new("python3")
         .arg(manifest_dir().join("scripts/opa-differential.py"))
         .arg("--opa-lib")
         .arg(&lib)
-        .args(["--tomcheck", env!("CARGO_BIN_EXE_tomcheck")])
+        .arg("--tomcheck")
+        .arg(bin())
         .args(args)
         .output()
         .expect("python3 is needed to run scripts/opa-differential.py")

@@ -130,7 +130,7 @@ fn update_os_eol_regenerates_the_data_from_endoflife_date_files() {
     assert_eq!(
         out.status.code(),
         Some(0),
-        "scripts/update-os-eol.py failed (it needs python3 with PyYAML; .ci/run installs it): {}",
+        "scripts/update-os-eol.py failed (it needs python3 with PyYAML; scripts/install-test-tools.sh installs it): {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let got = std::fs::read_to_string(&out_file).unwrap();

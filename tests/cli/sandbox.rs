@@ -19,8 +19,9 @@ fn regorus_is_built_with_the_minimal_feature_set() {
         .map(|f| f.as_str().unwrap())
         .collect();
     // std: the interpreter itself; arc: engines shared across threads (`log` evaluates in
-    // parallel); coverage: `tomcheck test --coverage`. Nothing that reaches outside.
-    assert_eq!(features, ["std", "arc", "coverage"]);
+    // parallel); coverage: `tomcheck test --coverage`; ast: the syntax tree as JSON, to
+    // reject recursive functions before evaluation. Nothing that reaches outside.
+    assert_eq!(features, ["std", "arc", "coverage", "ast"]);
 }
 
 #[test]

@@ -2,14 +2,15 @@
 //! waivers, rule properties and links, the automation id, and the log of a check that
 //! could not run. Every fixture's log and an exit-2 log pass Microsoft's validator with
 //! GitHub's rules (`--rule-kind "Gh;Sarif"`); the validator must be installed
-//! (`npm install --global @microsoft/sarif-multitool`, as `.ci/run` does).
+//! (`scripts/install-test-tools.sh` installs it).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
+
+use crate::support::tool;
 
 const TODAY: &str = "2026-11-22";
 
@@ -23,17 +24,6 @@ fn text(out: &Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
-}
-
-/// An external tool the test needs: its path, or a failure naming it.
-fn require_tool(name: &str) -> PathBuf {
-    std::env::var_os("PATH")
-        .and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
-        })
-        .unwrap_or_else(|| panic!("{name} is not installed; .ci/run installs it"))
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -60,8 +50,7 @@ fn write(dir: &Path, path: &str, content: &str) {
 }
 
 fn tomcheck(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("tomcheck")
-        .unwrap()
+    Command::new(crate::support::bin())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_STEP_SUMMARY")
@@ -469,7 +458,7 @@ fn a_check_that_cannot_run_still_writes_a_failed_sarif_invocation() {
 /// Runs Microsoft's SARIF validator with GitHub's rules over the files; returns its
 /// error and warning results (the validator exits 0 either way).
 fn validate(files: &[PathBuf]) -> Vec<String> {
-    let multitool = require_tool("sarif-multitool");
+    let multitool = tool("sarif-multitool");
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("validation.sarif");
     let out = Command::new(multitool)

@@ -27,13 +27,8 @@ pub enum DiffFormat {
     Html,
 }
 
-/// Language of the Markdown and HTML headings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    De,
-}
+/// The language of the headings and labels (the run's `--lang`).
+pub use crate::i18n::Lang;
 
 /// Renders a diff in `format`.
 pub fn render(

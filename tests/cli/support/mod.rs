@@ -1,6 +1,7 @@
 //! The one helper module of the end-to-end tests: temporary git repositories driven by
 //! the real `git` CLI, the real `tomcheck` binary, small TOMs, and the external tools the
-//! acceptance tests run (pre-commit, actionlint, shellcheck, sarif-multitool).
+//! acceptance tests run (pre-commit, actionlint, shellcheck, sarif-multitool, chromium;
+//! a missing one fails the test that needs it, naming `scripts/install-test-tools.sh`).
 //!
 //! Every process a test starts gets a clean environment from here: no `GIT_*` variable
 //! of the machine or of a surrounding git hook (`GIT_DIR`, `GIT_INDEX_FILE`,
@@ -18,7 +19,8 @@ pub const TODAY: &str = "2026-11-22";
 
 // --- Processes ---------------------------------------------------------------------
 
-/// `program` with no inherited `GIT_*` variable and no user or system git configuration.
+/// `program` with no inherited `GIT_*` variable, no user or system git configuration,
+/// and the suite's evaluation date.
 pub fn command(program: impl AsRef<OsStr>) -> Command {
     let mut cmd = Command::new(program);
     for (key, _) in std::env::vars_os() {
@@ -27,7 +29,16 @@ pub fn command(program: impl AsRef<OsStr>) -> Command {
         }
     }
     cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1");
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        // Every tomcheck the test starts, directly, through git hooks, pre-commit or the
+        // Action's script, evaluates as of the suite's date unless given `--today`: no
+        // test turns red on a calendar day, whatever the machine's clock or environment.
+        .env("TOMCHECK_TODAY", TODAY)
+        // English unless a test asks for German: the machine's locale must not decide.
+        .env_remove("TOMCHECK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     cmd
 }
 
@@ -60,9 +71,58 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
-/// The real binary (see [`command`]), no colours, no GitHub job summary.
+/// The tomcheck binary the tests run: a hard link, in a directory of its own, to the one
+/// cargo built for this test run.
+///
+/// `tests/cli/install.rs` has maturin build the wheel in the same target directory, with
+/// other flags (stripped), and cargo then replaces `target/debug/tomcheck` (unlink, then
+/// link): a test starting the binary at that moment found no file. The link keeps the
+/// binary of this run in place. Links of earlier runs are removed.
+pub fn bin() -> &'static Path {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let built = PathBuf::from(env!("CARGO_BIN_EXE_tomcheck"));
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-bin");
+        if let Ok(entries) = std::fs::read_dir(&root) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let gone = name
+                    .strip_prefix("run-")
+                    .and_then(|pid| pid.parse::<u32>().ok())
+                    .is_some_and(|pid| {
+                        Path::new("/proc/self").exists()
+                            && pid != std::process::id()
+                            && !Path::new("/proc").join(pid.to_string()).exists()
+                    });
+                if gone {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        let dir = root.join(format!("run-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("test binary directory");
+        let link = dir.join(built.file_name().unwrap());
+        let _ = std::fs::remove_file(&link);
+        for _ in 0..200 {
+            match std::fs::hard_link(&built, &link) {
+                Ok(()) => return link,
+                // Replaced right now: it is back in a moment.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(_) => break,
+            }
+        }
+        match std::fs::copy(&built, &link) {
+            Ok(_) => link,
+            Err(_) => built,
+        }
+    })
+}
+
+/// The real binary (see [`command`], [`bin`]), no colours, no GitHub job summary.
 pub fn tomcheck() -> Command {
-    let mut cmd = command(env!("CARGO_BIN_EXE_tomcheck"));
+    let mut cmd = command(bin());
     cmd.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
     cmd
 }
@@ -182,19 +242,29 @@ pub fn which(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// An external tool for an acceptance test. With `CI=true` a missing tool fails the
-/// test; locally the test is skipped with a note.
-pub fn tool(name: &str) -> Option<PathBuf> {
-    let found = which(name);
-    if found.is_none() {
-        let on_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-        assert!(
-            !on_ci,
-            "{name} is not installed, but CI=true requires it (.ci/run installs it)"
-        );
-        eprintln!("note: {name} is not installed; skipping this acceptance test");
-    }
-    found
+/// An external tool an acceptance test runs: its path, or a failure naming it and the
+/// script that installs it. Never a skip: `cargo test` reports only tests that ran.
+#[track_caller]
+pub fn tool(name: &str) -> PathBuf {
+    which(name).unwrap_or_else(|| {
+        panic!(
+            "{name} is not installed, and this test needs it: run scripts/install-test-tools.sh once (it installs every external tool the tests use)"
+        )
+    })
+}
+
+/// The first of `names` that is installed (a tool known under several names), or a
+/// failure naming them.
+#[track_caller]
+pub fn tool_named(names: &[&str]) -> PathBuf {
+    names
+        .iter()
+        .find_map(|n| which(n))
+        .unwrap_or_else(|| {
+            panic!(
+                "none of {names:?} is installed, and this test needs one: run scripts/install-test-tools.sh once"
+            )
+        })
 }
 
 // --- Repositories ------------------------------------------------------------------
@@ -348,4 +418,61 @@ pub fn write_tom(repo: &Repo, providers: &str) {
 /// Writes a TOM without findings: one provider, with its AVV.
 pub fn write_clean_tom(repo: &Repo) {
     write_tom(repo, &provider("hoster", true));
+}
+
+// --- The test tools themselves -----------------------------------------------------
+
+/// `tool` fails, naming the tool and the install script, instead of skipping.
+#[test]
+fn a_missing_tool_fails_the_test_naming_it_and_the_install_script() {
+    let missing = std::panic::catch_unwind(|| tool("tomcheck-no-such-tool"))
+        .expect_err("a missing tool must fail the test");
+    let message = missing
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert!(message.contains("tomcheck-no-such-tool"), "{message}");
+    assert!(
+        message.contains("scripts/install-test-tools.sh"),
+        "{message}"
+    );
+}
+
+/// Every tool a test asks for is installed by `scripts/install-test-tools.sh`, which
+/// `.ci/run` and the README name.
+#[test]
+fn the_install_script_covers_every_tool_the_tests_run() {
+    let root = manifest_dir();
+    let script = std::fs::read_to_string(root.join("scripts/install-test-tools.sh")).unwrap();
+    let mut asked = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(root.join("tests/cli")).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for (i, _) in text.match_indices("tool(\"") {
+            let rest = &text[i + 6..];
+            asked.insert(rest[..rest.find('"').unwrap()].to_string());
+        }
+        for (i, _) in text.match_indices("tool_named(&[\"") {
+            let rest = &text[i + 14..];
+            asked.insert(rest[..rest.find('"').unwrap()].to_string());
+        }
+    }
+    asked.remove("tomcheck-no-such-tool");
+    assert!(asked.len() >= 6, "{asked:?}");
+    for tool in ["python3", "sha256sum"] {
+        // Part of the system the script runs on.
+        asked.remove(tool);
+    }
+    for tool in &asked {
+        assert!(
+            script.contains(&format!("command -v {tool} ")),
+            "scripts/install-test-tools.sh does not install {tool}"
+        );
+    }
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    assert!(ci.contains("bash scripts/install-test-tools.sh"), "{ci}");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        readme.contains("scripts/install-test-tools.sh   # once per machine"),
+        "README's test command must name the install script"
+    );
 }

@@ -1,0 +1,212 @@
+//! German and English: the language of everything tomcheck says, and its message
+//! catalogue.
+//!
+//! The people who own a TOM read German first. The tool's own texts live in two
+//! [Project Fluent](https://projectfluent.org) files, `en.ftl` and `de.ftl`, compiled into
+//! the binary: Fluent leaves plural forms and word order to the translator instead of to
+//! `format!`, and a unit test proves both files hold the same messages. Rule ids, field
+//! names, enum values (`deny`, `warn`, `info`) and subjects are data and never change with
+//! the language; JSON and SARIF keep their structure.
+//!
+//! The language is chosen once per run ([`Lang::resolve`]): `--lang`, then
+//! `TOMCHECK_LANG`, then `lang` in tomcheck.toml, then the locale (`LC_ALL`,
+//! `LC_MESSAGES`, `LANG`: `de_*` is German), else English.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language tomcheck speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+impl Lang {
+    /// The language tag (`en`, `de`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// A language from a tag or locale name: `de`, `de-AT`, `de_DE.UTF-8` are German,
+    /// `en…`, `C` and `POSIX` English; anything else is not a language tomcheck speaks.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let lower = tag.trim().to_ascii_lowercase();
+        let primary = lower.split(['-', '_', '.', '@']).next().unwrap_or_default();
+        match primary {
+            "de" => Some(Lang::De),
+            "en" | "c" | "posix" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of this run: `flag` (`--lang`), then `TOMCHECK_LANG`, then
+    /// `configured` (`lang` in tomcheck.toml), then the locale, else English.
+    pub fn resolve(flag: Option<Lang>, configured: Option<Lang>) -> Lang {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        flag.or_else(|| env("TOMCHECK_LANG").and_then(|v| Lang::from_tag(&v)))
+            .or(configured)
+            .or_else(|| {
+                // The first locale variable that is set decides, as for every program.
+                ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .find_map(|name| env(name))
+                    .map(|v| Lang::from_tag(&v).unwrap_or(Lang::En))
+            })
+            .unwrap_or_default()
+    }
+
+    /// A calendar date (`YYYY-MM-DD`) as people of this language write it:
+    /// `2018-05-20` in English, `20.05.2018` in German. Anything else stays as it is.
+    pub fn date(self, iso: &str) -> String {
+        match (self, iso.split('-').collect::<Vec<_>>().as_slice()) {
+            (Lang::De, [y, m, d]) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                format!("{d}.{m}.{y}")
+            }
+            _ => iso.to_string(),
+        }
+    }
+}
+
+const EN: &str = include_str!("en.ftl");
+const DE: &str = include_str!("de.ftl");
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    let (slot, text) = match lang {
+        Lang::En => (&BUNDLES[0], EN),
+        Lang::De => (&BUNDLES[1], DE),
+    };
+    slot.get_or_init(|| {
+        let tag = lang.tag().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+        // No Unicode isolation marks around variables: output goes to terminals, logs
+        // and files, where they show up as stray characters.
+        bundle.set_use_isolating(false);
+        // The catalogue is part of the binary; the unit tests below parse both files.
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// One message of the catalogue in `lang`, with its variables. A message missing from
+/// the catalogue (a bug the unit tests catch) is shown as its id rather than hidden.
+pub fn t(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let bundle = bundle(lang);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Text(s) => FluentValue::from(*s),
+            Arg::Count(n) => FluentValue::from(*n),
+        };
+        fluent_args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// A variable of a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Count(usize),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Count(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+    use fluent_syntax::ast;
+
+    /// The ids of a catalogue file with their text, as written.
+    fn messages(text: &str) -> Vec<(String, String)> {
+        let resource = FluentResource::try_new(text.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("catalogue does not parse: {errors:?}"));
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                ast::Entry::Message(m) => Some((
+                    m.id.name.to_string(),
+                    format!("{:?}", m.value.as_ref().map(|v| &v.elements)),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every message exists in both languages, and no German message is still the
+    /// English one (a copy waiting for its translation). Messages made only of
+    /// variables and enum values are the same in both on purpose.
+    #[test]
+    fn every_message_has_a_german_and_an_english_text() {
+        let (en, de) = (messages(EN), messages(DE));
+        let ids = |m: &[(String, String)]| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&en),
+            ids(&de),
+            "en.ftl and de.ftl hold different messages"
+        );
+        assert!(en.len() > 10);
+        const SAME_ON_PURPOSE: &[&str] = &["summary-counts"];
+        for ((id, en_text), (_, de_text)) in en.iter().zip(&de) {
+            if !SAME_ON_PURPOSE.contains(&id.as_str()) {
+                assert_ne!(
+                    en_text, de_text,
+                    "`{id}` in de.ftl is still the English text"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn messages_take_their_variables_and_plurals() {
+        let one = t(Lang::De, "stopped", &[("count", 1.into())]);
+        assert_eq!(one, "tomcheck hat abgebrochen: 1 Problem (Exit-Code 2)");
+        let many = t(Lang::En, "stopped", &[("count", 3.into())]);
+        assert_eq!(many, "tomcheck stopped: 3 problems (exit code 2)");
+        assert_eq!(t(Lang::En, "no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn languages_from_tags_and_locales() {
+        assert_eq!(Lang::from_tag("de_DE.UTF-8"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("C"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr_FR"), None);
+        assert_eq!(Lang::De.date("2018-05-20"), "20.05.2018");
+        assert_eq!(Lang::En.date("2018-05-20"), "2018-05-20");
+        assert_eq!(Lang::De.date("working tree"), "working tree");
+    }
+}

@@ -1,0 +1,153 @@
+//! German and English: how the language is chosen (`--lang`, `TOMCHECK_LANG`, `lang` in
+//! tomcheck.toml, the locale) and that only text changes with it, never ids, enum values
+//! or the JSON structure.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::support::*;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    manifest_dir().join("tests/fixtures").join(name)
+}
+
+/// `tomcheck ARGS` in `dir` with extra environment variables.
+fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = tomcheck();
+    cmd.current_dir(dir).args(args).args(["--today", TODAY]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+fn is_german(text: &str) -> bool {
+    text.contains("Rechtsgrundlage:") && text.contains("bewertet zum 22.11.2026")
+}
+
+fn is_english(text: &str) -> bool {
+    text.contains("legal basis:") && text.contains("as of 2026-11-22")
+}
+
+#[test]
+fn the_locale_chooses_german_and_c_english() {
+    let dir = fixture("rule-avv-missing");
+    let de = stdout(&run_env(&dir, &["check"], &[("LANG", "de_DE.UTF-8")]));
+    assert!(is_german(&de), "{de}");
+    let c = stdout(&run_env(&dir, &["check"], &[("LANG", "C")]));
+    assert!(is_english(&c), "{c}");
+    // LC_ALL wins over LANG, as for every program.
+    let all = stdout(&run_env(
+        &dir,
+        &["check"],
+        &[("LANG", "C"), ("LC_ALL", "de_AT.UTF-8")],
+    ));
+    assert!(is_german(&all), "{all}");
+}
+
+#[test]
+fn the_flag_wins_over_the_environment_and_the_environment_over_the_file() {
+    let repo = Repo::new();
+    write_tom(&repo, &provider("hoster", false));
+    repo.write("tomcheck.toml", "lang = \"de\"\n");
+    let dir = repo.path();
+    assert!(is_german(&stdout(&run_env(dir, &["check"], &[]))));
+    assert!(is_english(&stdout(&run_env(
+        dir,
+        &["check"],
+        &[("TOMCHECK_LANG", "en")]
+    ))));
+    assert!(is_english(&stdout(&run_env(
+        dir,
+        &["--lang", "en", "check"],
+        &[]
+    ))));
+    repo.write("tomcheck.toml", "lang = \"en\"\n");
+    assert!(is_english(&stdout(&run_env(
+        dir,
+        &["check"],
+        &[("LANG", "de_DE.UTF-8")]
+    ))));
+    assert!(is_german(&stdout(&run_env(
+        dir,
+        &["check", "--lang", "de"],
+        &[]
+    ))));
+    // An unknown language in tomcheck.toml is an input problem, not silently English.
+    repo.write("tomcheck.toml", "lang = \"fr\"\n");
+    let out = run_env(dir, &["check"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("lang"), "{}", stderr(&out));
+}
+
+/// Only text changes with the language: the JSON report is the same in both.
+#[test]
+fn json_does_not_change_with_the_language() {
+    let dir = fixture("seed-004");
+    let en = stdout(&run_env(
+        &dir,
+        &["check", "--format", "json", "--lang", "en"],
+        &[],
+    ));
+    let de = stdout(&run_env(
+        &dir,
+        &["check", "--format", "json", "--lang", "de"],
+        &[],
+    ));
+    assert_eq!(en, de);
+}
+
+/// Input problems end with a German line too.
+#[test]
+fn problems_end_in_german() {
+    let repo = Repo::new();
+    repo.write("tom/broken.toml", "[[provider]\n");
+    let out = run_env(repo.path(), &["check", "--lang", "de"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("tomcheck hat abgebrochen: 1 Problem (Exit-Code 2)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The German human output of the seed TOM, pinned.
+#[test]
+fn seed_004_in_german() {
+    let text = stdout(&run_env(
+        &fixture("seed-004"),
+        &["check", "--lang", "de"],
+        &[],
+    ));
+    insta::assert_snapshot!("seed-004.human.de", text);
+}
+
+/// The gate's lines in German.
+#[test]
+fn the_gate_speaks_german() {
+    let repo = Repo::new();
+    write_tom(&repo, &provider("hoster", false));
+    repo.commit_all("base");
+    write_tom(
+        &repo,
+        &(provider("hoster", true) + &provider("mailer", false)),
+    );
+    repo.write("tomcheck.toml", "fail_on = \"warn\"\n");
+    repo.commit_all("change");
+    let text = stdout(&run_env(
+        repo.path(),
+        &["check", "--base", "HEAD~1", "--lang", "de"],
+        &[],
+    ));
+    assert!(
+        text.contains("Warnung: diese Änderung berührt die Konfiguration"),
+        "{text}"
+    );
+    assert!(text.contains("tomcheck.toml (hinzugefügt)"), "{text}");
+    assert!(text.contains("[neu]"), "{text}");
+    assert!(text.contains("verglichen mit der Basis"), "{text}");
+    assert!(
+        text.contains("behoben: avv.missing provider:hoster"),
+        "{text}"
+    );
+}

@@ -1,0 +1,138 @@
+//! The JSON Schema that `tomcheck schema` prints (what taplo shows in an editor) and the
+//! loader agree on what a TOM file may hold: every document of a corpus of valid and
+//! invalid ones is judged by both, the schema the way taplo applies it (draft 7, formats
+//! asserted, TOML dates handed over as strings).
+
+use crate::support::{manifest_dir, run_json, tomcheck, ORGANIZATION, TODAY};
+
+fn validator() -> jsonschema::Validator {
+    let schema = run_json(&manifest_dir(), &["schema"], 0);
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("a valid JSON Schema")
+}
+
+/// The document as taplo gives it to the schema: dates become strings.
+fn as_taplo_sees_it(text: &str) -> Option<serde_json::Value> {
+    fn convert(v: toml::Value) -> serde_json::Value {
+        match v {
+            toml::Value::Datetime(d) => d.to_string().into(),
+            toml::Value::Array(a) => a.into_iter().map(convert).collect(),
+            toml::Value::Table(t) => t
+                .into_iter()
+                .map(|(k, v)| (k, convert(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            other => serde_json::to_value(other).unwrap(),
+        }
+    }
+    toml::from_str::<toml::Value>(text).ok().map(convert)
+}
+
+/// Whether the loader accepts the document (exit 0 or 1, not 2).
+fn loader_accepts(text: &str) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("tom")).unwrap();
+    std::fs::write(dir.path().join("tom/a.toml"), text).unwrap();
+    let out = tomcheck()
+        .current_dir(dir.path())
+        .args(["check", "--today", TODAY, "--format", "json"])
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(0 | 1) => true,
+        Some(2) => false,
+        other => panic!("exit {other:?}: {}", String::from_utf8_lossy(&out.stderr)),
+    }
+}
+
+const PROVIDER: &str = "[[provider]]\nid = \"hoster\"\nname = \"Hoster GmbH\"\nrole = \"processor\"\npersonal_data = true\n";
+
+/// `(what, TOML after the organisation, accepted by both)`.
+fn corpus() -> Vec<(&'static str, String, bool)> {
+    let with = |extra: &str| format!("{PROVIDER}{extra}\n");
+    vec![
+        ("a provider", with(""), true),
+        ("a date", with("avv = { signed = 2024-02-12 }"), true),
+        ("a leap day", with("avv = { signed = 2024-02-29 }"), true),
+        ("a country", with("country = \"CH\""), true),
+        ("the United Kingdom", with("country = \"GB\""), true),
+        (
+            "a date that does not exist",
+            with("avv = { signed = 2026-02-30 }"),
+            false,
+        ),
+        ("no leap day", with("avv = { signed = 2025-02-29 }"), false),
+        (
+            "a date with a time",
+            with("avv = { signed = 2024-02-12T10:00:00 }"),
+            false,
+        ),
+        (
+            "a date with an offset",
+            with("avv = { signed = 2024-02-12T10:00:00Z }"),
+            false,
+        ),
+        ("a time", with("avv = { signed = 10:00:00 }"), false),
+        (
+            "a number for a date",
+            with("avv = { signed = 20240212 }"),
+            false,
+        ),
+        ("EU as a country", with("country = \"EU\""), false),
+        ("XX as a country", with("country = \"XX\""), false),
+        ("UK as a country", with("country = \"UK\""), false),
+        ("small letters", with("country = \"de\""), false),
+        ("three letters", with("country = \"DEU\""), false),
+        ("an unknown key", with("personal_dta = true"), false),
+        (
+            "a string for a boolean",
+            "[[provider]]\nid = \"h\"\nname = \"H\"\npersonal_data = \"yes\"\n".into(),
+            false,
+        ),
+        (
+            "an id with capitals",
+            "[[provider]]\nid = \"Hoster\"\nname = \"H\"\n".into(),
+            false,
+        ),
+        (
+            "an unknown role",
+            with("").replace("processor", "processer"),
+            false,
+        ),
+        ("a missing name", "[[provider]]\nid = \"h\"\n".into(), false),
+        (
+            "an unknown kind",
+            "[[providers]]\nid = \"h\"\nname = \"H\"\n".into(),
+            false,
+        ),
+    ]
+}
+
+#[test]
+fn schema_and_loader_agree_on_valid_and_invalid_documents() {
+    let validator = validator();
+    for (what, extra, accepted) in corpus() {
+        let text = format!("{ORGANIZATION}\n{extra}");
+        let loader = loader_accepts(&text);
+        // A document the TOML parser refuses never reaches a schema; both refuse it.
+        let schema = as_taplo_sees_it(&text).is_some_and(|doc| validator.is_valid(&doc));
+        assert_eq!(loader, accepted, "{what}: the loader");
+        assert_eq!(schema, accepted, "{what}: the schema");
+    }
+}
+
+#[test]
+fn a_quoted_date_is_the_one_known_disagreement() {
+    // taplo hands a TOML date to the schema as a string, so no JSON Schema can tell
+    // `signed = 2024-02-12` from `signed = "2024-02-12"`; the loader refuses the quoted
+    // one with a hint to drop the quotes. If a future taplo or schema can tell them
+    // apart, this test says so.
+    let validator = validator();
+    let text = format!("{ORGANIZATION}\n{PROVIDER}avv = {{ signed = \"2024-02-12\" }}\n");
+    assert!(!loader_accepts(&text));
+    let doc = as_taplo_sees_it(&text).unwrap();
+    assert!(validator.is_valid(&doc));
+}

@@ -55,8 +55,9 @@ _reached_count := count([1 | networked := _networked; some s in systems; s.perso
 ])
 
 # A system is covered by a measure applying to it or to its location; a provider
-# by a measure applying to one of its systems or locations.
-_covered_systems := {id | by_id := system_by_id; some id in _applies_to; by_id[id]} | {s.id |
+# by a measure applying to one of its systems or locations. (The set holds the ids
+# of the locations applied to as well; it is only asked about systems.)
+_covered_systems := _applies_to | {s.id |
 	applies_to := _applies_to
 	some s in systems
 	applies_to[s.location]

@@ -83,7 +83,7 @@ _where := ["in", "with data processing in", "with support access from"]
 # subprocessors take part, so a TOM without sub-processors costs a pass over the
 # providers and nothing more.
 
-_subprocessors := {p.id: p.subprocessors | some p in providers; p.subprocessors}
+_subprocessors := {p.id: p.subprocessors | some p in providers}
 
 _engaged_by[s] contains p if {
 	some p, subs in _subprocessors

@@ -293,3 +293,18 @@ test_chain_fires_not_for_a_provider_with_personal_data_deep_in_a_chain if {
 	some f in findings
 	contains(f.message, "(p7 → p8 → p9)")
 }
+
+test_chain_fires_through_the_first_engaging_provider_that_gets_the_data if {
+	# "a-agency" also engages the sub-processor, but gets no personal data: the chain
+	# runs through the hoster.
+	agency := {"id": "a-agency", "name": "Agency", "country": "DE", "personal_data": false, "access": "none", "subprocessors": ["cloud"]}
+	_messages([agency, _hoster, _cloud]) == {"provider:cloud": "Provider \"Cloud LLC\" (cloud) in United States (US) receives personal data as a sub-processor (hoster → cloud); the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"}
+}
+
+test_support_access_fires_next_to_a_seat_in_another_third_country if {
+	p := _provider("IN", {"support_access": ["US"]})
+	msgs := {f.message | some f in _deny(p)}
+	count(msgs) == 2
+	some us in msgs
+	startswith(us, "Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision")
+}

@@ -85,33 +85,37 @@ _where := ["in", "with data processing in", "with support access from"]
 
 _subprocessors := {p.id: p.subprocessors | some p in providers}
 
-_engaged_by[s] contains p if {
-	some p, subs in _subprocessors
-	some s in subs
-}
-
-_without := {p.id | some p in providers; p.personal_data == false}
-
-# The sub-processors engaged by the providers of `frontier` (id -> chain) that do
-# not handle personal data themselves and are not in `seen` (id -> chain), each
-# with its chain through the first (by id) provider of the frontier that engages
-# it (which makes p one of the frontier).
-_step(frontier, seen) := {s: array.concat(frontier[p], [s]) |
+# The engagements that pass the data on to a provider that does not handle it
+# itself ([engaging id, sub-processor id]): a sub-processor with personal data of
+# its own is checked as a provider anyway, and one that records personal_data =
+# false gets none. Usually a handful, so the levels below look at these only.
+_onward := {[p, s] |
 	direct := providers_with_personal_data
-	without := _without
-	engaged_by := _engaged_by
+	by_id := provider_by_id
 	some p, subs in _subprocessors
 	some s in subs
 	not direct[s]
+	not by_id[s].personal_data == false
+}
+
+_engaged_by[s] contains p if {
+	some [p, s] in _onward
+}
+
+# The sub-processors the providers of `frontier` (id -> chain) pass the data on to
+# that are not in `seen` (id -> chain), each with its chain through the first (by
+# id) provider of the frontier that engages it (which makes p one of the frontier).
+_step(frontier, seen) := {s: array.concat(frontier[p], [s]) |
+	engaged_by := _engaged_by
+	some [p, s] in _onward
 	not seen[s]
-	not without[s]
 	p == min({q | some q in engaged_by[s]; frontier[q]})
 }
 
 _depth := 6
 
-# The providers that handle personal data themselves and engage sub-processors.
-_level0 := {id: [id] | direct := providers_with_personal_data; some id, _ in _subprocessors; direct[id]}
+# The providers that handle personal data themselves and pass it on.
+_level0 := {p: [p] | direct := providers_with_personal_data; some [p, _] in _onward; direct[p]}
 
 _level1 := _step(_level0, {})
 

@@ -71,8 +71,8 @@ _covered_providers := {s.provider | by_id := system_by_id; some id in _covered_s
 
 # A measure to name in the help: an implemented transfer measure, preferably one
 # whose text speaks of TLS, VPN and the like. One pass over the measures; the words
-# are looked for with one builtin call per transfer measure (replacing every word,
-# then comparing).
+# are looked for once per distinct text, with one builtin call after lower()
+# (replacing every word, then comparing).
 _candidates := {m.id: m.text |
 	some m in measures
 	m.control == "transfer"
@@ -81,12 +81,14 @@ _candidates := {m.id: m.text |
 
 _words := {"tls": "", "ssl": "", "https": "", "vpn": "", "sftp": "", "ssh": "", "transport": "", "in transit": "", "übertrag": ""}
 
-_speaking := {id |
+_speaking_texts := {text |
 	words := _words
-	some id, text in _candidates
+	some text in {t | some _, t in _candidates}
 	lowered := lower(text)
 	strings.replace_n(words, lowered) != lowered
 }
+
+_speaking := {id | texts := _speaking_texts; some id, text in _candidates; texts[text]}
 
 _suggestion := sprintf("Tag the measure that describes it: tags = [\"%s\"] on measure \"%s\"", [_tag, id]) if {
 	id := min(_speaking) # undefined when there is none

@@ -117,36 +117,30 @@ _depth := 6
 # The providers that handle personal data themselves and pass it on.
 _level0 := {p: [p] | direct := providers_with_personal_data; some [p, _] in _onward; direct[p]}
 
-_level1 := _step(_level0, {})
-
-_level2 := _step(_level1, _level1)
-
-_seen2 := object.union(_level1, _level2)
-
-_level3 := _step(_level2, _seen2)
-
-_seen3 := object.union(_seen2, _level3)
-
-_level4 := _step(_level3, _seen3)
-
-_seen4 := object.union(_seen3, _level4)
-
-_level5 := _step(_level4, _seen4)
-
-_seen5 := object.union(_seen4, _level5)
-
-_level6 := _step(_level5, _seen5)
-
-# Every sub-processor that gets the data through a chain, with its chain.
-_sub_chains := object.union(_seen5, _level6)
-
-# Sub-processors one level deeper than the chains are followed.
-_not_followed := _step(_level6, _sub_chains)
+# [the chains of the sub-processors that get the data (id -> chain), the
+# sub-processors one level deeper than chains are followed (id -> chain)], level
+# by level, _depth levels.
+_walk := [{}, {}] if {
+	count(_onward) == 0
+} else := [chains, deeper] if {
+	l1 := _step(_level0, {})
+	l2 := _step(l1, l1)
+	s2 := object.union(l1, l2)
+	l3 := _step(l2, s2)
+	s3 := object.union(s2, l3)
+	l4 := _step(l3, s3)
+	s4 := object.union(s3, l4)
+	l5 := _step(l4, s4)
+	s5 := object.union(s4, l5)
+	l6 := _step(l5, s5)
+	chains := object.union(s5, l6)
+	deeper := _step(l6, chains)
+}
 
 # The chain of a provider that gets the data; undefined for the others.
 _chain(id) := [id] if {
 	providers_with_personal_data[id]
-} else := _sub_chains[id]
+} else := _walk[0][id]
 
 # How a provider gets the data, for the messages.
 _gets(chain) := "processes or can reach personal data" if {
@@ -251,7 +245,7 @@ deny contains finding if {
 # A sub-processor deeper than the chains are followed: whether its data leaves the
 # EU/EEA is not decided, so it is reported rather than passed.
 deny contains finding if {
-	some id, chain in _not_followed
+	some id, chain in _walk[1]
 	p := provider_by_id[id]
 	finding := {
 		"rule": "transfer.unsafeguarded",

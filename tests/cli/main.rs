@@ -16,6 +16,7 @@ mod log; // `log` and point-in-time checks over generated histories
 mod opa; // the bundled policies under the real OPA engine give the same findings
 mod output_bounds; // long lines, many findings on a line, XML and URI characters, -o files
 mod pipe; // output into a reader that goes away keeps the exit code
+mod policy_limits; // deep rule chains finish or meet the memory cap, never the stack
 mod reference; // reference data: layout, sources, dates, the update script
 mod rules; // `rules`, `explain`, `test` and waivers
 mod sandbox; // regorus is built without environment, network or clock builtins

@@ -717,18 +717,19 @@ fn look(config: &WatchdogConfig) -> Option<Breach> {
     })
 }
 
-/// Resident memory of this process in bytes (Linux: `/proc/self/statm`); `None` where
-/// it cannot be read.
+/// Resident memory of this process in bytes (Linux: `VmRSS` of `/proc/self/status`,
+/// in kB whatever the page size); `None` where it cannot be read.
 pub fn resident_memory() -> Option<u64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * page_size())
-}
-
-fn page_size() -> u64 {
-    // /proc/self/smaps_rollup is costlier; the kernel page size is 4 KiB on every
-    // platform tomcheck ships for except Apple silicon, which has no /proc.
-    4096
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line
+        .trim_start_matches("VmRSS:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
 }
 
 #[cfg(test)]

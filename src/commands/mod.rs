@@ -292,6 +292,14 @@ fn memory_limit() -> Result<Option<u64>, Problem> {
     }
 }
 
+/// The stack size of the thread that runs a command (see `limits::stack_size_for`):
+/// above the memory cap, so that a deep chain of rules is stopped by the cap.
+pub fn stack_size() -> usize {
+    let size = limits::stack_size_for(memory_limit().unwrap_or(Some(limits::DEFAULT_MEMORY_LIMIT)));
+    limits::set_stack_size(size);
+    size
+}
+
 /// Starts the watchdog of the policy engine: when the process passes its memory cap,
 /// or a parse or evaluation runs past its time limit inside a step regorus cannot
 /// interrupt, the breach is printed like any input problem and the process ends with

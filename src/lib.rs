@@ -27,6 +27,7 @@ pub mod fsutil;
 pub mod gate;
 pub mod history;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;

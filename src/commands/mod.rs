@@ -16,6 +16,7 @@ mod diff;
 mod hook;
 mod init;
 mod log;
+mod render;
 mod rules;
 mod schema;
 mod shell;
@@ -275,6 +276,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Command::Test(args) => test::run(args, &mut env),
         Command::Diff(args) => diff::run(args, &mut env),
         Command::Log(args) => log::run(args, &mut env),
+        Command::Render(args) => render::run(args, &mut env),
     };
     let result = result.and_then(|code| {
         env.out.flush()?;

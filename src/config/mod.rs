@@ -84,7 +84,7 @@ impl Default for Config {
     }
 }
 
-const KEYS: &[&str] = &["tom", "policies", "builtin", "fail_on", "rules"];
+const KEYS: &[&str] = &["tom", "policies", "builtin", "fail_on", "rules", "document"];
 
 impl Config {
     /// Parses and validates a `tomcheck.toml`.
@@ -182,6 +182,15 @@ impl Config {
                     }
                     _ => problems.push(wrong("a table: [rules] with \"rule.id\" = \"warn\" lines")),
                 },
+                // The look of rendered documents: its keys are validated where documents
+                // are rendered (`crate::render::settings`).
+                "document" => {
+                    if !matches!(value.get_ref(), DeValue::Table(_)) {
+                        problems.push(wrong(
+                            "a table: [document] with settings of `tomcheck render`",
+                        ));
+                    }
+                }
                 _ => {
                     let mut p = Problem::at(
                         Code::Config,

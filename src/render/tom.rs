@@ -326,12 +326,12 @@ fn backups(body: &mut Vec<Block>, input: &Value, names: &Names<'_>, l: &Labels, 
     }
     let mut table = Table::new(&[
         (l.backup, 14),
-        (l.covers, 20),
+        (l.covers, 19),
         (l.frequency, 11),
         (l.retention, 11),
         (l.place, 18),
-        (l.encrypted, 10),
-        (l.restore_tested, 14),
+        (l.encrypted, 12),
+        (l.restore_tested, 15),
     ]);
     for b in list {
         let id = text(b, "id").unwrap_or_default();
@@ -504,13 +504,13 @@ fn systems(body: &mut Vec<Block>, input: &Value, names: &Names<'_>, l: &Labels, 
         return;
     }
     let mut table = Table::new(&[
-        (l.name, 26),
+        (l.name, 22),
         (l.kind, 13),
-        (l.operator, 15),
-        (l.location, 16),
+        (l.operator, 14),
+        (l.location, 15),
         (l.os, 12),
-        (l.personal_data, 9),
-        (l.encrypted, 9),
+        (l.personal_data, 12),
+        (l.encrypted, 12),
     ]);
     for s in list {
         let mut name = plain(text(s, "name").or(text(s, "id")).unwrap_or_default());
@@ -625,10 +625,10 @@ pub(crate) fn provider_table(
         return Block::Paragraph(muted(l.none_recorded));
     }
     let mut table = Table::new(&[
-        (l.provider, 24),
-        (l.seat, 10),
-        (l.processing_places, 12),
-        (l.purpose, 24),
+        (l.provider, 22),
+        (l.seat, 12),
+        (l.processing_places, 13),
+        (l.purpose, 23),
         (l.safeguard, 14),
         (l.avv, 16),
     ]);

@@ -687,3 +687,66 @@ fn pdf_holds_every_measure_heading_and_provider() {
         "PDF/A identification"
     );
 }
+
+/// The `render` input of the GitHub Action: its step renders each KIND-FORMAT into the
+/// artifact directory, the notice against the base, and rejects what is not KIND-FORMAT.
+#[test]
+fn the_action_renders_the_requested_documents() {
+    let action: serde_json::Value =
+        yaml_serde::from_str(&std::fs::read_to_string(root().join("action.yml")).unwrap()).unwrap();
+    let script = action["runs"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "render")
+        .expect("a render step")["run"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let repo = Repo::new();
+    repo.write("tom/org.toml", ORG);
+    repo.write(
+        "tom/p.toml",
+        &provider("hoster", "Hoster GmbH", "processor", "Hosting", "DE"),
+    );
+    repo.commit("v1", "2026-03-01T10:00:00+01:00");
+    repo.git(&["tag", "v1"], "2026-03-01T10:00:00+01:00");
+    repo.write(
+        "tom/p.toml",
+        &provider("mailer", "Mailer GmbH", "processor", "Newsletter", "DE"),
+    );
+    repo.commit("v2", "2026-04-01T10:00:00+02:00");
+    let run = |render: &str| {
+        let temp = tempfile::tempdir().unwrap();
+        let output = temp.path().join("github-output");
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(&script)
+            .env("TOMCHECK", assert_cmd::cargo::cargo_bin("tomcheck"))
+            .env("INPUT_PATH", repo.path())
+            .env("INPUT_BASE", "v1")
+            .env("INPUT_RENDER", render)
+            .env("INPUT_LANG", "de")
+            .env("PR_BASE_SHA", "")
+            .env("RUNNER_TEMP", temp.path())
+            .env("GITHUB_OUTPUT", &output)
+            .output()
+            .unwrap();
+        (out, temp)
+    };
+    let (out, temp) = run("tom-pdf, subprocessors-md,notice-text");
+    assert!(out.status.success(), "{out:?}");
+    let docs = temp.path().join("tomcheck-documents");
+    assert!(std::fs::read(docs.join("tom.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    let subs = std::fs::read_to_string(docs.join("subprocessors.md")).unwrap();
+    assert!(subs.contains("Mailer GmbH") && subs.contains("# Unterauftragsverarbeiter"));
+    let notice = std::fs::read_to_string(docs.join("notice.txt")).unwrap();
+    assert!(notice.contains("Neue Unterauftragsverarbeiter") && notice.contains("Mailer GmbH"));
+    let outputs = std::fs::read_to_string(temp.path().join("github-output")).unwrap();
+    assert!(outputs.contains(&format!("documents={}", docs.display())));
+    let (out, _temp) = run("tom-pdf,tom-exe");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is not KIND-FORMAT"));
+}

@@ -520,7 +520,7 @@ pub struct RenderOutputArgs {
     #[arg(long, value_enum)]
     pub format: Option<RenderFormatArg>,
     /// Language of the document [default: lang in [document] of tomcheck.toml, else en].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, env = "TOMCHECK_LANG")]
     pub lang: Option<LangArg>,
     /// Write the document to FILE instead of standard output (relative to -C DIR).
     #[arg(short, long, value_name = "FILE")]

@@ -750,3 +750,104 @@ fn the_action_renders_the_requested_documents() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("is not KIND-FORMAT"));
 }
+
+/// The company's own look from `[document]`: letterhead, introduction, extra sections
+/// from Markdown snippets, a logo, and page templates that replace the built-in ones —
+/// all read from the rendered revision; a misspelt key is an error with a suggestion.
+#[test]
+fn document_settings_give_the_company_look() {
+    let repo = Repo::new();
+    repo.write("tom/org.toml", ORG);
+    repo.write(
+        "tomcheck.toml",
+        "[document]\nlang = \"de\"\nletterhead = [\"Beispiel GmbH\", \"Musterweg 1\"]\nintro = \"Unsere Anlage 2.\"\nsections = \"document\"\nlogo = \"logo.png\"\ntemplates = \"document/templates\"\n",
+    );
+    repo.write(
+        "document/10-notfall.md",
+        "# Notfallkonzept\n\nBei Ausfall gilt:\n\n- Meldung an die DSB\n",
+    );
+    repo.write(
+        "document/templates/page.html.j2",
+        "<html lang=\"{{ lang }}\"><h1 class=\"firma\">{{ title }}</h1>{{ body }}<p>{{ footer }}</p></html>\n",
+    );
+    // A 1×1 PNG.
+    let png: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0,
+        0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 10, 0x49, 0x44, 0x41,
+        0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49,
+        0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    std::fs::write(repo.path().join("logo.png"), png).unwrap();
+    repo.commit("look", "2026-05-04T10:00:00+02:00");
+    let md = text(render(repo.path(), &["render", "tom", "--rev", "HEAD"]));
+    assert!(
+        md.starts_with("Beispiel GmbH  \nMusterweg 1  \n\n# Technische"),
+        "{md}"
+    );
+    assert!(md.contains("\nUnsere Anlage 2.\n"), "{md}");
+    assert!(
+        md.contains("## 16. Notfallkonzept\n\nBei Ausfall gilt:\n\n- Meldung an die DSB\n"),
+        "{md}"
+    );
+    let html = text(render(repo.path(), &["render", "tom", "--format", "html"]));
+    assert!(
+        html.starts_with("<html lang=\"de\"><h1 class=\"firma\">Technische"),
+        "{html}"
+    );
+    assert!(html.contains("<h2>16. Notfallkonzept</h2>"), "{html}");
+    // The built-in page shows the logo; the DOCX carries it as a picture.
+    std::fs::remove_dir_all(repo.path().join("document/templates")).unwrap();
+    repo.write(
+        "tomcheck.toml",
+        "[document]\nlogo = \"logo.png\"\nletterhead = [\"Beispiel GmbH\"]\n",
+    );
+    let html = text(render(
+        repo.path(),
+        &["render", "subprocessors", "--format", "html"],
+    ));
+    assert!(
+        html.contains(
+            "<img class=\"logo\" alt=\"Beispiel GmbH\" src=\"data:image/png;base64,iVBORw0KGgo"
+        ),
+        "{html}"
+    );
+    let docx = repo.path().join("t.docx");
+    render(
+        repo.path(),
+        &["render", "tom", "-o", docx.to_str().unwrap()],
+    );
+    let script = "import sys, docx; d = docx.Document(sys.argv[1]); print(len(d.inline_shapes))";
+    let shapes = tool(
+        "python3",
+        "pip install python-docx==1.2.0",
+        &["-c", script, docx.to_str().unwrap()],
+    );
+    assert_eq!(String::from_utf8_lossy(&shapes.stdout).trim(), "1");
+    // A typo in [document] stops the render with a suggestion; `check` accepts the table.
+    repo.write("tomcheck.toml", "[document]\nletterhaed = [\"x\"]\n");
+    let out = tomcheck(repo.path())
+        .args(["render", "tom"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown key `document.letterhaed`") && err.contains("letterhead"),
+        "{err}"
+    );
+    let check = tomcheck(repo.path())
+        .args(["check", "--today", "2026-06-01"])
+        .output()
+        .unwrap();
+    assert_ne!(check.status.code(), Some(2), "{check:?}");
+    // A broken template is an input error naming the file and line.
+    repo.write("tomcheck.toml", "[document]\ntemplates = \"tpl\"\n");
+    repo.write("tpl/tom.md.j2", "ok\n{% if %}\n");
+    let out = tomcheck(repo.path())
+        .args(["render", "tom"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("template error: tom.md.j2:2"), "{err}");
+}

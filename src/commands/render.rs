@@ -43,7 +43,7 @@ pub fn run(args: &RenderArgs, env: &mut Env<'_>) -> CmdResult {
                     with_findings: *with_findings,
                 },
             );
-            render::write(&doc, format, &mut buf)?;
+            render::write(&doc, Kind::Tom, &snap.settings, format, &mut buf)?;
         }
         RenderDocument::Subprocessors { rev, .. } => {
             let snap = render::load(&env.root, &revision(rev), today.clone(), None)?;
@@ -52,7 +52,7 @@ pub fn run(args: &RenderArgs, env: &mut Env<'_>) -> CmdResult {
             match format {
                 Format::Json => render::subprocessors::json(&snap, lang, &mut buf)?,
                 Format::Csv => render::subprocessors::csv(&snap, lang, &mut buf)?,
-                _ => render::write(&list, format, &mut buf)?,
+                _ => render::write(&list, Kind::Subprocessors, &snap.settings, format, &mut buf)?,
             }
         }
         RenderDocument::Notice {
@@ -80,7 +80,7 @@ pub fn run(args: &RenderArgs, env: &mut Env<'_>) -> CmdResult {
                     objection_days: *objection_days,
                 },
             )?;
-            render::write(&doc, format, &mut buf)?;
+            render::write(&doc, Kind::Notice, &new.settings, format, &mut buf)?;
         }
     }
     match &output.output {

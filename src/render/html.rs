@@ -44,96 +44,76 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: .5r
 }
 "#;
 
-/// Renders a document as one HTML file.
+/// Renders a document as one HTML file with the built-in page.
 pub fn render(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
-    let title = match &doc.subtitle {
-        Some(org) => format!("{} – {}", esc(&doc.title), esc(org)),
-        None => esc(&doc.title),
-    };
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"{}\">", doc.lang)?;
-    writeln!(out, "<head>\n<meta charset=\"utf-8\">")?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"generator\" content=\"tomcheck {}\">",
-        env!("CARGO_PKG_VERSION")
-    )?;
-    if let Some(date) = &doc.date {
-        writeln!(out, "<meta name=\"date\" content=\"{}\">", esc(date))?;
-    }
-    writeln!(out, "<title>{title}</title>")?;
-    writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>")?;
-    if doc.logo.is_some() || !doc.letterhead.is_empty() {
-        writeln!(out, "<div class=\"letterhead\">")?;
-        if let Some(logo) = &doc.logo {
-            writeln!(
-                out,
-                "<img class=\"logo\" alt=\"{}\" src=\"data:image/{};base64,{}\">",
-                esc(doc.subtitle.as_deref().unwrap_or("Logo")),
-                logo.format,
-                base64(&logo.bytes)
-            )?;
-        }
-        for line in &doc.letterhead {
-            writeln!(out, "<p>{}</p>", esc(line))?;
-        }
-        writeln!(out, "</div>")?;
-    }
-    writeln!(out, "<header>\n<h1>{}</h1>", esc(&doc.title))?;
-    if let Some(sub) = &doc.subtitle {
-        writeln!(out, "<p class=\"org\">{}</p>", esc(sub))?;
-    }
-    writeln!(out, "</header>\n<main>")?;
+    let page = super::template::Page::builtin(super::template::PageFormat::Html);
+    page.render(doc, out)
+}
+
+/// The built-in style sheet (`{{ style }}` in a page template).
+pub fn style() -> &'static str {
+    STYLE
+}
+
+/// The logo as a data URI, for `<img src>`.
+pub fn logo_uri(doc: &Document) -> Option<String> {
+    doc.logo
+        .as_ref()
+        .map(|l| format!("data:image/{};base64,{}", l.format, base64(&l.bytes)))
+}
+
+/// The body (every block) as HTML.
+pub fn body(doc: &Document) -> String {
+    let mut out = String::new();
     for block in &doc.body {
         match block {
             Block::Heading { level, text } => {
                 let h = usize::from(*level).clamp(1, 4) + 1;
-                writeln!(out, "<h{h}>{}</h{h}>", esc(text))?;
+                out.push_str(&format!("<h{h}>{}</h{h}>\n", esc(text)));
             }
-            Block::Paragraph(text) => writeln!(out, "<p>{}</p>", inline(text))?,
+            Block::Paragraph(text) => out.push_str(&format!("<p>{}</p>\n", inline(text))),
             Block::List(items) => {
-                writeln!(out, "<ul>")?;
+                out.push_str("<ul>\n");
                 for item in items {
-                    writeln!(out, "<li>{}</li>", inline(item))?;
+                    out.push_str(&format!("<li>{}</li>\n", inline(item)));
                 }
-                writeln!(out, "</ul>")?;
+                out.push_str("</ul>\n");
             }
             Block::Facts(pairs) => {
-                writeln!(out, "<dl class=\"facts\">")?;
+                out.push_str("<dl class=\"facts\">\n");
                 for (label, value) in pairs {
-                    writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(label), inline(value))?;
+                    out.push_str(&format!(
+                        "<dt>{}</dt><dd>{}</dd>\n",
+                        esc(label),
+                        inline(value)
+                    ));
                 }
-                writeln!(out, "</dl>")?;
+                out.push_str("</dl>\n");
             }
             Block::Table(table) => {
                 let total: u32 = table.columns.iter().map(|c| u32::from(c.width)).sum();
-                writeln!(out, "<table>\n<colgroup>")?;
+                out.push_str("<table>\n<colgroup>\n");
                 for c in &table.columns {
                     let pct = f64::from(c.width) * 100.0 / f64::from(total.max(1));
-                    writeln!(out, "<col style=\"width:{pct:.1}%\">")?;
+                    out.push_str(&format!("<col style=\"width:{pct:.1}%\">\n"));
                 }
-                writeln!(out, "</colgroup>\n<thead><tr>")?;
+                out.push_str("</colgroup>\n<thead><tr>\n");
                 for c in &table.columns {
-                    writeln!(out, "<th scope=\"col\">{}</th>", esc(&c.title))?;
+                    out.push_str(&format!("<th scope=\"col\">{}</th>\n", esc(&c.title)));
                 }
-                writeln!(out, "</tr></thead>\n<tbody>")?;
+                out.push_str("</tr></thead>\n<tbody>\n");
                 for row in &table.rows {
                     let cells: String = row
                         .iter()
                         .map(|c| format!("<td>{}</td>", inline(c)))
                         .collect();
-                    writeln!(out, "<tr>{cells}</tr>")?;
+                    out.push_str(&format!("<tr>{cells}</tr>\n"));
                 }
-                writeln!(out, "</tbody>\n</table>")?;
+                out.push_str("</tbody>\n</table>\n");
             }
         }
     }
-    writeln!(out, "</main>\n<footer>{}</footer>", esc(&doc.footer))?;
-    writeln!(out, "</body>\n</html>")
+    out
 }
 
 /// Styled text as HTML, line breaks as `<br>`.

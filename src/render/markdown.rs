@@ -10,50 +10,62 @@ use std::io::Write;
 use super::model::{Block, Document, Emphasis, Text};
 use crate::report::md;
 
-/// Renders a document as Markdown.
+/// Renders a document as Markdown with the built-in page.
 pub fn render(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
-    for line in &doc.letterhead {
-        writeln!(out, "{}  ", block_start(&md::text(line)))?;
-    }
-    if !doc.letterhead.is_empty() {
-        writeln!(out)?;
-    }
-    writeln!(out, "# {}\n", md::text(&doc.title))?;
-    if let Some(sub) = &doc.subtitle {
-        writeln!(out, "**{}**\n", md::text(sub).trim())?;
-    }
+    let page = super::template::Page::builtin(super::template::PageFormat::Markdown);
+    page.render(doc, out)
+}
+
+/// The page's values, escaped for Markdown: letterhead lines, title, subtitle, footer.
+pub fn page_values(doc: &Document) -> (Vec<String>, String, Option<String>, String) {
+    (
+        doc.letterhead
+            .iter()
+            .map(|l| block_start(&md::text(l)))
+            .collect(),
+        md::text(&doc.title),
+        doc.subtitle
+            .as_ref()
+            .map(|s| md::text(s).trim().to_string()),
+        md::text(&doc.footer).trim().to_string(),
+    )
+}
+
+/// The body (every block) as Markdown.
+pub fn body(doc: &Document) -> String {
+    let mut out = String::new();
     for block in &doc.body {
         match block {
             Block::Heading { level, text } => {
                 let marks = "#".repeat(usize::from(*level).clamp(1, 4) + 1);
-                writeln!(out, "{marks} {}\n", md::text(text))?;
+                out.push_str(&format!("{marks} {}\n\n", md::text(text)));
             }
-            Block::Paragraph(text) => writeln!(out, "{}\n", block_start(&inline(text)))?,
+            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", block_start(&inline(text)))),
             Block::List(items) => {
                 for item in items {
-                    writeln!(out, "- {}", block_start(&inline(item)))?;
+                    out.push_str(&format!("- {}\n", block_start(&inline(item))));
                 }
-                writeln!(out)?;
+                out.push('\n');
             }
             Block::Facts(pairs) => {
                 for (label, value) in pairs {
-                    writeln!(out, "- **{}:** {}", md::text(label), inline(value))?;
+                    out.push_str(&format!("- **{}:** {}\n", md::text(label), inline(value)));
                 }
-                writeln!(out)?;
+                out.push('\n');
             }
             Block::Table(table) => {
                 let head: Vec<String> = table.columns.iter().map(|c| md::text(&c.title)).collect();
-                writeln!(out, "| {} |", head.join(" | "))?;
-                writeln!(out, "|{}", "---|".repeat(table.columns.len()))?;
+                out.push_str(&format!("| {} |\n", head.join(" | ")));
+                out.push_str(&format!("|{}\n", "---|".repeat(table.columns.len())));
                 for row in &table.rows {
                     let cells: Vec<String> = row.iter().map(inline).collect();
-                    writeln!(out, "| {} |", cells.join(" | "))?;
+                    out.push_str(&format!("| {} |\n", cells.join(" | ")));
                 }
-                writeln!(out)?;
+                out.push('\n');
             }
         }
     }
-    writeln!(out, "---\n\n*{}*", md::text(&doc.footer).trim())
+    out
 }
 
 /// Styled text as inline Markdown.

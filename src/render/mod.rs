@@ -21,6 +21,7 @@ pub mod notice;
 pub mod pdf;
 pub mod settings;
 pub mod subprocessors;
+pub mod template;
 pub mod text;
 pub mod tom;
 
@@ -203,16 +204,29 @@ pub fn load(
     })
 }
 
-/// Writes a document in a layout format.
+/// Writes a document in a layout format; Markdown and HTML through the repository's
+/// page template for `kind` when `[document] templates` has one, else the built-in page.
 pub fn write(
     doc: &model::Document,
+    kind: Kind,
+    settings: &Settings,
     format: Format,
     out: &mut dyn std::io::Write,
 ) -> Result<(), Vec<Problem>> {
     let io = |e: std::io::Error| vec![Problem::new(Code::Io, format!("cannot write output: {e}"))];
+    let mut page = |f: template::PageFormat| -> Result<(), Vec<Problem>> {
+        let page = settings
+            .page(kind, f)
+            .unwrap_or_else(|| template::Page::builtin(f));
+        let text = page.render_string(doc).map_err(|e| {
+            vec![Problem::new(Code::Config, format!("template error: {e}"))
+                .with_help("see docs/render.md for the values a page template gets")]
+        })?;
+        out.write_all(text.as_bytes()).map_err(io)
+    };
     match format {
-        Format::Markdown => markdown::render(doc, out).map_err(io),
-        Format::Html => html::render(doc, out).map_err(io),
+        Format::Markdown => page(template::PageFormat::Markdown),
+        Format::Html => page(template::PageFormat::Html),
         Format::Text => text::render(doc, out).map_err(io),
         Format::Docx => docx::render(doc, out).map_err(io),
         Format::Pdf => pdf::render(doc, out),

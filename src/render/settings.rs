@@ -10,6 +10,7 @@
 //! sections = "document"                # folder of Markdown snippets, one section each
 //! contact = "datenschutz@example.de"   # where objections to a notice go
 //! objection_days = 30                  # objection period of the change notice
+//! templates = "document/templates"     # page templates: tom.html.j2, page.md.j2, …
 //! ```
 //!
 //! The configuration module only knows that `[document]` is a table; its keys belong to
@@ -18,6 +19,7 @@
 use toml::de::{DeTable, DeValue};
 
 use super::model::{self, Block, Logo, Text};
+use super::template::{Page, PageFormat};
 use crate::diag::{did_you_mean, Code, Problem};
 use crate::report::diff::Lang;
 use crate::source::Source;
@@ -31,6 +33,7 @@ const KEYS: &[&str] = &[
     "sections",
     "contact",
     "objection_days",
+    "templates",
 ];
 
 /// What `[document]` says, with the files it names already read.
@@ -44,6 +47,31 @@ pub struct Settings {
     pub sections: Vec<(String, Vec<Block>)>,
     pub contact: Option<String>,
     pub objection_days: Option<u32>,
+    /// Page templates by file name (`tom.md.j2`, `page.html.j2`).
+    pub templates: Vec<(String, String)>,
+}
+
+impl Settings {
+    /// The repository's page template for a document and format: `KIND.EXT.j2`, else
+    /// `page.EXT.j2`.
+    pub fn page(&self, kind: super::Kind, format: PageFormat) -> Option<Page> {
+        let ext = format.extension();
+        [
+            format!("{}.{ext}.j2", kind.as_str()),
+            format!("page.{ext}.j2"),
+        ]
+        .iter()
+        .find_map(|want| {
+            self.templates
+                .iter()
+                .find(|(name, _)| name == want)
+                .map(|(name, source)| Page {
+                    name: name.clone(),
+                    source: source.clone(),
+                    format,
+                })
+        })
+    }
 }
 
 /// The `[document]` table of a `tomcheck.toml`, and the files it names, read from `source`.
@@ -117,6 +145,25 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
                     Err(msg) => problems.push(wrong(&msg)),
                 },
                 None => problems.push(wrong("a path to a PNG or JPEG file")),
+            },
+            "templates" => match v.as_str() {
+                Some(dir) => match source.read_dir(dir, ".j2") {
+                    Ok(Some(files)) => {
+                        settings.templates = files
+                            .iter()
+                            .map(|f| {
+                                let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+                                (name.to_string(), f.text.to_string())
+                            })
+                            .collect();
+                    }
+                    Ok(None) => problems.push(wrong(&format!(
+                        "a folder of page templates; `{dir}` does not exist in the {}",
+                        source.label()
+                    ))),
+                    Err(p) => problems.extend(p),
+                },
+                None => problems.push(wrong("a folder of page templates (*.j2)")),
             },
             "sections" => match v.as_str() {
                 Some(dir) => match source.read_dir(dir, ".md") {

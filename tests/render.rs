@@ -823,6 +823,43 @@ fn document_settings_give_the_company_look() {
         &["-c", script, docx.to_str().unwrap()],
     );
     assert_eq!(String::from_utf8_lossy(&shapes.stdout).trim(), "1");
+    // And the PDF places it in the title block (PDF/A: not interpolated).
+    let pdf = repo.path().join("t.pdf");
+    // PDF/A needs a date: the working tree without `as_of` has none unless --today says so.
+    let out = tomcheck(repo.path())
+        .args(["render", "tom", "-o", pdf.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--today"),
+        "{out:?}"
+    );
+    render(
+        repo.path(),
+        &[
+            "render",
+            "tom",
+            "--today",
+            "2026-06-01",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let images = tool(
+        "pdfimages",
+        "apt-get install poppler-utils",
+        &["-list", pdf.to_str().unwrap()],
+    );
+    let images = String::from_utf8_lossy(&images.stdout).into_owned();
+    assert_eq!(
+        images
+            .lines()
+            .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+            .count(),
+        1,
+        "{images}"
+    );
     // A typo in [document] stops the render with a suggestion; `check` accepts the table.
     repo.write("tomcheck.toml", "[document]\nletterhaed = [\"x\"]\n");
     let out = tomcheck(repo.path())

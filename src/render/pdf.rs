@@ -253,6 +253,14 @@ enum Op {
     },
     /// A filled rectangle (table header background), an artifact.
     Fill { rect: Rect, color: (u8, u8, u8) },
+    /// The logo: an image at a position and size, a figure with alternative text.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        leaf: usize,
+    },
     /// A stroked line, an artifact.
     Rule {
         from: (f32, f32),
@@ -600,6 +608,34 @@ fn unit_rect() -> Rect {
 /// Lays out the whole document.
 fn layout<'a>(doc: &Document, faces: &'a Faces) -> Layout<'a> {
     let mut l = Layout::new(faces);
+    let top = l.y;
+    let mut logo_bottom = top;
+    if let Some((w, h)) = doc
+        .logo
+        .as_ref()
+        .and_then(|lg| super::docx::image_size(&lg.bytes))
+    {
+        // 1.6 cm high, at most a third of the text width.
+        let height = 45.0f32;
+        let width = (height * w as f32 / h.max(1) as f32).min(TEXT_W / 3.0);
+        let height = width * h.max(1) as f32 / w.max(1) as f32;
+        let leaf = l.next_leaf;
+        l.next_leaf += 1;
+        let alt = doc.subtitle.clone().unwrap_or_else(|| "Logo".into());
+        l.open(Tag::Figure(Some(alt)));
+        if let Some((_, children)) = l.stack.last_mut() {
+            children.push(LNode::Leaf(leaf));
+        }
+        l.close();
+        l.page().push(Op::Image {
+            x: MARGIN_X,
+            y: top,
+            w: width,
+            h: height,
+            leaf,
+        });
+        logo_bottom = top + height;
+    }
     for line in &doc.letterhead {
         let w = faces.get(LETTERHEAD).width(line, LETTERHEAD.size);
         let y = l.y + LETTERHEAD.line_height() * 0.78;
@@ -608,7 +644,8 @@ fn layout<'a>(doc: &Document, faces: &'a Faces) -> Layout<'a> {
         l.close();
         l.y += LETTERHEAD.line_height();
     }
-    if !doc.letterhead.is_empty() {
+    l.y = l.y.max(logo_bottom);
+    if !doc.letterhead.is_empty() || doc.logo.is_some() {
         l.y += 10.0;
     }
     l.paragraph(Tag::Title, &super::model::plain(&doc.title), TITLE, 2.0);
@@ -655,6 +692,16 @@ pub fn render(doc: &Document, out: &mut dyn Write) -> Result<(), Vec<Problem>> {
 
 /// The PDF as bytes.
 pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
+    // PDF/A requires a creation date, and the clock is never asked for one.
+    if doc.date.as_deref().and_then(parse_date).is_none() {
+        return Err(vec![Problem::new(
+            Code::Usage,
+            "a PDF/A document needs a date, and the facts give this one none",
+        )
+        .with_help(
+            "record `as_of` in [organization], render a commit with --rev, or pass --today YYYY-MM-DD",
+        )]);
+    }
     let faces = Faces::load()?;
     let (pages, structure, outline) = layout(doc, &faces).finish();
     let configuration = ConfigurationBuilder::new()
@@ -696,6 +743,26 @@ pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
                     if let Some(leaf) = leaf {
                         ids.insert(*leaf, id);
                     }
+                }
+                Op::Image { x, y, w, h, leaf } => {
+                    let Some(image) = doc.logo.as_ref().and_then(|lg| {
+                        let data = krilla::Data::from(lg.bytes.clone());
+                        match lg.format {
+                            "png" => krilla::image::Image::from_png(data, false).ok(),
+                            _ => krilla::image::Image::from_jpeg(data, false).ok(),
+                        }
+                    }) else {
+                        continue;
+                    };
+                    let Some(size) = krilla::geom::Size::from_wh(*w, *h) else {
+                        continue;
+                    };
+                    let id = surface.start_tagged(ContentTag::Other);
+                    surface.push_transform(&krilla::geom::Transform::from_translate(*x, *y));
+                    surface.draw_image(image, size);
+                    surface.pop();
+                    surface.end_tagged();
+                    ids.insert(*leaf, id);
                 }
                 Op::Fill { rect, color } => {
                     surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(

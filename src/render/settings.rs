@@ -5,7 +5,7 @@
 //! [document]
 //! lang = "de"                          # default language of `render`
 //! letterhead = ["Muster Medien GmbH", "Musterstraße 1 · 80331 München"]
-//! logo = "docs/logo.png"               # PNG or JPEG, shown in the title block
+//! logo = "docs/logo.png"               # PNG or JPEG, in the title block of every format but Markdown
 //! intro = "Dieses Dokument …"          # replaces the built-in introduction
 //! sections = "document"                # folder of Markdown snippets, one section each
 //! contact = "datenschutz@example.de"   # where objections to a notice go

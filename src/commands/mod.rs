@@ -16,6 +16,7 @@ mod diff;
 mod hook;
 mod init;
 mod log;
+mod render;
 mod rules;
 mod schema;
 mod shell;
@@ -98,6 +99,9 @@ pub struct Env<'a> {
     /// The directory the command works in (`-C DIR` or the current directory).
     pub root: PathBuf,
     pub style: Style,
+    /// Whether `--lang` or `TOMCHECK_LANG` chose the language (documents otherwise
+    /// follow `[document] lang`).
+    pub lang_chosen: bool,
     pub out: &'a mut dyn Write,
 }
 
@@ -332,6 +336,8 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     let mut env = Env {
         root: cli.dir.clone().unwrap_or_else(|| PathBuf::from(".")),
         style: style(&cli, io.out_is_terminal),
+        lang_chosen: cli.lang.is_some()
+            || std::env::var_os("TOMCHECK_LANG").is_some_and(|v| !v.is_empty()),
         out: &mut out,
     };
     let result = memory_limit()
@@ -349,6 +355,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Command::Test(args) => test::run(args, &mut env),
         Command::Diff(args) => diff::run(args, &mut env),
         Command::Log(args) => log::run(args, &mut env),
+        Command::Render(args) => render::run(args, &mut env),
     });
     let result = result.and_then(|code| {
         env.out.flush()?;

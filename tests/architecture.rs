@@ -28,7 +28,7 @@ const LAYERS: &[&[&str]] = &[
     &["findings"],
     &["pipeline", "changes"],
     &["gate", "diff", "history"],
-    &["report"],
+    &["report", "render"],
     &["cli", "commands", "main", "lib"],
 ];
 

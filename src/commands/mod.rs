@@ -16,6 +16,7 @@ mod diff;
 mod hook;
 mod init;
 mod log;
+mod render;
 mod rules;
 mod schema;
 mod shell;
@@ -98,6 +99,9 @@ pub struct Env<'a> {
     /// The directory the command works in (`-C DIR` or the current directory).
     pub root: PathBuf,
     pub style: Style,
+    /// Whether `--lang` or `TOMCHECK_LANG` chose the language (documents otherwise
+    /// follow `[document] lang`).
+    pub lang_chosen: bool,
     pub out: &'a mut dyn Write,
 }
 
@@ -292,6 +296,14 @@ fn memory_limit() -> Result<Option<u64>, Problem> {
     }
 }
 
+/// The stack size of the thread that runs a command (see `limits::stack_size_for`):
+/// above the memory cap, so that a deep chain of rules is stopped by the cap.
+pub fn stack_size() -> usize {
+    let size = limits::stack_size_for(memory_limit().unwrap_or(Some(limits::DEFAULT_MEMORY_LIMIT)));
+    limits::set_stack_size(size);
+    size
+}
+
 /// Starts the watchdog of the policy engine: when the process passes its memory cap,
 /// or a parse or evaluation runs past its time limit inside a step regorus cannot
 /// interrupt, the breach is printed like any input problem and the process ends with
@@ -324,6 +336,8 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     let mut env = Env {
         root: cli.dir.clone().unwrap_or_else(|| PathBuf::from(".")),
         style: style(&cli, io.out_is_terminal),
+        lang_chosen: cli.lang.is_some()
+            || std::env::var_os("TOMCHECK_LANG").is_some_and(|v| !v.is_empty()),
         out: &mut out,
     };
     let result = memory_limit()
@@ -341,6 +355,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Command::Test(args) => test::run(args, &mut env),
         Command::Diff(args) => diff::run(args, &mut env),
         Command::Log(args) => log::run(args, &mut env),
+        Command::Render(args) => render::run(args, &mut env),
     });
     let result = result.and_then(|code| {
         env.out.flush()?;

@@ -33,6 +33,7 @@ const KEYS: &[&str] = &[
     "lang",
     "max_waiver_days",
     "rules",
+    "document",
 ];
 
 /// The keys of `tomcheck.toml` that are written and have the right type.
@@ -116,6 +117,15 @@ impl RawConfig {
                 Some(b) => self.builtin = Some(b),
                 None => problems.push(wrong("true or false")),
             },
+            // The look of rendered documents: its keys are validated where documents
+            // are rendered (`crate::render::settings`).
+            "document" => {
+                if value.get_ref().as_table().is_none() {
+                    problems.push(wrong(
+                        "a table: [document] with settings of `tomcheck render`",
+                    ));
+                }
+            }
             "lang" => match string(value) {
                 Some(s) => self.lang = Some(s),
                 None => problems.push(wrong("\"de\" or \"en\"")),

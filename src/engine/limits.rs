@@ -42,6 +42,34 @@ pub const MAX_FORMAT_WIDTH: u64 = 1_000;
 /// Default cap on the resident memory of the process.
 pub const DEFAULT_MEMORY_LIMIT: u64 = 1024 * 1024 * 1024;
 
+/// Stack of the threads that parse and evaluate policies when the memory cap is off.
+pub const DEFAULT_STACK: usize = 1024 * 1024 * 1024;
+
+static STACK_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_STACK as u64);
+
+/// The stack size for threads that evaluate policies, chosen above the memory cap: a
+/// chain of rules or functions thousands deep recurses in regorus (2,000 rules that
+/// each use the next overflow 8 MiB), and the stack it touches is resident memory, so
+/// the memory cap stops it cleanly before the stack runs out. Only address space is
+/// reserved; pages are used as the stack grows.
+pub fn stack_size_for(memory_limit: Option<u64>) -> usize {
+    match memory_limit {
+        Some(limit) => (limit.saturating_add(512 * 1024 * 1024))
+            .clamp(256 * 1024 * 1024, 8 * 1024 * 1024 * 1024) as usize,
+        None => DEFAULT_STACK,
+    }
+}
+
+/// Sets the stack size of evaluating threads (the command layer, from the memory cap).
+pub fn set_stack_size(bytes: usize) {
+    STACK_SIZE.store(bytes as u64, Ordering::Relaxed);
+}
+
+/// The stack size evaluating threads are started with.
+pub fn stack_size() -> usize {
+    STACK_SIZE.load(Ordering::Relaxed) as usize
+}
+
 /// How long a parse or an evaluation may run past its time limit before the watchdog
 /// ends it: regorus' own timer stops loops at the limit and names the rule; this grace
 /// is for work its timer does not see (a long builtin call, the parser).
@@ -115,47 +143,61 @@ struct Function {
 }
 
 /// Rejects functions that call themselves, directly or through other functions, with a
-/// diagnostic at the call that closes the cycle. `files` are parsed on their own engine
-/// (they already parsed once, so this cannot fail in a new way).
+/// diagnostic at the call that closes the cycle. Each file that may define a function
+/// is parsed again on its own engine for its syntax tree (it parsed once already, so
+/// this cannot fail in a new way); one file's tree at a time is held in memory, and a
+/// file without a function head is not looked at.
 pub fn check_recursion(files: &[SourceText]) -> Vec<Problem> {
-    if files.is_empty() {
-        return Vec::new();
-    }
-    let mut engine = regorus::Engine::new();
-    engine.set_rego_v0(false);
-    for f in files {
+    let mut functions: BTreeMap<String, Function> = BTreeMap::new();
+    for (index, file) in files.iter().enumerate() {
+        if !may_define_functions(&file.text) {
+            continue;
+        }
+        let mut engine = regorus::Engine::new();
+        engine.set_rego_v0(false);
         if engine
-            .add_policy(f.path.clone(), f.text.to_string())
+            .add_policy(file.path.clone(), file.text.to_string())
             .is_err()
         {
-            return Vec::new();
+            continue;
         }
-    }
-    let Ok(json) = engine.get_ast_as_json() else {
-        return Vec::new();
-    };
-    let ast: Value = match serde_json::from_str(&json) {
-        Ok(v) => v,
-        // Only an expression chain deeper than serde_json's 128 levels gets here.
-        Err(_) => {
-            return vec![Problem::new(
-                Code::PolicyTooComplex,
-                "a policy's expressions are nested too deeply to be checked",
-            )
-            .with_help("split long chains of operators or references into local variables")];
-        }
-    };
-    let mut functions: BTreeMap<String, Function> = BTreeMap::new();
-    for module in ast.as_array().into_iter().flatten() {
-        let Some(path) = module["source"]["file"].as_str() else {
+        let Ok(json) = engine.get_ast_as_json() else {
             continue;
         };
-        let Some(file) = files.iter().position(|f| f.path == path) else {
-            continue;
+        drop(engine);
+        let ast: Value = match serde_json::from_str(&json) {
+            Ok(v) => v,
+            // Only an expression chain deeper than serde_json's 128 levels gets here.
+            Err(_) => {
+                return vec![Problem::new(
+                    Code::PolicyTooComplex,
+                    format!(
+                        "the expressions of {} are nested too deeply to be checked",
+                        file.path
+                    ),
+                )
+                .with_help("split long chains of operators or references into local variables")];
+            }
         };
-        collect_functions(&module["ast"], file, &files[file].text, &mut functions);
+        drop(json);
+        for module in ast.as_array().into_iter().flatten() {
+            collect_functions(&module["ast"], index, &file.text, &mut functions);
+        }
     }
     find_cycles(&functions, files)
+}
+
+/// Whether a line of `text` starts like a function head (`name(`, `a.b(`): a cheap
+/// filter, so files of plain rules are not parsed twice. Lines of rule bodies that
+/// start with a call pass it too, which only costs the parse.
+fn may_define_functions(text: &str) -> bool {
+    text.lines().any(|line| {
+        let t = line.trim_start();
+        let name = t
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(t.len());
+        name > 0 && t[name..].trim_start().starts_with('(')
+    })
 }
 
 /// Dotted path of a reference expression (`data.a.b`, `a["b"]`), if it is one.
@@ -464,8 +506,13 @@ fn sprintf(args: Vec<regorus::Value>) -> anyhow::Result<regorus::Value> {
             }
         };
         engine.set_input(regorus::Value::from(args));
-        let value = engine.eval_rule("data.s.r".into())?;
-        Ok(value)
+        // regorus' message without the location in the helper policy: the caller's
+        // error points at the policy's own call.
+        engine.eval_rule("data.s.r".into()).map_err(|e| {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            anyhow::anyhow!("{}", first.trim_start_matches("error: ").trim())
+        })
     })
 }
 
@@ -670,18 +717,19 @@ fn look(config: &WatchdogConfig) -> Option<Breach> {
     })
 }
 
-/// Resident memory of this process in bytes (Linux: `/proc/self/statm`); `None` where
-/// it cannot be read.
+/// Resident memory of this process in bytes (Linux: `VmRSS` of `/proc/self/status`,
+/// in kB whatever the page size); `None` where it cannot be read.
 pub fn resident_memory() -> Option<u64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * page_size())
-}
-
-fn page_size() -> u64 {
-    // /proc/self/smaps_rollup is costlier; the kernel page size is 4 KiB on every
-    // platform tomcheck ships for except Apple silicon, which has no /proc.
-    4096
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line
+        .trim_start_matches("VmRSS:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
 }
 
 #[cfg(test)]

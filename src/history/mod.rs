@@ -410,7 +410,10 @@ fn evaluate_all(
     let workers = jobs.min(work.len());
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| {
+            // Evaluating needs the deep stack the main thread has (see limits::stack_size).
+            let builder =
+                std::thread::Builder::new().stack_size(crate::engine::limits::stack_size());
+            let spawned = builder.spawn_scoped(scope, || {
                 let mut worker = Worker::new(shared);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -422,6 +425,10 @@ fn evaluate_all(
                         .insert(key.clone(), result);
                 }
             });
+            if spawned.is_err() {
+                // No thread with such a stack: the ones that started do the work.
+                break;
+            }
         }
     });
     results.into_inner().unwrap_or_else(|e| e.into_inner())

@@ -297,6 +297,50 @@ impl Source {
         }
     }
 
+    /// Reads one binary file (a logo) relative to the root, with the same limits and
+    /// symlink rules as [`Source::read_file`]; `Ok(None)` when it does not exist.
+    pub fn read_bytes(&self, path: &str) -> Result<Option<Vec<u8>>, Problem> {
+        let id = match &self.backing {
+            Backing::Worktree => {
+                let full = self.root.join(path);
+                if !full.is_file() {
+                    return Ok(None);
+                }
+                self.check_link(&full, path)?;
+                return read_limited(&full, path).map(Some);
+            }
+            Backing::Index(index) => {
+                let git_path = format!("{}{path}", self.prefix);
+                match index.get_path(Path::new(&git_path), 0) {
+                    Some(entry) if entry.mode != 0o120000 => entry.id,
+                    Some(_) => return Err(symlink_in_git(&self.display_name(path))),
+                    None => return Ok(None),
+                }
+            }
+            Backing::Commit { tree, .. } => {
+                let git_path = format!("{}{path}", self.prefix);
+                let Ok(entry) = tree.get_path(Path::new(&git_path)) else {
+                    return Ok(None);
+                };
+                if entry.filemode() == 0o120000 {
+                    return Err(symlink_in_git(&self.display_name(path)));
+                }
+                if entry.kind() != Some(ObjectType::Blob) {
+                    return Ok(None);
+                }
+                entry.id()
+            }
+        };
+        let repo = self.repo.expect("git sources have a repository");
+        let blob = repo
+            .find_blob(id)
+            .map_err(|e| git_problem(&format!("cannot read {path} from git"), &e))?;
+        if blob.size() > MAX_FILE_BYTES {
+            return Err(too_large(path, blob.size()));
+        }
+        Ok(Some(blob.content().to_vec()))
+    }
+
     /// Whether `dir` (relative to the root) exists as a directory in this revision.
     pub fn dir_exists(&self, dir: &str) -> bool {
         let dir = dir.trim_end_matches('/');

@@ -20,6 +20,10 @@ const COMMANDS: &[&str] = &[
     "test",
     "diff",
     "log",
+    "render",
+    "render tom",
+    "render subprocessors",
+    "render notice",
 ];
 
 /// `tomcheck ARGS --help`, at the width clap uses when no terminal is attached.

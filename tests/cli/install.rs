@@ -76,6 +76,10 @@ fn the_pre_commit_placeholder_pins_this_version() {
 /// Builds the wheel with maturin into `out`, reusing the tests' target directory and
 /// profile: the binary inside is the one cargo already built, nothing is compiled again.
 fn build_wheel(out: &Path) -> PathBuf {
+    // maturin relinks target/…/tomcheck; every other test runs a hard link of the binary
+    // made on first use. Make it now, before the relink, so no test can meet the moment
+    // the file is missing.
+    let _ = crate::support::bin();
     let maturin = tool("maturin");
     let bin = tomcheck_bin();
     let profile_dir = bin.parent().unwrap();

@@ -19,6 +19,7 @@ mod mutants; // `test --mutants`: survivors found, allow comments, JSON, exit co
 mod opa; // the bundled policies under the real OPA engine give the same findings
 mod output_bounds; // long lines, many findings on a line, XML and URI characters, -o files
 mod pipe; // output into a reader that goes away keeps the exit code
+mod policy_limits; // deep rule chains finish or meet the memory cap, never the stack
 mod promises; // what README.md and docs/ promise: tomcheck.toml keys, waivers, context
 mod reference; // reference data: layout, sources, dates, the update script
 mod rules; // `rules`, `explain`, `test` and waivers

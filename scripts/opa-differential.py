@@ -306,6 +306,8 @@ def main() -> int:
                     help="compare only this TOM (a directory holding tom/); repeatable")
     ap.add_argument("--no-tests", action="store_true", help="skip the *_test.rego run")
     a = ap.parse_args()
+    # Each TOM is checked from its own directory: a relative path must not depend on that.
+    a.tomcheck = str(Path(a.tomcheck).resolve())
     try:
         if a.install:
             install(a.opa_lib)

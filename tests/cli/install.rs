@@ -9,11 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
 
-use crate::support::tool;
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::{git_command, manifest_dir, measures, tool, ORGANIZATION};
 
 fn text(out: &Output) -> String {
     format!(
@@ -35,16 +31,8 @@ fn run(cmd: &mut Command) -> Output {
 }
 
 fn git(dir: &Path) -> Command {
-    let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Erika Mustermann")
-        .env("GIT_AUTHOR_EMAIL", "dsb@example.de")
-        .env("GIT_COMMITTER_NAME", "Erika Mustermann")
-        .env("GIT_COMMITTER_EMAIL", "dsb@example.de")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE");
+    let mut cmd = git_command();
+    cmd.current_dir(dir);
     cmd
 }
 
@@ -121,34 +109,6 @@ fn venv_bin(venv: &Path, name: &str) -> PathBuf {
     } else {
         venv.join("bin").join(name)
     }
-}
-
-const ORGANIZATION: &str =
-    "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
-
-fn measures() -> String {
-    [
-        "physical_access",
-        "system_access",
-        "data_access",
-        "separation",
-        "pseudonymisation",
-        "encryption",
-        "transfer",
-        "input",
-        "availability",
-        "recoverability",
-        "order",
-        "review",
-    ]
-    .iter()
-    .map(|c| {
-        format!(
-            "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n\n",
-            c.replace('_', "-")
-        )
-    })
-    .collect()
 }
 
 fn provider(with_avv: bool) -> String {

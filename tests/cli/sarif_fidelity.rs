@@ -10,13 +10,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::support::tool;
+use crate::support::{git_command, manifest_dir, measures, tool, ORGANIZATION};
 
 const TODAY: &str = "2026-11-22";
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn text(out: &Output) -> String {
     format!(
@@ -27,19 +23,7 @@ fn text(out: &Output) -> String {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Erika Mustermann")
-        .env("GIT_AUTHOR_EMAIL", "dsb@example.de")
-        .env("GIT_COMMITTER_NAME", "Erika Mustermann")
-        .env("GIT_COMMITTER_EMAIL", "dsb@example.de")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .unwrap();
+    let out = git_command().current_dir(dir).args(args).output().unwrap();
     assert!(out.status.success(), "git {args:?}: {}", text(&out));
 }
 
@@ -68,41 +52,6 @@ fn sarif(dir: &Path, extra: &[&str]) -> (Output, Value) {
     let value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&out)));
     (out, value)
-}
-
-const ORGANIZATION: &str =
-    "[organization]\nname = \"Muster GmbH\"\ncountry = \"DE\"\nreviewed = 2026-10-01\n";
-
-/// One implemented measure per control category; the transfer one is tagged
-/// `encryption-in-transit`.
-fn measures() -> String {
-    [
-        "physical_access",
-        "system_access",
-        "data_access",
-        "separation",
-        "pseudonymisation",
-        "encryption",
-        "transfer",
-        "input",
-        "availability",
-        "recoverability",
-        "order",
-        "review",
-    ]
-    .iter()
-    .map(|c| {
-        let tags = if *c == "transfer" {
-            "tags = [\"encryption-in-transit\"]\n"
-        } else {
-            ""
-        };
-        format!(
-            "[[measure]]\nid = \"m-{}\"\ncontrol = \"{c}\"\ntext = \"Maßnahme {c}\"\n{tags}\n",
-            c.replace('_', "-")
-        )
-    })
-    .collect()
 }
 
 /// A processor with personal data and no AVV: `avv.missing` on an identical line each.

@@ -322,37 +322,43 @@ fn location(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> Option<L
             (file, line, column, end_line, end_column)
         }
     };
-    let uri = path_uri(&format!(
-        "{}{}",
-        ctx.path_prefix, outcome.facts.map.files[file].path
-    ));
-    Some(
-        Location::builder()
-            .physical_location(
-                PhysicalLocation::builder()
-                    .artifact_location(
-                        ArtifactLocation::builder()
-                            .uri(uri)
-                            .uri_base_id(SRCROOT.to_string())
-                            .build(),
-                    )
-                    .region(
-                        Region::builder()
-                            .start_line(line as i64)
-                            .start_column(column as i64)
-                            .end_line(end_line as i64)
-                            .end_column(end_column as i64)
-                            .build(),
-                    )
-                    .build(),
-            )
-            .build(),
-    )
+    let path = format!("{}{}", ctx.path_prefix, outcome.facts.map.files[file].path);
+    Some(file_location(&path, (line, column), (end_line, end_column)))
+}
+
+/// A location in a file below `%SRCROOT%`, from its start to its end (line, column in
+/// characters, both from 1).
+fn file_location(path: &str, start: (usize, usize), end: (usize, usize)) -> Location {
+    Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(
+                    ArtifactLocation::builder()
+                        .uri(path_uri(path))
+                        .uri_base_id(SRCROOT.to_string())
+                        .build(),
+                )
+                .region(
+                    Region::builder()
+                        .start_line(start.0 as i64)
+                        .start_column(start.1 as i64)
+                        .end_line(end.0 as i64)
+                        .end_column(end.1 as i64)
+                        .build(),
+                )
+                .build(),
+        )
+        .build()
 }
 
 fn message(finding: &Finding) -> String {
-    let mut text = sentence(&finding.message);
-    if let Some(help) = finding.help.as_deref().filter(|h| !h.trim().is_empty()) {
+    message_and_help(&finding.message, finding.help.as_deref())
+}
+
+/// A message and its help as sentences, the way code scanning shows one text.
+fn message_and_help(message: &str, help: Option<&str>) -> String {
+    let mut text = sentence(message);
+    if let Some(help) = help.filter(|h| !h.trim().is_empty()) {
         text.push(' ');
         text.push_str(&sentence(help));
     }
@@ -542,39 +548,15 @@ fn problem_location(problem: &Problem, path_prefix: &str) -> Option<Location> {
         .first()
         .map(|(s, _)| s.clone())
         .unwrap_or(0..0);
-    let (line, column) = source.line_col(span.start);
-    let (end_line, end_column) = source.line_col(span.end);
-    Some(
-        Location::builder()
-            .physical_location(
-                PhysicalLocation::builder()
-                    .artifact_location(
-                        ArtifactLocation::builder()
-                            .uri(path_uri(&format!("{path_prefix}{path}")))
-                            .uri_base_id(SRCROOT.to_string())
-                            .build(),
-                    )
-                    .region(
-                        Region::builder()
-                            .start_line(line as i64)
-                            .start_column(column as i64)
-                            .end_line(end_line as i64)
-                            .end_column(end_column as i64)
-                            .build(),
-                    )
-                    .build(),
-            )
-            .build(),
-    )
+    Some(file_location(
+        &format!("{path_prefix}{path}"),
+        source.line_col(span.start),
+        source.line_col(span.end),
+    ))
 }
 
 fn problem_text(problem: &Problem) -> String {
-    let mut text = sentence(&problem.message);
-    if let Some(help) = problem.help.as_deref().filter(|h| !h.trim().is_empty()) {
-        text.push(' ');
-        text.push_str(&sentence(help));
-    }
-    text
+    message_and_help(&problem.message, problem.help.as_deref())
 }
 
 /// The SARIF log of a check that could not run (exit code 2): the input problems as

@@ -340,6 +340,7 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
             || std::env::var_os("TOMCHECK_LANG").is_some_and(|v| !v.is_empty()),
         out: &mut out,
     };
+    crate::i18n::set_current(env.style.lang);
     let result = memory_limit()
         .map(|limit| start_watchdog(limit, style(&cli, io.err_is_terminal)))
         .map_err(Failure::from);

@@ -1,17 +1,21 @@
 //! German and English: the language of everything tomcheck says, and its message
 //! catalogue.
 //!
-//! The people who own a TOM read German first. The tool's own texts live in two
-//! [Project Fluent](https://projectfluent.org) files, `en.ftl` and `de.ftl`, compiled into
-//! the binary: Fluent leaves plural forms and word order to the translator instead of to
-//! `format!`, and a unit test proves both files hold the same messages. Rule ids, field
+//! The people who own a TOM read German first. The tool's own texts live in
+//! [Project Fluent](https://projectfluent.org) files, one per area under `en/` and `de/`
+//! (`report.ftl`, `problems.ftl`, `commands.ftl`, `render.ftl`), compiled into the
+//! binary: Fluent leaves plural forms and word order to the translator instead of to
+//! `format!`, and a unit test proves each pair of files holds the same messages. Rule ids, field
 //! names, enum values (`deny`, `warn`, `info`) and subjects are data and never change with
 //! the language; JSON and SARIF keep their structure.
 //!
 //! The language is chosen once per run ([`Lang::resolve`]): `--lang`, then
 //! `TOMCHECK_LANG`, then `lang` in tomcheck.toml, then the locale (`LC_ALL`,
-//! `LC_MESSAGES`, `LANG`: `de_*` is German), else English.
+//! `LC_MESSAGES`, `LANG`: `de_*` is German), else English. The command layer records it
+//! with [`set_current`]; code far from the command (input problems raised while loading)
+//! speaks it through [`tr`].
 
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -21,8 +25,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
-    En,
-    De,
+    En = 0,
+    De = 1,
 }
 
 impl Lang {
@@ -74,25 +78,69 @@ impl Lang {
     }
 }
 
-const EN: &str = include_str!("en.ftl");
-const DE: &str = include_str!("de.ftl");
+/// The catalogue: one file per area, each in both languages (`en/x.ftl` beside `de/x.ftl`).
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "report",
+        include_str!("en/report.ftl"),
+        include_str!("de/report.ftl"),
+    ),
+    (
+        "problems",
+        include_str!("en/problems.ftl"),
+        include_str!("de/problems.ftl"),
+    ),
+    (
+        "commands",
+        include_str!("en/commands.ftl"),
+        include_str!("de/commands.ftl"),
+    ),
+    (
+        "render",
+        include_str!("en/render.ftl"),
+        include_str!("de/render.ftl"),
+    ),
+];
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// Records the language of this run, for [`tr`] and [`current`].
+pub fn set_current(lang: Lang) {
+    CURRENT.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The language of this run (English until the command layer has chosen one).
+pub fn current() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Lang::De,
+        _ => Lang::En,
+    }
+}
+
+/// One message of the catalogue in the language of this run (see [`t`]).
+pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    t(current(), id, args)
+}
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
         [OnceLock::new(), OnceLock::new()];
-    let (slot, text) = match lang {
-        Lang::En => (&BUNDLES[0], EN),
-        Lang::De => (&BUNDLES[1], DE),
-    };
+    let slot = &BUNDLES[lang as usize];
     slot.get_or_init(|| {
         let tag = lang.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         // No Unicode isolation marks around variables: output goes to terminals, logs
         // and files, where they show up as stray characters.
         bundle.set_use_isolating(false);
-        // The catalogue is part of the binary; the unit tests below parse both files.
-        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
+        // The catalogue is part of the binary; the unit tests below parse every file.
+        for (_, en, de) in FILES {
+            let text = match lang {
+                Lang::En => en,
+                Lang::De => de,
+            };
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+            let _ = bundle.add_resource(resource);
+        }
         bundle
     })
 }
@@ -170,23 +218,27 @@ mod tests {
     /// variables and enum values are the same in both on purpose.
     #[test]
     fn every_message_has_a_german_and_an_english_text() {
-        let (en, de) = (messages(EN), messages(DE));
-        let ids = |m: &[(String, String)]| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
-        assert_eq!(
-            ids(&en),
-            ids(&de),
-            "en.ftl and de.ftl hold different messages"
-        );
-        assert!(en.len() > 10);
         const SAME_ON_PURPOSE: &[&str] = &["summary-counts"];
-        for ((id, en_text), (_, de_text)) in en.iter().zip(&de) {
-            if !SAME_ON_PURPOSE.contains(&id.as_str()) {
-                assert_ne!(
-                    en_text, de_text,
-                    "`{id}` in de.ftl is still the English text"
-                );
+        let ids = |m: &[(String, String)]| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+        let mut all = std::collections::BTreeSet::new();
+        for (area, en, de) in FILES {
+            let (en, de) = (messages(en), messages(de));
+            assert_eq!(
+                ids(&en),
+                ids(&de),
+                "en/{area}.ftl and de/{area}.ftl hold different messages"
+            );
+            for ((id, en_text), (_, de_text)) in en.iter().zip(&de) {
+                assert!(all.insert(id.clone()), "`{id}` is defined twice");
+                if !SAME_ON_PURPOSE.contains(&id.as_str()) {
+                    assert_ne!(
+                        en_text, de_text,
+                        "`{id}` in de/{area}.ftl is still the English text"
+                    );
+                }
             }
         }
+        assert!(all.len() > 10);
     }
 
     #[test]

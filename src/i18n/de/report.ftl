@@ -1,5 +1,5 @@
 # Die eigenen Texte von tomcheck, Deutsch. Jede Kennung hat einen englischen Zwilling in
-# en.ftl. Regel-IDs, Feldnamen, Aufzählungswerte (deny, warn, info) und Subjekte werden
+# ../en/report.ftl. Regel-IDs, Feldnamen, Aufzählungswerte (deny, warn, info) und Subjekte werden
 # nie übersetzt.
 
 ## Bericht für Menschen

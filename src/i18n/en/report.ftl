@@ -1,4 +1,4 @@
-# tomcheck's own texts, English. Every id has a German twin in de.ftl (a unit test
+# tomcheck's own texts, English. Every id has a German twin in ../de/report.ftl (a unit test
 # checks both files hold the same ids). Rule ids, field names, enum values (deny, warn,
 # info) and subjects are never translated.
 

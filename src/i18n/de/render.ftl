@@ -1,0 +1,1 @@
+# Die eigenen Texte von tomcheck, Deutsch: render. Jede Kennung hat einen englischen Zwilling in ../en/render.ftl.

@@ -1,0 +1,1 @@
+# tomcheck's own texts, English: commands. Every id has a German twin in ../de/commands.ftl.

@@ -1,0 +1,1 @@
+# tomcheck's own texts, English: render. Every id has a German twin in ../de/render.ftl.

@@ -17,3 +17,7 @@ explain-example = Beispiel, bei dem die Regel anschlägt:
 explain-fix = Behoben:
 explain-waive = Um das Risiko für ein Subjekt zu akzeptieren, fügen Sie eine befristete Ausnahme hinzu:
 explain-references = Quellen:
+sarif-legal = Rechtsgrundlage
+sarif-fires = Schlägt an bei
+sarif-quiet = Schlägt nicht an bei
+sarif-example = Beispiel:

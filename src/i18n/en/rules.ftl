@@ -17,3 +17,7 @@ explain-example = Example that fires:
 explain-fix = Fixed:
 explain-waive = To accept the risk for one subject, add a time-boxed waiver:
 explain-references = References:
+sarif-legal = Legal basis
+sarif-fires = Fires when
+sarif-quiet = Quiet for
+sarif-example = Example:

@@ -130,7 +130,11 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
         write!(
             out,
             "{}",
-            t(lang, "explain-severity", &[("severity", (&severity).into())])
+            t(
+                lang,
+                "explain-severity",
+                &[("severity", (&severity).into())]
+            )
         )?;
         match config.rules.get(&rule.id).map(|s| s.0) {
             Some(RuleSetting::Off) => write!(out, " {}", t(lang, "explain-off", &[]))?,
@@ -162,11 +166,19 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
         writeln!(out, "{}", rule.description)?;
         if let Some(fires) = &rule.fires {
             let text = fires.trim();
-            writeln!(out, "\n{}", t(lang, "explain-fires", &[("text", text.into())]))?;
+            writeln!(
+                out,
+                "\n{}",
+                t(lang, "explain-fires", &[("text", text.into())])
+            )?;
         }
         if let Some(quiet) = &rule.quiet {
             let text = quiet.trim();
-            writeln!(out, "{}", t(lang, "explain-quiet", &[("text", text.into())]))?;
+            writeln!(
+                out,
+                "{}",
+                t(lang, "explain-quiet", &[("text", text.into())])
+            )?;
         }
         if let Some(example) = &rule.example {
             writeln!(out, "\n{}\n", t(lang, "explain-example", &[]))?;

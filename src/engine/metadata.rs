@@ -124,8 +124,12 @@ pub fn read_in(
                 continue;
             }
         };
-        let Some(mut custom) = ann.custom else { continue };
-        let Some(id) = custom.id.clone() else { continue };
+        let Some(mut custom) = ann.custom else {
+            continue;
+        };
+        let Some(id) = custom.id.clone() else {
+            continue;
+        };
         let mut title = ann.title;
         let mut description = ann.description;
         let mut resources = ann.related_resources;
@@ -275,7 +279,11 @@ mod tests {
         let src = SourceText::new("p.rego", "p.rego", BILINGUAL);
         let de = &read_in(&src, true, Lang::De).unwrap()[0];
         assert_eq!(
-            (de.title.as_str(), de.legal.as_str(), de.resources[0].description.as_deref()),
+            (
+                de.title.as_str(),
+                de.legal.as_str(),
+                de.resources[0].description.as_deref()
+            ),
             ("Kein AVV", "Art. 28 Abs. 3 DSGVO", Some("Art. 28 DSGVO"))
         );
         // What the translation lacks stays English.
@@ -284,7 +292,10 @@ mod tests {
             ("Long text.", Some("controllers"))
         );
         let en = &read_in(&src, true, Lang::En).unwrap()[0];
-        assert_eq!((en.title.as_str(), en.legal.as_str()), ("No AVV", "Art. 28(3) GDPR"));
+        assert_eq!(
+            (en.title.as_str(), en.legal.as_str()),
+            ("No AVV", "Art. 28(3) GDPR")
+        );
     }
 
     #[test]

@@ -1001,7 +1001,10 @@ mod tests {
         for (message, why) in [
             (json!({}), "`message` is an empty object"),
             (json!({"en": "m", "de": 1}), "`message.de` is a number"),
-            (json!({"en": "m", "": "x"}), "`message` has an empty language tag"),
+            (
+                json!({"en": "m", "": "x"}),
+                "`message` has an empty language tag",
+            ),
             (json!(["m"]), "`message` is an array"),
         ] {
             let item = json!({"rule": "x.a", "message": message});

@@ -215,10 +215,18 @@ fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>) -> ReportingDescrip
         markdown.push_str(&format!("\n**{legal}:** {}\n", rule.legal));
     }
     if let Some(fires) = &rule.fires {
-        markdown.push_str(&format!("\n**{}** {}\n", label("sarif-fires"), fires.trim()));
+        markdown.push_str(&format!(
+            "\n**{}** {}\n",
+            label("sarif-fires"),
+            fires.trim()
+        ));
     }
     if let Some(quiet) = &rule.quiet {
-        markdown.push_str(&format!("\n**{}** {}\n", label("sarif-quiet"), quiet.trim()));
+        markdown.push_str(&format!(
+            "\n**{}** {}\n",
+            label("sarif-quiet"),
+            quiet.trim()
+        ));
     }
     if let Some(example) = &rule.example {
         markdown.push_str(&format!(

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::support::*;
 use super::rules::BUNDLED_RULES;
+use crate::support::*;
 
 fn findings_in(dir: &Path, lang: &str) -> Vec<serde_json::Value> {
     let out = tomcheck()
@@ -43,11 +43,23 @@ fn every_bundled_finding_has_german_and_english_texts() {
         let (en, de) = (findings_in(dir, "en"), findings_in(dir, "de"));
         assert_eq!(en.len(), de.len(), "{}", dir.display());
         for (e, d) in en.iter().zip(&de) {
-            let at = format!("{} {} {}", dir.display(), text(e, "rule"), text(e, "subject"));
-            assert_eq!((&e["rule"], &e["subject"]), (&d["rule"], &d["subject"]), "{at}");
+            let at = format!(
+                "{} {} {}",
+                dir.display(),
+                text(e, "rule"),
+                text(e, "subject")
+            );
+            assert_eq!(
+                (&e["rule"], &e["subject"]),
+                (&d["rule"], &d["subject"]),
+                "{at}"
+            );
             for key in ["message", "help"] {
                 let (en, de) = (text(e, key), text(d, key));
-                assert!(!en.trim().is_empty() && !de.trim().is_empty(), "{at}: {key}");
+                assert!(
+                    !en.trim().is_empty() && !de.trim().is_empty(),
+                    "{at}: {key}"
+                );
                 assert_ne!(en, de, "{at}: {key} is not translated");
             }
             if !text(e, "legal").is_empty() {
@@ -106,7 +118,11 @@ fn every_bundled_rule_has_german_and_english_metadata() {
 
 #[test]
 fn german_explain() {
-    let out = run(&manifest_dir(), &["explain", "avv.missing", "--lang", "de"], 0);
+    let out = run(
+        &manifest_dir(),
+        &["explain", "avv.missing", "--lang", "de"],
+        0,
+    );
     insta::assert_snapshot!("explain-avv-missing.de", stdout(&out));
 }
 
@@ -201,10 +217,16 @@ fn a_repository_policy_speaks_the_chosen_language() {
     );
     assert_eq!(
         (text(&en, "message"), text(&en, "help")),
-        ("Provider hoster states no purpose", "Record purpose = \"…\"")
+        (
+            "Provider hoster states no purpose",
+            "Record purpose = \"…\""
+        )
     );
     let human = stdout(&check(repo.path(), &["--lang", "de"], 0));
-    assert!(human.contains("Dienstleister hoster nennt keinen Zweck"), "{human}");
+    assert!(
+        human.contains("Dienstleister hoster nennt keinen Zweck"),
+        "{human}"
+    );
     let explain = |lang: &str| {
         stdout(&run(
             repo.path(),
@@ -213,12 +235,21 @@ fn a_repository_policy_speaks_the_chosen_language() {
         ))
     };
     let de = explain("de");
-    assert!(de.starts_with("custom.purpose-missing — Dienstleister ohne Zweck"), "{de}");
+    assert!(
+        de.starts_with("custom.purpose-missing — Dienstleister ohne Zweck"),
+        "{de}"
+    );
     assert!(de.contains("Rechtsgrundlage: Art. 30 Abs. 1 DSGVO"), "{de}");
     // `fires` has no German text: English, not nothing.
-    assert!(de.contains("Schlägt an bei: a provider without purpose"), "{de}");
+    assert!(
+        de.contains("Schlägt an bei: a provider without purpose"),
+        "{de}"
+    );
     let en = explain("en");
-    assert!(en.starts_with("custom.purpose-missing — Provider without purpose"), "{en}");
+    assert!(
+        en.starts_with("custom.purpose-missing — Provider without purpose"),
+        "{en}"
+    );
 }
 
 /// A text per language that is not a string is the policy's mistake: exit 2 naming it.
@@ -238,4 +269,102 @@ fn a_malformed_text_per_language_is_an_input_problem() {
         let out = check(repo.path(), &[], 2);
         assert!(stderr(&out).contains(why), "{}", stderr(&out));
     }
+}
+
+/// docs/de/regeln.md, the German rule reference, rendered from the rules' METADATA
+/// (`tomcheck rules --format json --lang de`), so that it cannot drift from the rules.
+fn german_reference() -> String {
+    let out = tomcheck()
+        .current_dir(manifest_dir())
+        .args(["rules", "--format", "json", "--lang", "de"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    let rules = report["rules"].as_array().unwrap();
+    let mut md = String::from(
+        "# Mitgelieferte Regeln\n\n\
+         <!-- Erzeugt aus den METADATA-Blöcken in policies/*.rego; nicht von Hand bearbeiten.\n     \
+         Neu erzeugen: TOMCHECK_UPDATE_DOCS=1 cargo test --test cli -- rule_texts::german_rule_reference -->\n\n",
+    );
+    md.push_str(&format!(
+        "tomcheck bringt {} Regeln mit. Ihre IDs sind stabil: Sie stehen in Befunden, in\n\
+         `tomcheck.toml`, in Ausnahmen und in SARIF und ändern nie ihre Bedeutung.\n\
+         `tomcheck rules --lang de` listet sie, `tomcheck explain REGEL --lang de` zeigt eine\n\
+         mit Beispiel und Behebung. Die ausführliche englische Referenz mit den Fällen fehlender\n\
+         Angaben steht in [rules.md](../rules.md).\n\n\
+         | Regel | Standard | Rechtsgrundlage |\n|---|---|---|\n",
+        rules.len()
+    ));
+    for r in rules {
+        let id = text(r, "id");
+        let anchor: String = id.chars().filter(|c| *c != '.').collect();
+        let legal = match text(r, "legal") {
+            "" => "—",
+            l => l,
+        };
+        md.push_str(&format!(
+            "| [`{id}`](#{anchor}) | {} | {legal} |\n",
+            text(r, "severity")
+        ));
+    }
+    for r in rules {
+        let id = text(r, "id");
+        md.push_str(&format!(
+            "\n## {id}\n\n**{}** · Standard `{}`",
+            text(r, "title"),
+            text(r, "severity")
+        ));
+        if !text(r, "legal").is_empty() {
+            md.push_str(&format!(" · {}", text(r, "legal")));
+        }
+        md.push_str(&format!("\n\n{}\n", text(r, "description")));
+        for (key, head) in [
+            ("fires", "Schlägt an bei"),
+            ("quiet", "Schlägt nicht an bei"),
+        ] {
+            if !text(r, key).is_empty() {
+                md.push_str(&format!("\n**{head}:** {}\n", text(r, key).trim()));
+            }
+        }
+        for (key, head) in [
+            ("example", "Beispiel, bei dem die Regel anschlägt"),
+            ("fix", "Behoben"),
+        ] {
+            if !text(r, key).is_empty() {
+                md.push_str(&format!(
+                    "\n{head}:\n\n```toml\n{}\n```\n",
+                    text(r, key).trim_end()
+                ));
+            }
+        }
+        let resources = r["resources"].as_array().unwrap();
+        if !resources.is_empty() {
+            md.push_str("\nQuellen:\n\n");
+            for res in resources {
+                md.push_str(&format!(
+                    "- [{}]({})\n",
+                    text(res, "description"),
+                    text(res, "ref")
+                ));
+            }
+        }
+    }
+    md
+}
+
+#[test]
+fn german_rule_reference() {
+    let path = manifest_dir().join("docs/de/regeln.md");
+    let expected = german_reference();
+    if std::env::var_os("TOMCHECK_UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let doc = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        doc == expected,
+        "docs/de/regeln.md is out of date with the rules' METADATA; regenerate it with \
+         TOMCHECK_UPDATE_DOCS=1 cargo test --test cli -- rule_texts::german_rule_reference"
+    );
 }

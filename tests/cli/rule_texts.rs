@@ -116,6 +116,8 @@ fn every_bundled_rule_has_german_and_english_metadata() {
     }
 }
 
+// German `check` of the seed: `lang::seed_004_in_german`.
+
 #[test]
 fn german_explain() {
     let out = run(
@@ -124,13 +126,6 @@ fn german_explain() {
         0,
     );
     insta::assert_snapshot!("explain-avv-missing.de", stdout(&out));
-}
-
-#[test]
-fn german_check_of_the_seed() {
-    let dir = manifest_dir().join("tests/fixtures/seed-004");
-    let out = check(&dir, &["--lang", "de"], 1);
-    insta::assert_snapshot!("seed-004.de", stdout(&out));
 }
 
 /// German findings from the locale, English from `LANG=C`, and `--lang` over both.

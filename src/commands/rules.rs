@@ -12,6 +12,7 @@ use crate::config::RuleSetting;
 use crate::diag::{did_you_mean, Code, Problem};
 use crate::engine::metadata::RuleMeta;
 use crate::engine::Policies;
+use crate::i18n::{t, Lang};
 use crate::pipeline::{self, CheckOptions};
 use crate::source::{Revision, Source};
 
@@ -64,17 +65,30 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
             writeln!(env.out)?;
         }
         ListFormat::Human => {
-            let w_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
+            let lang = env.style.lang;
+            let (h_rule, h_severity, h_title) = (
+                t(lang, "rules-head-rule", &[]),
+                t(lang, "rules-head-severity", &[]),
+                t(lang, "rules-head-title", &[]),
+            );
+            let width = |s: &str| s.chars().count();
+            let w_id = rules
+                .iter()
+                .map(|r| r.id.len())
+                .max()
+                .unwrap_or(0)
+                .max(width(&h_rule));
+            let w_sev = width(&h_severity).max(8);
             let w_title = rules
                 .iter()
-                .map(|r| r.title.chars().count())
+                .map(|r| width(&r.title))
                 .max()
-                .unwrap_or(5)
-                .max(5);
+                .unwrap_or(0)
+                .max(width(&h_title));
             writeln!(
                 env.out,
-                "{:<w_id$}  {:<8}  {:<w_title$}  LEGAL BASIS",
-                "RULE", "SEVERITY", "TITLE"
+                "{h_rule:<w_id$}  {h_severity:<w_sev$}  {h_title:<w_title$}  {}",
+                t(lang, "rules-head-legal", &[])
             )?;
             for r in &rules {
                 let sev = effective(r);
@@ -85,12 +99,12 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
                 };
                 writeln!(
                     env.out,
-                    "{:<w_id$}  {:<8}  {:<w_title$}  {}",
+                    "{:<w_id$}  {:<w_sev$}  {:<w_title$}  {}",
                     r.id, sev, r.title, r.legal
                 )?;
             }
             if rules.iter().any(|r| config.rules.contains_key(&r.id)) {
-                writeln!(env.out, "\n* changed in tomcheck.toml")?;
+                writeln!(env.out, "\n{}", t(lang, "rules-changed", &[]))?;
             }
         }
     }
@@ -107,50 +121,81 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
         });
         return Err(p.into());
     };
+    let lang: Lang = env.style.lang;
     let out = &mut *env.out;
     let mut w = || -> std::io::Result<()> {
         writeln!(out, "{} — {}", rule.id, rule.title)?;
         writeln!(out)?;
-        let origin = if rule.builtin {
-            "bundled"
-        } else {
-            "repository"
-        };
-        write!(out, "severity: {}", rule.severity)?;
+        let severity = rule.severity.to_string();
+        write!(
+            out,
+            "{}",
+            t(
+                lang,
+                "explain-severity",
+                &[("severity", (&severity).into())]
+            )
+        )?;
         match config.rules.get(&rule.id).map(|s| s.0) {
-            Some(RuleSetting::Off) => write!(out, " (switched off in tomcheck.toml)")?,
+            Some(RuleSetting::Off) => write!(out, " {}", t(lang, "explain-off", &[]))?,
             Some(RuleSetting::Severity(s)) if s != rule.severity => {
-                write!(out, " ({s} in tomcheck.toml)")?
+                let s = s.to_string();
+                write!(
+                    out,
+                    " {}",
+                    t(lang, "explain-overridden", &[("severity", (&s).into())])
+                )?
             }
             _ => {}
         }
-        writeln!(out, " · {origin} rule, {}:{}", rule.file, rule.line)?;
+        let place = format!("{}:{}", rule.file, rule.line);
+        let origin = if rule.builtin {
+            "explain-bundled"
+        } else {
+            "explain-repository"
+        };
+        writeln!(out, " · {}", t(lang, origin, &[("place", (&place).into())]))?;
         if !rule.legal.is_empty() {
-            writeln!(out, "legal basis: {}", rule.legal)?;
+            writeln!(
+                out,
+                "{}",
+                t(lang, "explain-legal", &[("legal", (&rule.legal).into())])
+            )?;
         }
         writeln!(out)?;
         writeln!(out, "{}", rule.description)?;
         if let Some(fires) = &rule.fires {
-            writeln!(out, "\nFires when: {}", fires.trim())?;
+            let text = fires.trim();
+            writeln!(
+                out,
+                "\n{}",
+                t(lang, "explain-fires", &[("text", text.into())])
+            )?;
         }
         if let Some(quiet) = &rule.quiet {
-            writeln!(out, "Does not fire for: {}", quiet.trim())?;
+            let text = quiet.trim();
+            writeln!(
+                out,
+                "{}",
+                t(lang, "explain-quiet", &[("text", text.into())])
+            )?;
         }
         if let Some(example) = &rule.example {
-            writeln!(out, "\nExample that fires:\n")?;
+            writeln!(out, "\n{}\n", t(lang, "explain-example", &[]))?;
             write_indented(out, example)?;
         }
         if let Some(fix) = &rule.fix {
-            writeln!(out, "\nFixed:\n")?;
+            writeln!(out, "\n{}\n", t(lang, "explain-fix", &[]))?;
             write_indented(out, fix)?;
         }
         writeln!(
             out,
-            "\nTo accept the risk for one subject, add a time-boxed waiver:\n\n    [[waiver]]\n    id = \"…\"\n    rule = \"{}\"\n    subject = \"kind:id\"\n    reason = \"…\"\n    approved_by = \"…\"\n    expires = 2027-01-31",
+            "\n{}\n\n    [[waiver]]\n    id = \"…\"\n    rule = \"{}\"\n    subject = \"kind:id\"\n    reason = \"…\"\n    approved_by = \"…\"\n    expires = 2027-01-31",
+            t(lang, "explain-waive", &[]),
             rule.id
         )?;
         if !rule.resources.is_empty() {
-            writeln!(out, "\nReferences:")?;
+            writeln!(out, "\n{}", t(lang, "explain-references", &[]))?;
             for r in &rule.resources {
                 match &r.description {
                     Some(d) => writeln!(out, "  - {d}: {}", r.url)?,

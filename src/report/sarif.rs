@@ -205,29 +205,42 @@ fn effective(severity: Severity, setting: Option<RuleSetting>) -> Severity {
 }
 
 fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>) -> ReportingDescriptor {
+    // The headings follow the run's language, as the rule texts (read in it) do.
+    let label = |id: &str| crate::i18n::tr(id, &[]);
     let mut text = sentence(&rule.description);
     let mut markdown = format!("{}\n", sentence(&rule.description));
     if !rule.legal.is_empty() {
-        text.push_str(&format!(
-            " Legal basis: {}.",
-            rule.legal.trim_end_matches('.')
-        ));
-        markdown.push_str(&format!("\n**Legal basis:** {}\n", rule.legal));
+        let legal = label("sarif-legal");
+        text.push_str(&format!(" {legal}: {}.", rule.legal.trim_end_matches('.')));
+        markdown.push_str(&format!("\n**{legal}:** {}\n", rule.legal));
     }
     if let Some(fires) = &rule.fires {
-        markdown.push_str(&format!("\n**Fires when** {}\n", fires.trim()));
+        markdown.push_str(&format!(
+            "\n**{}** {}\n",
+            label("sarif-fires"),
+            fires.trim()
+        ));
     }
     if let Some(quiet) = &rule.quiet {
-        markdown.push_str(&format!("\n**Quiet for** {}\n", quiet.trim()));
+        markdown.push_str(&format!(
+            "\n**{}** {}\n",
+            label("sarif-quiet"),
+            quiet.trim()
+        ));
     }
     if let Some(example) = &rule.example {
         markdown.push_str(&format!(
-            "\nExample:\n\n```toml\n{}\n```\n",
+            "\n{}\n\n```toml\n{}\n```\n",
+            label("sarif-example"),
             example.trim_end()
         ));
     }
     if let Some(fix) = &rule.fix {
-        markdown.push_str(&format!("\nFixed:\n\n```toml\n{}\n```\n", fix.trim_end()));
+        markdown.push_str(&format!(
+            "\n{}\n\n```toml\n{}\n```\n",
+            label("explain-fix"),
+            fix.trim_end()
+        ));
     }
     for resource in &rule.resources {
         markdown.push_str(&format!("\n<{}>\n", resource.url));

@@ -1,1 +1,135 @@
-# Die eigenen Texte von tomcheck, Deutsch: problems. Jede Kennung hat einen englischen Zwilling in ../en/problems.ftl.
+# Die eigenen Texte von tomcheck, Deutsch: Eingabeprobleme (Exit-Code 2). Jede id hat ein
+# englisches Gegenstück in ../en/problems.ftl. Feldnamen, Arten, ids, Regel-ids und
+# Aufzählungswerte sind Daten und bleiben in beiden Sprachen unverändert.
+
+## Gemeinsame Teile
+problem-did-you-mean = meinten Sie `{ $name }`?
+problem-or = {" "}oder{" "}
+problem-or-when = , oder wenn{" "}
+problem-and = {" "}und{" "}
+
+## TOM-Dateien: Fakten
+problem-first-defined-here = zuerst hier definiert
+problem-defined-again-here = hier erneut definiert
+problem-merge-conflict = { $path } enthält Git-Konfliktmarkierungen
+problem-merge-conflict-label = der Konflikt beginnt hier
+problem-merge-conflict-help = lösen Sie den Merge-Konflikt auf (eine Seite behalten, die Zeilen <<<<<<< ======= >>>>>>> löschen) und prüfen Sie erneut
+problem-unknown-kind = unbekannte Art `{ $name }`
+problem-unknown-kind-label = keine Art des TOM-Formats v1
+problem-unknown-kind-help = die Arten sind: { $kinds }
+problem-organization-not-table = `organization` muss eine Tabelle sein
+problem-organization-not-table-help = schreiben Sie [organization], gefolgt von den Schlüsseln
+problem-not-array-of-tables = `{ $kind }` muss ein Array von Tabellen sein
+problem-not-array-of-tables-help = schreiben Sie jeden Eintrag als [[{ $kind }]]
+problem-entry-not-table = jeder Eintrag `{ $kind }` muss eine Tabelle sein
+problem-entry-not-table-help = schreiben Sie jeden Eintrag als [[{ $kind }]], gefolgt von seinen Schlüsseln
+problem-duplicate-organization = `organization` ist zweimal definiert
+problem-duplicate-organization-help = behalten Sie eine einzige Tabelle [organization] in der TOM
+problem-duplicate-id = doppelte id `{ $id }` bei { $kind }
+problem-duplicate-id-help = ids müssen innerhalb einer Art eindeutig sein: benennen Sie einen der Einträge { $kind } um
+problem-unknown-key = unbekannter Schlüssel `{ $path }` in { $subject }
+problem-unknown-key-label = unbekannter Schlüssel
+problem-unknown-key-did-you-mean = meinten Sie `{ $name }`? Ein falsch geschriebener Schlüssel würde die Regeln, die ihn lesen, stillschweigend abschalten
+problem-unknown-key-help = bekannte Schlüssel an dieser Stelle: { $keys }
+problem-missing-key = bei { $subject } fehlt der Pflichtschlüssel `{ $key }`
+problem-missing-key-label = `{ $key }` fehlt hier
+problem-missing-key-help = ergänzen Sie `{ $key } = …`: { $doc }
+problem-missing-key-unless-help = ergänzen Sie `{ $key } = …`: { $doc }. Er darf nur fehlen, wenn { $conds }
+problem-cond-has = `{ $key }` angegeben ist
+problem-key-not-applicable = `{ $key }` gilt nur mit { $cond }
+problem-key-not-applicable-label = nur mit { $cond }
+problem-key-not-applicable-help = schreiben Sie auch { $cond } oder entfernen Sie `{ $key }`
+problem-wrong-type = `{ $path }` muss { $expected } sein
+problem-wrong-type-quoted-date = schreiben Sie das Datum ohne Anführungszeichen: { $path } = { $date }
+problem-expected-string = eine Zeichenkette
+problem-expected-bool = true oder false
+problem-expected-count = eine ganze Zahl ab 0
+problem-expected-table-list = eine Liste von Tabellen, etwa [{"{"} standard = "ISO 27001" {"}"}]
+problem-expected-table = eine Tabelle
+problem-expected-inline-table = eine Tabelle, etwa {"{"} signed = 2026-01-15 {"}"}
+problem-expected-id-list = eine Liste von ids, etwa ["a", "b"]
+problem-expected-places = eine Liste von Ländercodes, etwa ["IE", "US"]
+problem-expected-strings = eine Liste von Zeichenketten, etwa ["mfa", "logging"]
+problem-expected-date = ein Datum wie 2026-03-01
+problem-this-is = das ist { $what ->
+    [string] eine Zeichenkette
+    [integer] eine ganze Zahl
+    [float] eine Gleitkommazahl
+    [boolean] ein Wahrheitswert
+    [datetime] ein Datum mit Uhrzeit
+    [array] ein Array
+   *[table] eine Tabelle
+}
+problem-subject-without-id = Eintrag { $kind } ohne id
+problem-invalid-date = `{ $path }` ist kein gültiges Kalenderdatum
+problem-invalid-date-label = diesen Tag gibt es nicht
+problem-date-with-time = `{ $path }` muss ein Datum ohne Uhrzeit sein
+problem-date-with-time-label = dies hat eine Uhrzeit oder einen Zeitversatz
+problem-date-with-time-help = schreiben Sie ein lokales Datum wie 2026-03-01
+problem-id-not-string = `{ $path }` muss ids als Zeichenketten aufführen
+problem-invalid-id = ungültige id `{ $id }`
+problem-id-shape = ids bestehen aus Kleinbuchstaben, Ziffern und Bindestrichen
+problem-invalid-id-help = ids müssen [a-z0-9][a-z0-9-]* entsprechen, z. B. "{ $slug }"
+problem-invalid-reference = `{ $path }` verweist auf `{ $id }`, das keine gültige id ist
+problem-invalid-reference-help = verweisen Sie auf Einträge über ihre id, z. B. "{ $slug }"
+problem-country-not-two-letters = kein zweibuchstabiger Ländercode
+problem-country-not-assigned = kein vergebener ISO-3166-1-Code
+problem-country-not-capitals = nicht in Großbuchstaben
+problem-country-eu-help = die EU ist kein Land: nennen Sie den Mitgliedstaat, in dem es liegt (z. B. "DE", "IE")
+problem-write-in-capitals = schreiben Sie es in Großbuchstaben: "{ $value }"
+problem-country-did-you-mean = meinten Sie "{ $country }"? Länder sind Codes nach ISO 3166-1 alpha-2
+problem-country-help = verwenden Sie einen Code nach ISO 3166-1 alpha-2, z. B. "DE", "US", "CH"
+problem-invalid-country = `{ $path }` muss ein Code nach ISO 3166-1 alpha-2 sein, nicht "{ $country }"
+problem-invalid-place = `{ $path }` nennt "{ $place }", das weder Ländercode noch Region ist
+problem-invalid-place-label = kein zweibuchstabiger Ländercode, weder EU noch EEA
+problem-invalid-place-help = führen Sie Codes nach ISO 3166-1 alpha-2 ("IE", "US") oder die Regionen { $regions } auf
+problem-invalid-value = `{ $path }` kann nicht "{ $value }" sein
+problem-invalid-value-label = kein zulässiger Wert
+problem-invalid-value-did-you-mean = meinten Sie "{ $value }"? Zulässig: { $allowed }
+problem-invalid-value-help = zulässige Werte: { $allowed }
+problem-unknown-control = unbekannte Kontrolle `{ $name }`
+problem-unknown-control-label = keine Kontrollkategorie
+problem-unknown-control-help = Kontrollen: { $controls }
+problem-invalid-subject = ungültiger Gegenstand `{ $subject }`
+problem-invalid-subject-label = nicht kind:id
+problem-invalid-subject-help = schreiben Sie den Gegenstand des Befunds als kind:id ("provider:hetzner"), control:<name> oder organization
+problem-self-reference = { $subject } verweist auf sich selbst
+problem-self-reference-label = Verweis auf sich selbst
+problem-self-reference-help = ein Eintrag kann nicht sein eigener Unterauftragsverarbeiter sein
+problem-dangling-reference = { $subject } verweist auf unbekannte(n) { $what } `{ $id }`
+problem-dangling-reference-label = kein Eintrag { $what } hat diese id
+problem-dangling-reference-none = die TOM enthält keinen Eintrag { $what }; ergänzen Sie ein [[{ $kind }]] mit dieser id
+problem-dangling-reference-help = ergänzen Sie ein [[{ $kind }]] mit id = "{ $id }" oder korrigieren Sie den Verweis
+problem-unknown-waiver-rule = Ausnahme nennt unbekannte Regel `{ $rule }`
+problem-unknown-waiver-rule-label = keine Richtlinie definiert diese Regel
+problem-unknown-rule-did-you-mean = meinten Sie `{ $name }`? (`tomcheck rules` listet alle Regeln auf)
+problem-unknown-rule-help = `tomcheck rules` listet alle Regeln auf
+problem-toml-syntax = { $path } ist kein gültiges TOML: { $message }
+
+## tomcheck.toml
+problem-config-wrong-value = `{ $key }` in { $file } muss { $expected } sein
+problem-config-invalid-value = ungültiger Wert
+problem-config-expected-string = eine Zeichenkette
+problem-config-expected-directories = eine Liste von Verzeichnissen, etwa ["policies"]
+problem-config-expected-bool = true oder false
+problem-config-expected-document = eine Tabelle: [document] mit den Einstellungen von `tomcheck render`
+problem-config-expected-lang = "de" oder "en"
+problem-config-expected-rules = eine Tabelle: [rules] mit Zeilen wie "rule.id" = "warn"
+problem-config-expected-tom-path = ein relativer Pfad innerhalb des Repositorys
+problem-config-expected-severity = "deny", "warn" oder "info"
+problem-config-expected-waiver-days = eine ganze Zahl von Tagen
+problem-config-waiver-days = `max_waiver_days` in { $file } muss eine ganze Zahl von Tagen zwischen 1 und { $max } sein
+problem-config-waiver-days-help = zum Beispiel: max_waiver_days = 180
+problem-config-tom-help = zum Beispiel: tom = "compliance/tom"
+problem-config-policy-dir = `policies` in { $file } muss relative Verzeichnisse aufführen
+problem-config-policy-dir-label = kein relatives Verzeichnis
+problem-config-rule-setting = ungültige Einstellung für die Regel `{ $rule }`
+problem-config-rule-setting-label = kein Schweregrad
+problem-config-rule-setting-help = verwenden Sie "deny", "warn", "info" oder "off"
+problem-config-rule-twice = die Regel `{ $rule }` ist in { $file } zweimal gesetzt
+problem-config-set-again-here = hier erneut gesetzt
+problem-config-first-set-here = zuerst hier gesetzt
+problem-config-rule-twice-help = behalten Sie eine der beiden Zeilen
+problem-config-unknown-key = unbekannter Schlüssel `{ $name }` in { $file }
+problem-config-known-keys = bekannte Schlüssel: { $keys }
+problem-config-unknown-rule = { $file } konfiguriert die unbekannte Regel `{ $rule }`

@@ -1,1 +1,135 @@
-# tomcheck's own texts, English: problems. Every id has a German twin in ../de/problems.ftl.
+# tomcheck's own texts, English: input problems (exit code 2). Every id has a German twin
+# in ../de/problems.ftl. Field names, kinds, ids, rule ids and enum values are data and
+# stay as they are in both languages.
+
+## Shared pieces
+problem-did-you-mean = did you mean `{ $name }`?
+problem-or = {" "}or{" "}
+problem-or-when = , or when{" "}
+problem-and = {" "}and{" "}
+
+## TOM files: facts
+problem-first-defined-here = first defined here
+problem-defined-again-here = defined again here
+problem-merge-conflict = { $path } contains git merge-conflict markers
+problem-merge-conflict-label = conflict starts here
+problem-merge-conflict-help = resolve the merge conflict (keep one side, delete the <<<<<<< ======= >>>>>>> lines) and check again
+problem-unknown-kind = unknown kind `{ $name }`
+problem-unknown-kind-label = not a kind of TOM format v1
+problem-unknown-kind-help = the kinds are: { $kinds }
+problem-organization-not-table = `organization` must be a table
+problem-organization-not-table-help = write it as [organization] followed by its keys
+problem-not-array-of-tables = `{ $kind }` must be an array of tables
+problem-not-array-of-tables-help = write each entry as [[{ $kind }]]
+problem-entry-not-table = each `{ $kind }` entry must be a table
+problem-entry-not-table-help = write each entry as [[{ $kind }]] followed by its keys
+problem-duplicate-organization = `organization` is defined twice
+problem-duplicate-organization-help = keep one [organization] table in the TOM
+problem-duplicate-id = duplicate { $kind } id `{ $id }`
+problem-duplicate-id-help = ids must be unique within a kind: rename one of the { $kind }s
+problem-unknown-key = unknown key `{ $path }` in { $subject }
+problem-unknown-key-label = unknown key
+problem-unknown-key-did-you-mean = did you mean `{ $name }`? A misspelt key would silently disable the rules that read it
+problem-unknown-key-help = known keys here: { $keys }
+problem-missing-key = { $subject } is missing the required key `{ $key }`
+problem-missing-key-label = `{ $key }` missing here
+problem-missing-key-help = add `{ $key } = …`: { $doc }
+problem-missing-key-unless-help = add `{ $key } = …`: { $doc }. It may be left out only when { $conds }
+problem-cond-has = `{ $key }` is written
+problem-key-not-applicable = `{ $key }` applies only with { $cond }
+problem-key-not-applicable-label = only with { $cond }
+problem-key-not-applicable-help = write { $cond } as well, or remove `{ $key }`
+problem-wrong-type = `{ $path }` must be { $expected }
+problem-wrong-type-quoted-date = write the date without quotes: { $path } = { $date }
+problem-expected-string = a string
+problem-expected-bool = true or false
+problem-expected-count = a whole number of at least 0
+problem-expected-table-list = a list of tables, like [{"{"} standard = "ISO 27001" {"}"}]
+problem-expected-table = a table
+problem-expected-inline-table = a table, like {"{"} signed = 2026-01-15 {"}"}
+problem-expected-id-list = a list of ids, like ["a", "b"]
+problem-expected-places = a list of country codes, like ["IE", "US"]
+problem-expected-strings = a list of strings, like ["mfa", "logging"]
+problem-expected-date = a date like 2026-03-01
+problem-this-is = this is { $what ->
+    [string] a string
+    [integer] an integer
+    [float] a float
+    [boolean] a boolean
+    [datetime] a date/time
+    [array] an array
+   *[table] a table
+}
+problem-subject-without-id = a { $kind } without id
+problem-invalid-date = `{ $path }` is not a valid calendar date
+problem-invalid-date-label = no such day
+problem-date-with-time = `{ $path }` must be a date without a time
+problem-date-with-time-label = this has a time or offset
+problem-date-with-time-help = write a local date like 2026-03-01
+problem-id-not-string = `{ $path }` must list ids as strings
+problem-invalid-id = invalid id `{ $id }`
+problem-id-shape = ids are lowercase letters, digits and dashes
+problem-invalid-id-help = ids must match [a-z0-9][a-z0-9-]*, e.g. "{ $slug }"
+problem-invalid-reference = `{ $path }` refers to `{ $id }`, which is not a valid id
+problem-invalid-reference-help = refer to entities by their id, e.g. "{ $slug }"
+problem-country-not-two-letters = not a two-letter country code
+problem-country-not-assigned = not an assigned ISO 3166-1 code
+problem-country-not-capitals = not in capitals
+problem-country-eu-help = the EU is not a country: name the member state where it is (e.g. "DE", "IE")
+problem-write-in-capitals = write it in capitals: "{ $value }"
+problem-country-did-you-mean = did you mean "{ $country }"? Countries are ISO 3166-1 alpha-2 codes
+problem-country-help = use an ISO 3166-1 alpha-2 code, e.g. "DE", "US", "CH"
+problem-invalid-country = `{ $path }` must be an ISO 3166-1 alpha-2 code, not "{ $country }"
+problem-invalid-place = `{ $path }` lists "{ $place }", which is no country code or region
+problem-invalid-place-label = not a two-letter country code, EU or EEA
+problem-invalid-place-help = list ISO 3166-1 alpha-2 codes ("IE", "US") or the regions { $regions }
+problem-invalid-value = `{ $path }` cannot be "{ $value }"
+problem-invalid-value-label = not an allowed value
+problem-invalid-value-did-you-mean = did you mean "{ $value }"? Allowed: { $allowed }
+problem-invalid-value-help = allowed values: { $allowed }
+problem-unknown-control = unknown control `{ $name }`
+problem-unknown-control-label = not a control category
+problem-unknown-control-help = controls: { $controls }
+problem-invalid-subject = invalid subject `{ $subject }`
+problem-invalid-subject-label = not kind:id
+problem-invalid-subject-help = write the subject of the finding as kind:id ("provider:hetzner"), control:<name> or organization
+problem-self-reference = { $subject } refers to itself
+problem-self-reference-label = reference to itself
+problem-self-reference-help = an entity cannot be its own subprocessor
+problem-dangling-reference = { $subject } refers to unknown { $what } `{ $id }`
+problem-dangling-reference-label = no { $what } has this id
+problem-dangling-reference-none = there is no { $what } in the TOM; add a [[{ $kind }]] with this id
+problem-dangling-reference-help = add a [[{ $kind }]] with id = "{ $id }", or fix the reference
+problem-unknown-waiver-rule = waiver names unknown rule `{ $rule }`
+problem-unknown-waiver-rule-label = no policy defines this rule
+problem-unknown-rule-did-you-mean = did you mean `{ $name }`? (`tomcheck rules` lists every rule)
+problem-unknown-rule-help = `tomcheck rules` lists every rule
+problem-toml-syntax = invalid TOML in { $path }: { $message }
+
+## tomcheck.toml
+problem-config-wrong-value = `{ $key }` in { $file } must be { $expected }
+problem-config-invalid-value = invalid value
+problem-config-expected-string = a string
+problem-config-expected-directories = a list of directories, like ["policies"]
+problem-config-expected-bool = true or false
+problem-config-expected-document = a table: [document] with settings of `tomcheck render`
+problem-config-expected-lang = "de" or "en"
+problem-config-expected-rules = a table: [rules] with "rule.id" = "warn" lines
+problem-config-expected-tom-path = a relative path inside the repository
+problem-config-expected-severity = "deny", "warn" or "info"
+problem-config-expected-waiver-days = a whole number of days
+problem-config-waiver-days = `max_waiver_days` in { $file } must be a whole number of days from 1 to { $max }
+problem-config-waiver-days-help = for example: max_waiver_days = 180
+problem-config-tom-help = for example: tom = "compliance/tom"
+problem-config-policy-dir = `policies` in { $file } must list relative directories
+problem-config-policy-dir-label = not a relative directory
+problem-config-rule-setting = invalid setting for rule `{ $rule }`
+problem-config-rule-setting-label = not a severity
+problem-config-rule-setting-help = use "deny", "warn", "info" or "off"
+problem-config-rule-twice = rule `{ $rule }` is set twice in { $file }
+problem-config-set-again-here = set again here
+problem-config-first-set-here = first set here
+problem-config-rule-twice-help = keep one of the two lines
+problem-config-unknown-key = unknown key `{ $name }` in { $file }
+problem-config-known-keys = known keys: { $keys }
+problem-config-unknown-rule = { $file } configures unknown rule `{ $rule }`

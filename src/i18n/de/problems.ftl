@@ -182,3 +182,52 @@ problem-not-a-commit = '{ $spec }' benennt keinen Commit
 problem-reflog = '{ $spec }': `{ $what }` würde aus dem Reflog dieses Klons gelesen
 problem-reflog-help = ein Datum an einer Referenz wird JJJJ-MM-TT geschrieben (main@{"{"}2025-06-30{"}"}): der letzte Commit, der auf diesen Tag oder früher datiert ist, in jedem Klon derselbe
 problem-path-not-utf8 = der Pfad { $path } ist kein UTF-8
+
+## Richtlinien und die Richtlinien-Engine
+problem-bundled-reference = die mitgelieferten Referenzdaten { $path } sind ungültig: { $error }
+problem-duplicate-rule-id = die Regel-id `{ $id }` ist zweimal definiert
+problem-duplicate-rule-id-help = sie ist bereits in { $at } definiert
+problem-engine = Fehler der Richtlinien-Engine: { $error }
+problem-engine-reference-data = Referenzdaten können nicht geladen werden: { $error }
+problem-engine-context = data.context kann nicht gesetzt werden: { $error }
+problem-while-evaluating = beim Auswerten von { $query }
+problem-activity-analysing = Analysieren der Richtlinien
+problem-activity-parsing = Einlesen von { $path }
+problem-activity-recursion = Prüfen der Richtlinien auf Rekursion
+problem-activity-evaluating-all = Auswerten der Richtlinien
+problem-activity-evaluating = Auswerten von { $query }
+problem-finding-not-a-set = ist { $kind } statt einer Menge von Befunden
+problem-malformed-finding = die Richtlinienregel { $query } hat einen fehlerhaften Befund geliefert: { $why }
+problem-malformed-finding-help = ein Befund ist eine Zeichenkette oder ein Objekt {"{"}"rule", "subject", "field", "message", "help", "legal"{"}"} mit Zeichenketten als Werten; "rule" und "message" sind Pflicht
+problem-malformed-finding-label = `{ $set }` ist hier definiert
+problem-json-kind = { $kind ->
+    [null] null
+    [boolean] ein Wahrheitswert
+    [number] eine Zahl
+    [string] eine Zeichenkette
+    [array] ein Array
+   *[object] ein Objekt
+}
+problem-finding-key-not-string = `{ $key }` ist { $kind } statt einer Zeichenkette
+problem-finding-unknown-key = unbekannter Schlüssel `{ $key }`
+problem-finding-no-rule = er hat keine `rule`
+problem-finding-no-message = der Befund `{ $rule }` hat keine `message`
+problem-finding-is = ein Befund ist { $kind }
+problem-rego-timeout = die Auswertung der Richtlinien hat das Zeitlimit überschritten
+problem-rego-timeout-help = eine Richtlinie durchläuft zu viel in Schleifen; greifen Sie über die id auf Einträge zu oder erhöhen Sie --timeout
+problem-rego-syntax = die Richtlinie lässt sich nicht übersetzen: { $message }
+problem-rego-runtime = die Auswertung einer Richtlinie ist fehlgeschlagen: { $message }
+problem-policy-nesting = die Richtlinie verschachtelt Klammern tiefer als { $max } Ebenen
+problem-policy-nesting-label = Ebene { $depth }
+problem-policy-nesting-help = Richtlinien dürfen Arrays, Mengen, Objekte und Klammern { $max } Ebenen tief verschachteln: tiefere Ausdrücke kosten den Rego-Parser exponentielle Zeit; benennen Sie die inneren Teile als Regeln oder lokale Variablen
+problem-policy-ast-too-deep = die Ausdrücke von { $path } sind zu tief verschachtelt, um geprüft zu werden
+problem-policy-ast-too-deep-help = zerlegen Sie lange Ketten von Operatoren oder Referenzen in lokale Variablen
+problem-recursion-self = die Funktion { $name } ruft sich selbst auf
+problem-recursion-cycle = Funktionen rufen einander im Kreis auf: { $chain }
+problem-recursion-label = { $caller } ruft hier { $callee } auf
+problem-recursion-help = Rego-Funktionen dürfen nicht rekursiv sein (auch OPA lehnt das ab): Rekursion hat keine Tiefengrenze und würde den Stack erschöpfen; iterieren Sie stattdessen mit einer Comprehension, `walk` oder `graph.reachable`
+problem-memory-limit = tomcheck hat seine Speichergrenze von { $limit } MiB überschritten
+problem-memory-limit-while = tomcheck hat seine Speichergrenze von { $limit } MiB überschritten, beim { $what }
+problem-memory-limit-help = eine Richtlinie erzeugt Werte ohne Grenze (eine immer wieder verdoppelte Zeichenkette, riesige Bereiche); setzen Sie TOMCHECK_MEMORY_LIMIT (MiB), um mehr zu erlauben
+problem-time-limit = { $what } hielt beim Zeitlimit von { $limit } s nicht an
+problem-time-limit-help = eine Richtlinie leistet in einem Schritt zu viel (eine riesige Sortierung oder Zeichenkettenoperation) oder ist zu komplex zum Einlesen; vereinfachen Sie sie oder erhöhen Sie --timeout

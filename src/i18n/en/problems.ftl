@@ -182,3 +182,52 @@ problem-not-a-commit = '{ $spec }' does not name a commit
 problem-reflog = '{ $spec }': `{ $what }` would be read from this clone's reflog
 problem-reflog-help = a date on a ref is written YYYY-MM-DD (main@{"{"}2025-06-30{"}"}): the last commit dated that day or earlier, the same in every clone
 problem-path-not-utf8 = the path { $path } is not UTF-8
+
+## Policies and the policy engine
+problem-bundled-reference = bundled reference data { $path } is invalid: { $error }
+problem-duplicate-rule-id = rule id `{ $id }` is defined twice
+problem-duplicate-rule-id-help = it is already defined in { $at }
+problem-engine = { $error }
+problem-engine-reference-data = cannot load reference data: { $error }
+problem-engine-context = cannot set data.context: { $error }
+problem-while-evaluating = while evaluating { $query }
+problem-activity-analysing = analysing the policies
+problem-activity-parsing = parsing { $path }
+problem-activity-recursion = checking the policies for recursion
+problem-activity-evaluating-all = evaluating the policies
+problem-activity-evaluating = evaluating { $query }
+problem-finding-not-a-set = is { $kind } instead of a set of findings
+problem-malformed-finding = policy rule { $query } returned a malformed finding: { $why }
+problem-malformed-finding-help = a finding is a string or an object {"{"}"rule", "subject", "field", "message", "help", "legal"{"}"} with string values; "rule" and "message" are required
+problem-malformed-finding-label = `{ $set }` defined here
+problem-json-kind = { $kind ->
+    [null] null
+    [boolean] a boolean
+    [number] a number
+    [string] a string
+    [array] an array
+   *[object] an object
+}
+problem-finding-key-not-string = `{ $key }` is { $kind } instead of a string
+problem-finding-unknown-key = unknown key `{ $key }`
+problem-finding-no-rule = it has no `rule`
+problem-finding-no-message = finding `{ $rule }` has no `message`
+problem-finding-is = a finding is { $kind }
+problem-rego-timeout = policy evaluation exceeded the time limit
+problem-rego-timeout-help = a policy loops or scans too much; index entities by id, or raise --timeout
+problem-rego-syntax = { $message }
+problem-rego-runtime = { $message }
+problem-policy-nesting = policy nests brackets more than { $max } levels deep
+problem-policy-nesting-label = level { $depth }
+problem-policy-nesting-help = policies may nest arrays, sets, objects and parentheses { $max } levels deep: deeper expressions take the Rego parser exponential time; name the inner parts as rules or local variables
+problem-policy-ast-too-deep = the expressions of { $path } are nested too deeply to be checked
+problem-policy-ast-too-deep-help = split long chains of operators or references into local variables
+problem-recursion-self = function { $name } calls itself
+problem-recursion-cycle = functions call each other in a cycle: { $chain }
+problem-recursion-label = { $caller } calls { $callee } here
+problem-recursion-help = Rego functions must not be recursive (OPA rejects them too): recursion has no depth limit and would exhaust the stack; iterate with a comprehension, `walk` or `graph.reachable` instead
+problem-memory-limit = tomcheck passed its memory limit of { $limit } MiB
+problem-memory-limit-while = tomcheck passed its memory limit of { $limit } MiB while { $what }
+problem-memory-limit-help = a policy builds values without bound (a string doubled again and again, huge ranges); set TOMCHECK_MEMORY_LIMIT (MiB) to allow more
+problem-time-limit = { $what } did not stop at the time limit of { $limit } s
+problem-time-limit-help = a policy does too much work in one step (a huge sort or string operation) or is too complex to parse; simplify it, or raise --timeout

@@ -231,3 +231,28 @@ problem-memory-limit-while = tomcheck hat seine Speichergrenze von { $limit } Mi
 problem-memory-limit-help = eine Richtlinie erzeugt Werte ohne Grenze (eine immer wieder verdoppelte Zeichenkette, riesige Bereiche); setzen Sie TOMCHECK_MEMORY_LIMIT (MiB), um mehr zu erlauben
 problem-time-limit = { $what } hielt beim Zeitlimit von { $limit } s nicht an
 problem-time-limit-help = eine Richtlinie leistet in einem Schritt zu viel (eine riesige Sortierung oder Zeichenkettenoperation) oder ist zu komplex zum Einlesen; vereinfachen Sie sie oder erhöhen Sie --timeout
+problem-metadata-yaml = ungültige METADATA-Annotation: { $error }
+problem-metadata-yaml-label = dieser Block ist kein gültiges YAML
+problem-metadata-yaml-help = Annotationszeilen bestehen aus `# ` und folgendem YAML, wie `opa check` es erwartet
+problem-metadata-severity = die Regel `{ $id }` hat den unbekannten Schweregrad `{ $severity }`
+problem-metadata-severity-label = in dieser Annotation
+problem-metadata-severity-help = custom.severity ist deny, warn oder info
+problem-no-coverage = kein Abdeckungsbericht: { $error }
+
+## Richtlinientests und Mutanten
+problem-mutants-allow-syntax = ein Kommentar `# mutants:` muss `# mutants: allow <mutation> because <reason>` lauten
+problem-mutants-allow-unknown = `{ $name }` ist keine Mutation
+problem-mutants-allow-unknown-help = die Mutationen sind drop-expression, flip-comparison, remove-not, add-not und drop-set-member
+problem-mutants-allow-no-reason = der Eintrag der Erlaubnisliste für { $operator } nennt keinen Grund
+problem-mutants-allow-no-reason-help = begründen Sie, warum kein Test den Mutanten bemerken kann: `# mutants: allow { $operator } because …`
+problem-mutants-allow-no-mutant = der Eintrag der Erlaubnisliste trifft keinen Mutanten: in Zeile { $line } gibt es keinen Mutanten { $operator }
+problem-mutants-allow-no-mutant-help = entfernen Sie den Kommentar oder setzen Sie ihn auf die mutierte Zeile oder direkt darüber
+problem-mutants-allow-not-needed = der Eintrag der Erlaubnisliste ist nicht nötig: die Tests töten jeden Mutanten { $operator } in Zeile { $line }
+problem-mutants-allow-not-needed-help = entfernen Sie den Kommentar: ein veralteter Eintrag würde einen Mutanten verbergen, der nach einer späteren Änderung überlebt
+problem-mutants-allow-label = dieser Eintrag der Erlaubnisliste
+problem-mutants-baseline = { $count ->
+    [one] { $count } Test schlägt
+   *[other] { $count } Tests schlagen
+} ohne jeden Mutanten fehl, daher lässt sich kein Mutant beurteilen: { $tests }
+problem-mutants-baseline-help = führen Sie `tomcheck test` aus und beheben Sie zuerst die fehlschlagenden Tests
+problem-mutants-unparsable = die Mutationsstellen von { $file } können nicht gelesen werden: { $error }

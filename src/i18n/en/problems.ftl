@@ -231,3 +231,25 @@ problem-memory-limit-while = tomcheck passed its memory limit of { $limit } MiB 
 problem-memory-limit-help = a policy builds values without bound (a string doubled again and again, huge ranges); set TOMCHECK_MEMORY_LIMIT (MiB) to allow more
 problem-time-limit = { $what } did not stop at the time limit of { $limit } s
 problem-time-limit-help = a policy does too much work in one step (a huge sort or string operation) or is too complex to parse; simplify it, or raise --timeout
+problem-metadata-yaml = invalid METADATA annotation: { $error }
+problem-metadata-yaml-label = this block is not valid YAML
+problem-metadata-yaml-help = annotation lines are `# ` followed by YAML, as `opa check` expects
+problem-metadata-severity = rule `{ $id }` has unknown severity `{ $severity }`
+problem-metadata-severity-label = in this annotation
+problem-metadata-severity-help = custom.severity is deny, warn or info
+problem-no-coverage = no coverage report: { $error }
+
+## Policy tests and mutants
+problem-mutants-allow-syntax = a `# mutants:` comment must read `# mutants: allow <mutation> because <reason>`
+problem-mutants-allow-unknown = `{ $name }` is not a mutation
+problem-mutants-allow-unknown-help = mutations are drop-expression, flip-comparison, remove-not, add-not and drop-set-member
+problem-mutants-allow-no-reason = the allow-list entry for { $operator } gives no reason
+problem-mutants-allow-no-reason-help = say why no test can notice the mutant: `# mutants: allow { $operator } because …`
+problem-mutants-allow-no-mutant = the allow-list entry matches no mutant: there is no { $operator } mutant on line { $line }
+problem-mutants-allow-no-mutant-help = remove the comment, or move it onto the mutated line or directly above it
+problem-mutants-allow-not-needed = the allow-list entry is not needed: the tests kill every { $operator } mutant on line { $line }
+problem-mutants-allow-not-needed-help = remove the comment: a stale entry would hide a mutant that survives after a later change
+problem-mutants-allow-label = this allow-list entry
+problem-mutants-baseline = { $count } test(s) fail without any mutant, so no mutant can be judged: { $tests }
+problem-mutants-baseline-help = run `tomcheck test` and fix the failing tests first
+problem-mutants-unparsable = cannot read the mutation sites of { $file }: { $error }

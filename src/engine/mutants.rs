@@ -1631,7 +1631,7 @@ mod tests {
                     "the allow-list entry for flip-comparison gives no reason".to_string()
                 ),
                 (5, "`flip-comparsion` is not a mutation".to_string()),
-                (6, ALLOW_SYNTAX.to_string()),
+                (6, tr(ALLOW_SYNTAX, &[])),
             ]
         );
         assert_eq!(

@@ -256,3 +256,35 @@ problem-mutants-baseline = { $count ->
 } ohne jeden Mutanten fehl, daher lässt sich kein Mutant beurteilen: { $tests }
 problem-mutants-baseline-help = führen Sie `tomcheck test` aus und beheben Sie zuerst die fehlschlagenden Tests
 problem-mutants-unparsable = die Mutationsstellen von { $file } können nicht gelesen werden: { $error }
+
+## Der Pre-commit-Hook
+problem-io = { $what }. Das System meldet: { $error }
+problem-write-file = { $path } kann nicht geschrieben werden
+problem-create-file = { $path } kann nicht angelegt werden
+problem-hook-put-back = { $path } kann nicht zurückgelegt werden
+problem-hook-remove = { $path } kann nicht entfernt werden
+problem-hook-restore = { $path } kann nicht wiederhergestellt werden
+problem-hook-create-dir = das Hook-Verzeichnis { $path } kann nicht angelegt werden
+problem-hook-keep-existing = der vorhandene Hook kann nicht als { $path } aufbewahrt werden
+problem-hook-keep-copy = von { $hook } kann keine Kopie als { $copy } aufbewahrt werden
+problem-git-read-config = die Git-Konfiguration kann nicht gelesen werden
+problem-git-compare-index = der Index kann nicht mit HEAD verglichen werden
+problem-hook-no-repo-help = der Pre-commit-Hook gehört zu einem Git-Repository: führen Sie zuerst `git init` aus oder geben Sie -C DIR an
+problem-hook-bare = ein Bare-Repository hat keine Commits, in die sich ein Hook einhängen ließe
+problem-hook-config-no-tom = { $config } nennt das TOM-Verzeichnis `{ $tom }/`, das es nicht gibt; der Pre-commit-Hook würde jeden Commit scheitern lassen
+problem-hook-no-tom = es gibt kein TOM-Verzeichnis `{ $tom }/`; der Pre-commit-Hook würde jeden Commit scheitern lassen
+problem-hook-no-tom-help = legen Sie zuerst die TOM an (`tomcheck init` erzeugt ein Gerüst), setzen Sie `tom = "…"` in tomcheck.toml oder führen Sie `tomcheck hook install` in dem Verzeichnis aus, das Ihre tomcheck.toml enthält (oder geben Sie -C DIR an)
+problem-hook-no-config = keine TOM für den Pre-commit-Hook: weder { $dir } noch ein Verzeichnis darüber enthält tomcheck.toml oder ein Verzeichnis tom/, und der Index enthält keine tomcheck.toml
+problem-hook-no-config-help = legen Sie zuerst die TOM an (`tomcheck init` erzeugt ein Gerüst) oder führen Sie `tomcheck hook install` in dem Verzeichnis aus, das Ihre tomcheck.toml enthält (oder geben Sie -C DIR an)
+problem-hook-several-configs = das Repository enthält mehrere Dateien tomcheck.toml ({ $files }); der Pre-commit-Hook prüft eine TOM
+problem-hook-several-configs-help = führen Sie `tomcheck -C DIR hook install` aus, mit DIR als Verzeichnis der zu prüfenden
+problem-hook-copies-exhausted = von { $hook } kann keine Kopie aufbewahrt werden: { $copies }.2 bis .100 gibt es alle schon
+problem-hook-copies-exhausted-help = entfernen Sie alte Kopien ersetzter Hooks und installieren Sie dann erneut
+problem-hook-chain-taken = der Pre-commit-Hook unter { $hook } kann nicht verkettet werden: { $chained } enthält bereits einen anderen Hook
+problem-hook-chain-taken-help = verschieben Sie einen der beiden Hooks und installieren Sie dann erneut
+problem-hook-edited = der Pre-commit-Hook unter { $hook } wurde von tomcheck geschrieben, aber seitdem bearbeitet und gehört damit jetzt Ihnen; er blieb unangetastet
+problem-hook-foreign = unter { $hook } gibt es bereits einen Pre-commit-Hook, den nicht tomcheck geschrieben hat; er blieb unangetastet
+problem-hook-foreign-help = `tomcheck hook install --chain` behält ihn und führt ihn vor tomcheck aus, `tomcheck hook install --force` ersetzt ihn (eine Kopie bleibt als pre-commit.tomcheck-replaced erhalten); oder rufen Sie `tomcheck hook run` selbst aus ihm auf, oder fügen Sie mit dem pre-commit-Framework den Hook `tomcheck` in .pre-commit-config.yaml ein
+problem-hook-edited-uninstall-help = entfernen Sie die Zeilen, die tomcheck aufrufen, selbst, oder entfernen Sie mit `tomcheck hook uninstall --force` den ganzen Hook
+problem-hook-tom-not-staged = der Pre-commit-Hook prüft die TOM in { $tom }/, aber der Commit würde dieses Verzeichnis nicht enthalten: es ist nicht im Index
+problem-hook-tom-not-staged-help = stagen Sie die TOM (git add { $tom }), setzen Sie `tom = "…"` in { $config } auf ihren Ort, entfernen Sie den Hook mit `tomcheck hook uninstall` oder überspringen Sie die Prüfung einmalig mit `git commit --no-verify`

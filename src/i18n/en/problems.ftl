@@ -253,3 +253,35 @@ problem-mutants-allow-label = this allow-list entry
 problem-mutants-baseline = { $count } test(s) fail without any mutant, so no mutant can be judged: { $tests }
 problem-mutants-baseline-help = run `tomcheck test` and fix the failing tests first
 problem-mutants-unparsable = cannot read the mutation sites of { $file }: { $error }
+
+## The pre-commit hook
+problem-io = { $what }: { $error }
+problem-write-file = cannot write { $path }
+problem-create-file = cannot create { $path }
+problem-hook-put-back = cannot put back { $path }
+problem-hook-remove = cannot remove { $path }
+problem-hook-restore = cannot restore { $path }
+problem-hook-create-dir = cannot create the hooks directory { $path }
+problem-hook-keep-existing = cannot keep the existing hook as { $path }
+problem-hook-keep-copy = cannot keep a copy of { $hook } as { $copy }
+problem-git-read-config = cannot read the git configuration
+problem-git-compare-index = cannot compare the index with HEAD
+problem-hook-no-repo-help = the pre-commit hook belongs to a git repository: run `git init` first, or pass -C DIR
+problem-hook-bare = a bare repository has no commits to hook into
+problem-hook-config-no-tom = { $config } names the TOM directory `{ $tom }/`, which does not exist; the pre-commit hook would fail every commit
+problem-hook-no-tom = there is no TOM directory `{ $tom }/`; the pre-commit hook would fail every commit
+problem-hook-no-tom-help = create the TOM first (`tomcheck init` scaffolds one), set `tom = "…"` in tomcheck.toml, or run `tomcheck hook install` in the directory that holds your tomcheck.toml (or pass -C DIR)
+problem-hook-no-config = no TOM for the pre-commit hook: neither { $dir } nor a directory above it holds tomcheck.toml or a tom/ directory, and the index holds no tomcheck.toml
+problem-hook-no-config-help = create the TOM first (`tomcheck init` scaffolds one), or run `tomcheck hook install` in the directory that holds your tomcheck.toml (or pass -C DIR)
+problem-hook-several-configs = the repository holds several tomcheck.toml files ({ $files }); the pre-commit hook checks one TOM
+problem-hook-several-configs-help = run `tomcheck -C DIR hook install` with DIR the directory of the one to check
+problem-hook-copies-exhausted = cannot keep a copy of { $hook }: { $copies }.2 to .100 all exist
+problem-hook-copies-exhausted-help = remove old copies of replaced hooks, then install again
+problem-hook-chain-taken = cannot chain the pre-commit hook at { $hook }: { $chained } already holds a different hook
+problem-hook-chain-taken-help = move one of the two hooks away, then install again
+problem-hook-edited = the pre-commit hook at { $hook } was written by tomcheck but has been edited since, so it is yours now; it was left untouched
+problem-hook-foreign = a pre-commit hook that tomcheck did not write already exists at { $hook }; it was left untouched
+problem-hook-foreign-help = run `tomcheck hook install --chain` to keep it and run it before tomcheck, `tomcheck hook install --force` to replace it (a copy is kept as pre-commit.tomcheck-replaced), call `tomcheck hook run` from it yourself, or, with the pre-commit framework, add the `tomcheck` hook to .pre-commit-config.yaml
+problem-hook-edited-uninstall-help = remove the lines that call tomcheck yourself, or run `tomcheck hook uninstall --force` to remove the whole hook
+problem-hook-tom-not-staged = the pre-commit hook checks the TOM in { $tom }/, but the commit would not contain that directory: it is not in the index
+problem-hook-tom-not-staged-help = stage the TOM (git add { $tom }), set `tom = "…"` in { $config } to where it is, remove the hook with `tomcheck hook uninstall`, or skip the check once with `git commit --no-verify`

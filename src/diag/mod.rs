@@ -207,6 +207,18 @@ pub fn toml_syntax(source: &SourceText, error: &toml::de::Error) -> Problem {
     )
 }
 
+/// A file or output operation that failed: `what` in tomcheck's words (in the run's
+/// language), then the system's own text.
+pub fn io_problem(what: &str, error: &dyn fmt::Display) -> Problem {
+    Problem::new(
+        Code::Io,
+        crate::i18n::tr(
+            "problem-io",
+            &[("what", what.into()), ("error", (&error.to_string()).into())],
+        ),
+    )
+}
+
 /// The closest candidate to `word`, if it is close enough to be a plausible typo:
 /// few edits (transpositions count as one) or a long common prefix.
 pub fn did_you_mean<'a>(

@@ -116,9 +116,9 @@ pub fn build(
         .ok_or_else(|| {
             vec![Problem::new(
                 Code::Usage,
-                "the notice needs a date: the new version is not a commit",
+                crate::i18n::tr("problem-notice-date", &[]),
             )
-            .with_help("pass --today YYYY-MM-DD, or name a commit as NEW")]
+            .with_help(crate::i18n::tr("problem-notice-date-help", &[]))]
         })?;
     let days = options
         .objection_days

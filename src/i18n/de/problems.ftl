@@ -288,3 +288,58 @@ problem-hook-foreign-help = `tomcheck hook install --chain` behält ihn und füh
 problem-hook-edited-uninstall-help = entfernen Sie die Zeilen, die tomcheck aufrufen, selbst, oder entfernen Sie mit `tomcheck hook uninstall --force` den ganzen Hook
 problem-hook-tom-not-staged = der Pre-commit-Hook prüft die TOM in { $tom }/, aber der Commit würde dieses Verzeichnis nicht enthalten: es ist nicht im Index
 problem-hook-tom-not-staged-help = stagen Sie die TOM (git add { $tom }), setzen Sie `tom = "…"` in { $config } auf ihren Ort, entfernen Sie den Hook mit `tomcheck hook uninstall` oder überspringen Sie die Prüfung einmalig mit `git commit --no-verify`
+
+## Befehle, Aufruf und Ausgabe
+problem-write-output = die Ausgabe kann nicht geschrieben werden
+problem-job-summary = die Job-Zusammenfassung kann nicht an { $path } angehängt werden
+problem-memory-limit-env = TOMCHECK_MEMORY_LIMIT muss eine Zahl in MiB sein (0 für keine Grenze), nicht `{ $value }`
+problem-render-format-unknown = am Dateinamen { $path } ist das Format nicht zu erkennen
+problem-render-format-unknown-help = nennen Sie eine Datei mit der Endung .pdf, .docx, .html, .md, .txt, .json oder .csv, oder geben Sie --format an
+problem-render-no-format = `render { $kind }` hat kein Format { $format }
+problem-render-no-format-help = Dokumente gibt es als pdf, docx, html, md oder text; json und csv sind für `render subprocessors`
+problem-no-rule = keine Regel `{ $rule }`
+problem-run-regex = --run: ungültiger regulärer Ausdruck: { $error }
+problem-no-tests = keine Dateien *_test.rego gefunden
+problem-no-tests-help = Richtlinientests liegen neben den Richtlinien, in Dateien mit Namen wie avv_test.rego
+problem-jobs-zero = --jobs muss mindestens 1 sein
+problem-today-env = TOMCHECK_TODAY: ungültiges Datum: { $error }
+problem-today-env-not-unicode = TOMCHECK_TODAY ist kein Datum wie 2026-03-01
+problem-timeout = --timeout muss eine positive Zahl von Sekunden sein, höchstens 86400
+problem-not-a-date = `{ $value }` ist kein Datum wie 2026-03-01
+problem-policy-dir = { $dir }: kein solches Verzeichnis
+problem-reference-json = { $path } ist kein gültiges JSON: { $error }
+problem-here = hier
+problem-no-tom = es gibt kein TOM-Verzeichnis `{ $dir }/` im { $place }
+problem-no-tom-help = legen Sie { $dir }/ mit der TOM als TOML-Dateien an (`tomcheck init` erzeugt ein Gerüst), führen Sie tomcheck im Wurzelverzeichnis des Repositorys aus (oder verwenden Sie -C DIR) oder setzen Sie `tom = "…"` in { $file }
+problem-empty-tom = `{ $dir }/` enthält keine .toml-Dateien
+problem-empty-tom-help = beschreiben Sie mindestens die [organization] in einer Datei wie tom/organization.toml
+problem-place-directory = Verzeichnis { $dir }
+problem-place-index = Index
+problem-place-commit = Commit { $rev }
+problem-gate-base-config = das Gate liest tomcheck.toml und die Richtlinien des Repositorys aus der Basis { $base }
+problem-gate-base-config-help = beheben Sie sie im Basis-Branch oder verwenden Sie mit --policies-from head die der Änderung selbst
+problem-as-of-commit-help = --as-of-commit nimmt sein Datum aus dem mit --rev genannten Commit
+problem-log-no-repo-help = `tomcheck log` liest die Historie eines Git-Repositorys
+problem-git-walk = '{ $range }' kann nicht durchlaufen werden
+
+## Erzeugte Dokumente
+problem-doc-expected-lines = eine Liste von Zeilen
+problem-doc-expected-days = eine Anzahl von Tagen zwischen 1 und 365
+problem-doc-expected-logo = ein Pfad zu einer PNG- oder JPEG-Datei
+problem-doc-expected-templates = ein Ordner mit Seitenvorlagen (*.j2)
+problem-doc-expected-sections = ein Ordner mit Markdown-Dateien
+problem-doc-expected-templates-missing = ein Ordner mit Seitenvorlagen; `{ $dir }` gibt es nicht in { $label }
+problem-doc-expected-sections-missing = ein Ordner mit Markdown-Dateien; `{ $dir }` gibt es nicht in { $label }
+problem-doc-logo-unreadable = eine lesbare Bilddatei ({ $error })
+problem-doc-logo-missing = ein Pfad zu einer PNG- oder JPEG-Datei; `{ $path }` gibt es nicht
+problem-doc-logo-format = eine PNG- oder JPEG-Datei; `{ $path }` ist keines von beiden
+problem-template = Fehler in der Vorlage: { $error }
+problem-template-help = docs/render.md beschreibt die Werte, die eine Seitenvorlage erhält
+problem-render-data-format = --format { $format } ist ein Datenformat: nur `render subprocessors` bietet es
+problem-notice-date = die Mitteilung braucht ein Datum: die neue Fassung ist kein Commit
+problem-notice-date-help = geben Sie --today JJJJ-MM-TT an oder nennen Sie einen Commit als NEW
+problem-pdf-font = die mitgelieferte PDF-Schrift kann nicht gelesen werden (ein Fehler in diesem Build von tomcheck)
+problem-pdf-date = ein PDF/A-Dokument braucht ein Datum, und die Fakten geben diesem keines
+problem-pdf-date-help = tragen Sie `as_of` in [organization] ein, erzeugen Sie das Dokument aus einem Commit mit --rev oder geben Sie --today JJJJ-MM-TT an
+problem-pdf-config = PDF-Konfiguration: { $error }
+problem-pdf-make = das PDF kann nicht erzeugt werden: { $error }

@@ -285,3 +285,58 @@ problem-hook-foreign-help = run `tomcheck hook install --chain` to keep it and r
 problem-hook-edited-uninstall-help = remove the lines that call tomcheck yourself, or run `tomcheck hook uninstall --force` to remove the whole hook
 problem-hook-tom-not-staged = the pre-commit hook checks the TOM in { $tom }/, but the commit would not contain that directory: it is not in the index
 problem-hook-tom-not-staged-help = stage the TOM (git add { $tom }), set `tom = "…"` in { $config } to where it is, remove the hook with `tomcheck hook uninstall`, or skip the check once with `git commit --no-verify`
+
+## Commands, usage and output
+problem-write-output = cannot write output
+problem-job-summary = cannot append the job summary to { $path }
+problem-memory-limit-env = TOMCHECK_MEMORY_LIMIT must be a number of MiB (0 for no limit), not `{ $value }`
+problem-render-format-unknown = cannot tell the format from the file name { $path }
+problem-render-format-unknown-help = name a file ending in .pdf, .docx, .html, .md, .txt, .json or .csv, or pass --format
+problem-render-no-format = `render { $kind }` has no { $format } format
+problem-render-no-format-help = documents come as pdf, docx, html, md or text; json and csv are for `render subprocessors`
+problem-no-rule = no rule `{ $rule }`
+problem-run-regex = --run: invalid regular expression: { $error }
+problem-no-tests = no *_test.rego files found
+problem-no-tests-help = policy tests live next to the policies, in files named like avv_test.rego
+problem-jobs-zero = --jobs must be at least 1
+problem-today-env = TOMCHECK_TODAY: { $error }
+problem-today-env-not-unicode = TOMCHECK_TODAY is not a date like 2026-03-01
+problem-timeout = --timeout must be a positive number of seconds, at most 86400
+problem-not-a-date = `{ $value }` is not a date like 2026-03-01
+problem-policy-dir = { $dir }: no such directory
+problem-reference-json = { $path } is not valid JSON: { $error }
+problem-here = here
+problem-no-tom = there is no TOM directory `{ $dir }/` in the { $place }
+problem-no-tom-help = create { $dir }/ with the TOM as TOML files (`tomcheck init` scaffolds one), run tomcheck in the repository root (or use -C DIR), or set `tom = "…"` in { $file }
+problem-empty-tom = `{ $dir }/` holds no .toml files
+problem-empty-tom-help = describe at least the [organization] in a file such as tom/organization.toml
+problem-place-directory = directory { $dir }
+problem-place-index = index
+problem-place-commit = commit { $rev }
+problem-gate-base-config = the gate reads tomcheck.toml and the repository's policies from the base { $base }
+problem-gate-base-config-help = fix them in the base branch, or pass --policies-from head to use the change's own
+problem-as-of-commit-help = --as-of-commit takes its date from the commit named by --rev
+problem-log-no-repo-help = `tomcheck log` reads the history of a git repository
+problem-git-walk = cannot walk '{ $range }'
+
+## Rendered documents
+problem-doc-expected-lines = a list of lines
+problem-doc-expected-days = a number of days from 1 to 365
+problem-doc-expected-logo = a path to a PNG or JPEG file
+problem-doc-expected-templates = a folder of page templates (*.j2)
+problem-doc-expected-sections = a folder of Markdown files
+problem-doc-expected-templates-missing = a folder of page templates; `{ $dir }` does not exist in the { $label }
+problem-doc-expected-sections-missing = a folder of Markdown files; `{ $dir }` does not exist in the { $label }
+problem-doc-logo-unreadable = a readable image file ({ $error })
+problem-doc-logo-missing = a path to a PNG or JPEG file; `{ $path }` does not exist
+problem-doc-logo-format = a PNG or JPEG file; `{ $path }` is neither
+problem-template = template error: { $error }
+problem-template-help = see docs/render.md for the values a page template gets
+problem-render-data-format = --format { $format } is a data format: only `render subprocessors` has it
+problem-notice-date = the notice needs a date: the new version is not a commit
+problem-notice-date-help = pass --today YYYY-MM-DD, or name a commit as NEW
+problem-pdf-font = the bundled PDF font cannot be read (a bug in this build of tomcheck)
+problem-pdf-date = a PDF/A document needs a date, and the facts give this one none
+problem-pdf-date-help = record `as_of` in [organization], render a commit with --rev, or pass --today YYYY-MM-DD
+problem-pdf-config = PDF configuration: { $error }
+problem-pdf-make = cannot make the PDF: { $error }

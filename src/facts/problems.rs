@@ -203,7 +203,7 @@ pub(super) fn missing_key(
     )
     .with_help(tr(
         "problem-missing-key-help",
-        &[("key", field.name.into()), ("doc", field.doc.into())],
+        &[("key", field.name.into()), ("doc", (&field_doc(field)).into())],
     ))
 }
 
@@ -222,7 +222,7 @@ pub(super) fn missing_key_unless(
         "problem-missing-key-unless-help",
         &[
             ("key", field.name.into()),
-            ("doc", field.doc.into()),
+            ("doc", (&field_doc(field)).into()),
             (
                 "conds",
                 (&others.join(&tr("problem-or-when", &[]))).into(),
@@ -295,7 +295,10 @@ pub(super) fn wrong_type(
             "problem-wrong-type-quoted-date",
             &[("path", path.into()), ("date", s.into())],
         ),
-        None => format!("{path}: {}", field.doc),
+        None => tr(
+            "problem-wrong-type-help",
+            &[("path", path.into()), ("doc", (&field_doc(field)).into())],
+        ),
     })
 }
 
@@ -626,6 +629,30 @@ fn expected_text(expected: &str) -> String {
     tr(&format!("problem-expected-{expected}"), &[])
 }
 
+/// A field's description in the run's language. The schema keeps the English one
+/// (it is also the description in `tomcheck schema`); the catalogue holds it under
+/// `field-doc-` and the first six words of the English text.
+fn field_doc(field: &Field) -> String {
+    let id = field_doc_id(field.doc);
+    let text = tr(&id, &[]);
+    if text == id {
+        field.doc.to_string()
+    } else {
+        text
+    }
+}
+
+/// `field-doc-` and the first six words of `doc`, lowercase, joined with dashes.
+fn field_doc_id(doc: &str) -> String {
+    let words: Vec<String> = doc
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("field-doc-{}", words.join("-"))
+}
+
 /// A condition as the help of a missing or misplaced key states it.
 fn describe_cond(c: &Cond) -> String {
     match c {
@@ -661,6 +688,32 @@ fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field of the format has its description in both languages, and no two
+    /// descriptions share an id.
+    #[test]
+    fn every_field_has_a_german_description() {
+        fn walk(fields: &[Field], seen: &mut std::collections::BTreeMap<String, &'static str>) {
+            for field in fields {
+                let id = field_doc_id(field.doc);
+                if let Some(other) = seen.insert(id.clone(), field.doc) {
+                    assert_eq!(other, field.doc, "`{id}` names two descriptions");
+                }
+                for lang in [crate::i18n::Lang::En, crate::i18n::Lang::De] {
+                    assert_ne!(crate::i18n::t(lang, &id, &[]), id, "`{id}` is not in the catalogue");
+                }
+                assert_eq!(crate::i18n::t(crate::i18n::Lang::En, &id, &[]), field.doc);
+                if let Ty::Table(sub) | Ty::TableList(sub) = field.ty {
+                    walk(sub, seen);
+                }
+            }
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for kind in schema::KINDS {
+            walk(kind.fields, &mut seen);
+        }
+        assert!(seen.len() > 50);
+    }
 
     #[test]
     fn slugs() {

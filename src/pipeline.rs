@@ -165,7 +165,10 @@ pub(crate) fn add_reference(
                     Code::ReferenceData,
                     crate::i18n::tr(
                         "problem-reference-json",
-                        &[("path", (&file.path).into()), ("error", (&e.to_string()).into())],
+                        &[
+                            ("path", (&file.path).into()),
+                            ("error", (&e.to_string()).into()),
+                        ],
                     ),
                     &file,
                     offset..offset + 1,
@@ -194,7 +197,10 @@ fn load_facts_with(
                 Code::NoTom,
                 crate::i18n::tr(
                     "problem-no-tom",
-                    &[("dir", dir.into()), ("place", (&source_place(source)).into())],
+                    &[
+                        ("dir", dir.into()),
+                        ("place", (&source_place(source)).into()),
+                    ],
                 ),
             )
             .with_help(crate::i18n::tr(

@@ -40,8 +40,8 @@ use super::{CmdResult, Env, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{CheckArgs, GatePoliciesArg, HookAction, HookArgs};
 use crate::config;
 use crate::diag::{Code, Problem};
-use crate::i18n::tr;
 use crate::fsutil::{remove_stale_temp_files, write_atomically};
+use crate::i18n::tr;
 use crate::pipeline;
 use crate::source::{self, Revision, Source};
 
@@ -85,8 +85,10 @@ pub fn hooks_dir(repo: &Repository) -> Result<PathBuf, Vec<Problem>> {
 
 fn open_repo(root: &Path) -> Result<Repository, Vec<Problem>> {
     let repo = source::discover_repository(root).ok_or_else(|| {
-        vec![Problem::new(Code::GitNoRepo, tr("problem-git-no-repo", &[]))
-            .with_help(tr("problem-hook-no-repo-help", &[]))]
+        vec![
+            Problem::new(Code::GitNoRepo, tr("problem-git-no-repo", &[]))
+                .with_help(tr("problem-hook-no-repo-help", &[])),
+        ]
     })?;
     if repo.is_bare() {
         return Err(vec![Problem::new(
@@ -454,9 +456,15 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         return Ok(EXIT_OK);
     }
     if hook.symlink_metadata().is_err() {
-        std::fs::rename(chained, hook)
-            .map_err(|e| io_problem(
-                tr("problem-hook-put-back", &[("path", (&chained.display().to_string()).into())]), e))?;
+        std::fs::rename(chained, hook).map_err(|e| {
+            io_problem(
+                tr(
+                    "problem-hook-put-back",
+                    &[("path", (&chained.display().to_string()).into())],
+                ),
+                e,
+            )
+        })?;
         writeln!(
             out,
             "put the hook that tomcheck had chained back in place at {} (the tomcheck hook that ran it was missing)",
@@ -465,9 +473,15 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         return Ok(EXIT_OK);
     }
     if !matches!(owner_of(hook), Some(Owner::Tomcheck(_))) && same_content(hook, chained) {
-        std::fs::remove_file(chained)
-            .map_err(|e| io_problem(
-                tr("problem-hook-remove", &[("path", (&chained.display().to_string()).into())]), e))?;
+        std::fs::remove_file(chained).map_err(|e| {
+            io_problem(
+                tr(
+                    "problem-hook-remove",
+                    &[("path", (&chained.display().to_string()).into())],
+                ),
+                e,
+            )
+        })?;
         writeln!(
             out,
             "removed {}, a copy of the pre-commit hook that an interrupted install left behind",
@@ -551,7 +565,10 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let dir = hooks_dir(&repo)?;
     std::fs::create_dir_all(&dir).map_err(|e| {
         io_problem(
-                tr("problem-hook-create-dir", &[("path", (&dir.display().to_string()).into())]),
+            tr(
+                "problem-hook-create-dir",
+                &[("path", (&dir.display().to_string()).into())],
+            ),
             e,
         )
     })?;
@@ -574,9 +591,15 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     };
     let text = script(&spec);
     let write = |replace: bool| {
-        write_atomically(&hook, &text, replace, true)
-            .map_err(|e| io_problem(
-                tr("problem-write-file", &[("path", (&hook.display().to_string()).into())]), e))
+        write_atomically(&hook, &text, replace, true).map_err(|e| {
+            io_problem(
+                tr(
+                    "problem-write-file",
+                    &[("path", (&hook.display().to_string()).into())],
+                ),
+                e,
+            )
+        })
     };
     let mut kept_as = None;
     let verb = match owner_of(&hook) {
@@ -628,7 +651,10 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
                 // Keep the user's hook under the chained name first; only then replace it.
                 keep_copy(&hook, &chained).map_err(|e| {
                     io_problem(
-                tr("problem-hook-keep-existing", &[("path", (&chained.display().to_string()).into())]),
+                        tr(
+                            "problem-hook-keep-existing",
+                            &[("path", (&chained.display().to_string()).into())],
+                        ),
                         e,
                     )
                 })?;
@@ -690,9 +716,15 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
     let message = match owner_of(&hook) {
         None if has_chained => {
             // An interrupted uninstall (or a removed hook): the chained hook goes back.
-            std::fs::rename(&chained, &hook)
-                .map_err(|e| io_problem(
-                tr("problem-hook-restore", &[("path", (&chained.display().to_string()).into())]), e))?;
+            std::fs::rename(&chained, &hook).map_err(|e| {
+                io_problem(
+                    tr(
+                        "problem-hook-restore",
+                        &[("path", (&chained.display().to_string()).into())],
+                    ),
+                    e,
+                )
+            })?;
             format!(
                 "no tomcheck pre-commit hook was installed; the hook it had chained is back at {}",
                 hook.display()
@@ -719,9 +751,15 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
                 hook.display()
             );
             if has_chained && same_content(&hook, &chained) {
-                std::fs::remove_file(&chained)
-                    .map_err(|e| io_problem(
-                tr("problem-hook-remove", &[("path", (&chained.display().to_string()).into())]), e))?;
+                std::fs::remove_file(&chained).map_err(|e| {
+                    io_problem(
+                        tr(
+                            "problem-hook-remove",
+                            &[("path", (&chained.display().to_string()).into())],
+                        ),
+                        e,
+                    )
+                })?;
                 message.push_str(&format!(
                     "\nremoved {}, a copy of it that an interrupted install left behind",
                     chained.display()
@@ -731,18 +769,30 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) if has_chained => {
             // Putting the chained hook back replaces ours in one step.
-            std::fs::rename(&chained, &hook)
-                .map_err(|e| io_problem(
-                tr("problem-hook-restore", &[("path", (&chained.display().to_string()).into())]), e))?;
+            std::fs::rename(&chained, &hook).map_err(|e| {
+                io_problem(
+                    tr(
+                        "problem-hook-restore",
+                        &[("path", (&chained.display().to_string()).into())],
+                    ),
+                    e,
+                )
+            })?;
             format!(
                 "removed the tomcheck pre-commit hook; the hook it chained is back at {}",
                 hook.display()
             )
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) => {
-            std::fs::remove_file(&hook)
-                .map_err(|e| io_problem(
-                tr("problem-hook-remove", &[("path", (&hook.display().to_string()).into())]), e))?;
+            std::fs::remove_file(&hook).map_err(|e| {
+                io_problem(
+                    tr(
+                        "problem-hook-remove",
+                        &[("path", (&hook.display().to_string()).into())],
+                    ),
+                    e,
+                )
+            })?;
             format!("removed the tomcheck pre-commit hook at {}", hook.display())
         }
     };

@@ -44,28 +44,26 @@ pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
         return Ok(EXIT_OK);
     };
     let dir = env.path(dir);
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| {
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        io_problem(
+            &crate::i18n::tr(
+                "problem-create-file",
+                &[("path", (&dir.display().to_string()).into())],
+            ),
+            &e,
+        )
+    })?;
+    for (name, page) in pages {
+        let path = dir.join(&name);
+        crate::fsutil::replace_file(&path, &page).map_err(|e| {
             io_problem(
                 &crate::i18n::tr(
-                    "problem-create-file",
-                    &[("path", (&dir.display().to_string()).into())],
+                    "problem-write-file",
+                    &[("path", (&path.display().to_string()).into())],
                 ),
                 &e,
             )
         })?;
-    for (name, page) in pages {
-        let path = dir.join(&name);
-        crate::fsutil::replace_file(&path, &page)
-            .map_err(|e| {
-                io_problem(
-                    &crate::i18n::tr(
-                        "problem-write-file",
-                        &[("path", (&path.display().to_string()).into())],
-                    ),
-                    &e,
-                )
-            })?;
         writeln!(env.out, "wrote {}", path.display())?;
     }
     Ok(EXIT_OK)

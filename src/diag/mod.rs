@@ -214,7 +214,10 @@ pub fn io_problem(what: &str, error: &dyn fmt::Display) -> Problem {
         Code::Io,
         crate::i18n::tr(
             "problem-io",
-            &[("what", what.into()), ("error", (&error.to_string()).into())],
+            &[
+                ("what", what.into()),
+                ("error", (&error.to_string()).into()),
+            ],
         ),
     )
 }

@@ -173,7 +173,10 @@ pub fn check_recursion(files: &[SourceText]) -> Vec<Problem> {
             Err(_) => {
                 return vec![Problem::new(
                     Code::PolicyTooComplex,
-                    tr("problem-policy-ast-too-deep", &[("path", (&file.path).into())]),
+                    tr(
+                        "problem-policy-ast-too-deep",
+                        &[("path", (&file.path).into())],
+                    ),
                 )
                 .with_help(tr("problem-policy-ast-too-deep-help", &[]))];
             }
@@ -382,7 +385,10 @@ fn find_cycles(functions: &BTreeMap<String, Function>, files: &[SourceText]) -> 
             .chain([short(start)])
             .collect();
         let message = if cycle.len() == 1 {
-            tr("problem-recursion-self", &[("name", (&short(start)).into())])
+            tr(
+                "problem-recursion-self",
+                &[("name", (&short(start)).into())],
+            )
         } else {
             tr(
                 "problem-recursion-cycle",
@@ -619,10 +625,7 @@ impl Breach {
                 Code::ResourceLimit,
                 tr(
                     "problem-time-limit",
-                    &[
-                        ("what", what.into()),
-                        ("limit", (&seconds(*limit)).into()),
-                    ],
+                    &[("what", what.into()), ("limit", (&seconds(*limit)).into())],
                 ),
             )
             .with_help(tr("problem-time-limit-help", &[])),

@@ -124,10 +124,7 @@ impl Policies {
                                 )
                                 .with_help(tr(
                                     "problem-duplicate-rule-id-help",
-                                    &[(
-                                        "at",
-                                        (&format!("{}:{}", other.file, other.line)).into(),
-                                    )],
+                                    &[("at", (&format!("{}:{}", other.file, other.line)).into())],
                                 )),
                             );
                         } else {
@@ -229,8 +226,7 @@ impl Policies {
                 }),
             )
             .map_err(|e| vec![engine_problem(&e.to_string())])?;
-        limits::guard_builtins(&mut engine)
-            .map_err(|e| vec![engine_problem(&e.to_string())])?;
+        limits::guard_builtins(&mut engine).map_err(|e| vec![engine_problem(&e.to_string())])?;
         let mut problems = Vec::new();
         let mut packages = Vec::new();
         for file in files {
@@ -492,8 +488,13 @@ impl Prepared {
                             // Errors such as the time limit carry no position: point at the
                             // rule that was being evaluated.
                             if let Some((file, at)) = self.rule_site(pkg, set) {
-                                p.labels
-                                    .push((at, tr("problem-while-evaluating", &[("query", (&format!("data.{pkg}.{set}")).into())])));
+                                p.labels.push((
+                                    at,
+                                    tr(
+                                        "problem-while-evaluating",
+                                        &[("query", (&format!("data.{pkg}.{set}")).into())],
+                                    ),
+                                ));
                                 p.source = Some(file.clone());
                             }
                         }
@@ -776,7 +777,10 @@ fn kind_of(v: &Value) -> String {
 
 /// A failure of the policy engine itself: regorus' text after tomcheck's lead.
 fn engine_problem(error: &str) -> Problem {
-    Problem::new(Code::Engine, tr("problem-engine", &[("error", error.into())]))
+    Problem::new(
+        Code::Engine,
+        tr("problem-engine", &[("error", error.into())]),
+    )
 }
 
 fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding, String> {
@@ -798,12 +802,10 @@ fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding
                 match obj.get(key) {
                     None | Some(Value::Null) => Ok(None),
                     Some(Value::String(s)) => Ok(Some(s.clone())),
-                    Some(other) => {
-                        Err(tr(
-                            "problem-finding-key-not-string",
-                            &[("key", key.into()), ("kind", (&kind_of(other)).into())],
-                        ))
-                    }
+                    Some(other) => Err(tr(
+                        "problem-finding-key-not-string",
+                        &[("key", key.into()), ("kind", (&kind_of(other)).into())],
+                    )),
                 }
             };
             for key in obj.keys() {
@@ -813,9 +815,8 @@ fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding
                 }
             }
             let rule = text("rule")?.ok_or_else(|| tr("problem-finding-no-rule", &[]))?;
-            let message = text("message")?.ok_or_else(|| {
-                tr("problem-finding-no-message", &[("rule", (&rule).into())])
-            })?;
+            let message = text("message")?
+                .ok_or_else(|| tr("problem-finding-no-message", &[("rule", (&rule).into())]))?;
             Ok(RawFinding {
                 rule,
                 severity,

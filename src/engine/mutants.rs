@@ -542,7 +542,10 @@ pub fn mutants_of(file: &SourceText, rules: &[RuleMeta]) -> Result<Vec<Mutant>, 
             Code::RegoSyntax,
             tr(
                 "problem-mutants-unparsable",
-                &[("file", (&file.path).into()), ("error", (&e.to_string()).into())],
+                &[
+                    ("file", (&file.path).into()),
+                    ("error", (&e.to_string()).into()),
+                ],
             ),
         )
     };

@@ -340,12 +340,7 @@ impl FileLoader<'_> {
             Ty::Places | Ty::EnumList(_) => self.string_list(field, value, path, loc),
             Ty::TableList(fields) => {
                 let Some(items) = v.as_array() else {
-                    return self.wrong_type(
-                        field,
-                        value,
-                        path,
-                        "table-list",
-                    );
+                    return self.wrong_type(field, value, path, "table-list");
                 };
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
@@ -363,12 +358,7 @@ impl FileLoader<'_> {
             }
             Ty::Table(fields) => {
                 let Some(table) = v.as_table() else {
-                    return self.wrong_type(
-                        field,
-                        value,
-                        path,
-                        "inline-table",
-                    );
+                    return self.wrong_type(field, value, path, "inline-table");
                 };
                 let prefix = format!("{path}.");
                 let obj = self.table(fields, table, subject, &prefix, loc, value.span());

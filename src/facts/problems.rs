@@ -90,7 +90,10 @@ pub(super) fn not_array_of_tables(
         span,
         this_is(found),
     )
-    .with_help(tr("problem-not-array-of-tables-help", &[("kind", kind.into())]))
+    .with_help(tr(
+        "problem-not-array-of-tables-help",
+        &[("kind", kind.into())],
+    ))
 }
 
 /// An entry of an array of tables that is not a table (`provider = ["a"]`).
@@ -203,7 +206,10 @@ pub(super) fn missing_key(
     )
     .with_help(tr(
         "problem-missing-key-help",
-        &[("key", field.name.into()), ("doc", (&field_doc(field)).into())],
+        &[
+            ("key", field.name.into()),
+            ("doc", (&field_doc(field)).into()),
+        ],
     ))
 }
 
@@ -223,10 +229,7 @@ pub(super) fn missing_key_unless(
         &[
             ("key", field.name.into()),
             ("doc", (&field_doc(field)).into()),
-            (
-                "conds",
-                (&others.join(&tr("problem-or-when", &[]))).into(),
-            ),
+            ("conds", (&others.join(&tr("problem-or-when", &[]))).into()),
         ],
     );
     p.with_help(help)
@@ -284,7 +287,10 @@ pub(super) fn wrong_type(
         Code::WrongType,
         tr(
             "problem-wrong-type",
-            &[("path", path.into()), ("expected", (&expected_text(expected)).into())],
+            &[
+                ("path", path.into()),
+                ("expected", (&expected_text(expected)).into()),
+            ],
         ),
         source,
         value.span(),
@@ -349,7 +355,10 @@ pub(super) fn invalid_id(source: &SourceText, span: Range<usize>, id: &str) -> P
         span,
         tr("problem-id-shape", &[]),
     )
-    .with_help(tr("problem-invalid-id-help", &[("slug", (&slug(id)).into())]))
+    .with_help(tr(
+        "problem-invalid-id-help",
+        &[("slug", (&slug(id)).into())],
+    ))
 }
 
 /// A reference that cannot name an entity because it is no valid id (`"Hetzner GmbH"`).
@@ -469,7 +478,10 @@ pub(super) fn invalid_value(
     .with_help(match did_you_mean(value, allowed.iter().copied()) {
         Some(m) => tr(
             "problem-invalid-value-did-you-mean",
-            &[("value", m.into()), ("allowed", (&allowed.join(", ")).into())],
+            &[
+                ("value", m.into()),
+                ("allowed", (&allowed.join(", ")).into()),
+            ],
         ),
         None => tr(
             "problem-invalid-value-help",
@@ -700,7 +712,11 @@ mod tests {
                     assert_eq!(other, field.doc, "`{id}` names two descriptions");
                 }
                 for lang in [crate::i18n::Lang::En, crate::i18n::Lang::De] {
-                    assert_ne!(crate::i18n::t(lang, &id, &[]), id, "`{id}` is not in the catalogue");
+                    assert_ne!(
+                        crate::i18n::t(lang, &id, &[]),
+                        id,
+                        "`{id}` is not in the catalogue"
+                    );
                 }
                 assert_eq!(crate::i18n::t(crate::i18n::Lang::En, &id, &[]), field.doc);
                 if let Ty::Table(sub) | Ty::TableList(sub) = field.ty {

@@ -207,9 +207,12 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
 
     let mut entries = Vec::with_capacity(listed.len());
     for (id, _, key, parent_key) in listed {
-        let commit = repo
-            .find_commit(id)
-            .map_err(|e| vec![git_problem(&crate::i18n::tr("problem-git-read-commit", &[]), &e)])?;
+        let commit = repo.find_commit(id).map_err(|e| {
+            vec![git_problem(
+                &crate::i18n::tr("problem-git-read-commit", &[]),
+                &e,
+            )]
+        })?;
         let result = results
             .get(&key)
             .cloned()
@@ -371,10 +374,12 @@ impl<'a> KeyCache<'a> {
             .map(|dir| (dir.clone(), source.tree_id(dir)))
             .collect();
         let today = if self.as_of_commit {
-            let commit = self
-                .repo
-                .find_commit(id)
-                .map_err(|e| vec![git_problem(&crate::i18n::tr("problem-git-read-commit", &[]), &e)])?;
+            let commit = self.repo.find_commit(id).map_err(|e| {
+                vec![git_problem(
+                    &crate::i18n::tr("problem-git-read-commit", &[]),
+                    &e,
+                )]
+            })?;
             commit_date(&commit)
         } else {
             self.today.clone()

@@ -686,13 +686,12 @@ fn fill(c: (u8, u8, u8)) -> Fill {
 /// Renders a document as PDF/A-2b.
 pub fn render(doc: &Document, out: &mut dyn Write) -> Result<(), Vec<Problem>> {
     let bytes = pdf_bytes(doc)?;
-    out.write_all(&bytes)
-        .map_err(|e| {
-            vec![crate::diag::io_problem(
-                &crate::i18n::tr("problem-write-output", &[]),
-                &e,
-            )]
-        })
+    out.write_all(&bytes).map_err(|e| {
+        vec![crate::diag::io_problem(
+            &crate::i18n::tr("problem-write-output", &[]),
+            &e,
+        )]
+    })
 }
 
 /// The PDF as bytes.
@@ -713,7 +712,10 @@ pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
         .map_err(|e| {
             vec![Problem::new(
                 Code::Io,
-                crate::i18n::tr("problem-pdf-config", &[("error", (&format!("{e:?}")).into())]),
+                crate::i18n::tr(
+                    "problem-pdf-config",
+                    &[("error", (&format!("{e:?}")).into())],
+                ),
             )]
         })?;
     let settings = SerializeSettings {

@@ -223,7 +223,12 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
 fn read_logo(source: &Source, path: &str) -> Result<Logo, String> {
     let bytes = source
         .read_bytes(path)
-        .map_err(|p| tr("problem-doc-logo-unreadable", &[("error", (&p.message).into())]))?
+        .map_err(|p| {
+            tr(
+                "problem-doc-logo-unreadable",
+                &[("error", (&p.message).into())],
+            )
+        })?
         .ok_or_else(|| tr("problem-doc-logo-missing", &[("path", path.into())]))?;
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "png"

@@ -125,11 +125,10 @@ impl Source {
             Revision::Worktree => {
                 if let Some(repo) = repo {
                     if repo.is_bare() && prefix.is_empty() && repo.workdir().is_none() {
-                        return Err(Problem::new(
-                            Code::GitBare,
-                            tr("problem-bare-worktree", &[]),
-                        )
-                        .with_help(tr("problem-bare-help", &[])));
+                        return Err(
+                            Problem::new(Code::GitBare, tr("problem-bare-worktree", &[]))
+                                .with_help(tr("problem-bare-help", &[])),
+                        );
                     }
                 }
                 Backing::Worktree
@@ -137,10 +136,8 @@ impl Source {
             Revision::Index => {
                 let repo = repo.ok_or_else(not_a_repo)?;
                 if repo.is_bare() {
-                    return Err(
-                        Problem::new(Code::GitBare, tr("problem-bare-index", &[]))
-                            .with_help(tr("problem-bare-help", &[])),
-                    );
+                    return Err(Problem::new(Code::GitBare, tr("problem-bare-index", &[]))
+                        .with_help(tr("problem-bare-help", &[])));
                 }
                 let index = staged_index(repo)?;
                 Backing::Index(index)
@@ -459,7 +456,8 @@ impl Source {
                                 Some(ObjectType::Commit) => {
                                     problems.push(unreadable(&path, &submodule()));
                                 }
-                                _ => problems.push(unreadable(&path, &tr("problem-why-not-a-file", &[]))),
+                                _ => problems
+                                    .push(unreadable(&path, &tr("problem-why-not-a-file", &[]))),
                             }
                             git2::TreeWalkResult::Ok
                         });
@@ -524,7 +522,16 @@ impl Source {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::new(Code::Io, tr("problem-read-dir", &[("path", (&format!("{rel}/")).into()), ("error", (&e.to_string()).into())])));
+                problems.push(Problem::new(
+                    Code::Io,
+                    tr(
+                        "problem-read-dir",
+                        &[
+                            ("path", (&format!("{rel}/")).into()),
+                            ("error", (&e.to_string()).into()),
+                        ],
+                    ),
+                ));
                 return;
             }
         };
@@ -532,7 +539,16 @@ impl Source {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push(Problem::new(Code::Io, tr("problem-read-dir", &[("path", (&format!("{rel}/")).into()), ("error", (&e.to_string()).into())])));
+                    problems.push(Problem::new(
+                        Code::Io,
+                        tr(
+                            "problem-read-dir",
+                            &[
+                                ("path", (&format!("{rel}/")).into()),
+                                ("error", (&e.to_string()).into()),
+                            ],
+                        ),
+                    ));
                     continue;
                 }
             };
@@ -581,10 +597,7 @@ impl Source {
                 if is_link {
                     // Read through the link, its files would appear twice or under a
                     // name git does not know; git modes refuse every link.
-                    problems.push(unreadable(
-                        &child_rel,
-                        &tr("problem-why-link-to-dir", &[]),
-                    ));
+                    problems.push(unreadable(&child_rel, &tr("problem-why-link-to-dir", &[])));
                     continue;
                 }
                 self.walk_worktree(&path, &child_rel, ext, out, problems, depth + 1);
@@ -592,7 +605,10 @@ impl Source {
                 if meta.is_file() {
                     out.push((child_rel, FileRef::Disk(path)));
                 } else {
-                    problems.push(unreadable(&child_rel, &tr("problem-why-not-regular-file", &[])));
+                    problems.push(unreadable(
+                        &child_rel,
+                        &tr("problem-why-not-regular-file", &[]),
+                    ));
                 }
             }
         }
@@ -768,6 +784,15 @@ fn read_limited(full: &Path, path: &str) -> Result<Vec<u8>, Problem> {
     })
 }
 
+/// A number with one decimal as the run's language writes it (`50.0`, German `50,0`).
+fn decimal(n: f64) -> String {
+    let s = format!("{n:.1}");
+    match crate::i18n::current() {
+        crate::i18n::Lang::De => s.replace('.', ","),
+        crate::i18n::Lang::En => s,
+    }
+}
+
 fn too_large(path: &str, size: usize) -> Problem {
     Problem::new(
         Code::FileTooLarge,
@@ -775,7 +800,7 @@ fn too_large(path: &str, size: usize) -> Problem {
             "problem-file-too-large",
             &[
                 ("path", path.into()),
-                ("size", (&format!("{:.1}", size as f64 / 1048576.0)).into()),
+                ("size", (&decimal(size as f64 / 1048576.0)).into()),
                 ("max", (MAX_FILE_BYTES / 1048576).into()),
             ],
         ),
@@ -845,7 +870,10 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
                     &[
                         ("spec", spec.into()),
                         ("reference", reference.into()),
-                        ("date", (&crate::i18n::current().date(&date.to_string())).into()),
+                        (
+                            "date",
+                            (&crate::i18n::current().date(&date.to_string())).into(),
+                        ),
                     ],
                 ),
             )
@@ -910,7 +938,10 @@ fn dated(spec: &str) -> Result<Option<(&str, jiff::civil::Date)>, Problem> {
             Code::GitUnknownRev,
             tr(
                 "problem-reflog",
-                &[("spec", spec.into()), ("what", (&format!("@{{{what}}}")).into())],
+                &[
+                    ("spec", spec.into()),
+                    ("what", (&format!("@{{{what}}}")).into()),
+                ],
             ),
         )
         .with_help(tr("problem-reflog-help", &[]))),

@@ -210,8 +210,8 @@ fn run_case(name: &str, dir: &Path, env: &[(&str, &str)]) -> (Case, String) {
         .envs(env.iter().copied())
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr)
-        .replace(&tmp.path().display().to_string(), "[TMP]");
+    let stderr =
+        String::from_utf8_lossy(&out.stderr).replace(&tmp.path().display().to_string(), "[TMP]");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),

@@ -97,7 +97,7 @@ problem-invalid-subject-help = schreiben Sie den Gegenstand des Befunds als kind
 problem-self-reference = { $subject } verweist auf sich selbst
 problem-self-reference-label = Verweis auf sich selbst
 problem-self-reference-help = ein Eintrag kann nicht sein eigener Unterauftragsverarbeiter sein
-problem-dangling-reference = { $subject } verweist auf unbekannte(n) { $what } `{ $id }`
+problem-dangling-reference = { $subject } verweist auf die unbekannte id `{ $id }` (erwartet: { $what })
 problem-dangling-reference-label = kein Eintrag { $what } hat diese id
 problem-dangling-reference-none = die TOM enthält keinen Eintrag { $what }; ergänzen Sie ein [[{ $kind }]] mit dieser id
 problem-dangling-reference-help = ergänzen Sie ein [[{ $kind }]] mit id = "{ $id }" oder korrigieren Sie den Verweis

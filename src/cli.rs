@@ -119,13 +119,13 @@ pub fn today_from_env() -> Result<Option<String>, Vec<Problem>> {
         Ok(value) if !value.is_empty() => parse_date(&value).map(Some).map_err(|e| {
             vec![Problem::new(
                 crate::diag::Code::Usage,
-                format!("TOMCHECK_TODAY: {e}"),
+                crate::i18n::tr("problem-today-env", &[("error", (&e).into())]),
             )]
         }),
         Ok(_) | Err(std::env::VarError::NotPresent) => Ok(None),
         Err(std::env::VarError::NotUnicode(_)) => Err(vec![Problem::new(
             crate::diag::Code::Usage,
-            "TOMCHECK_TODAY is not a date like 2026-03-01",
+            crate::i18n::tr("problem-today-env-not-unicode", &[]),
         )]),
     }
 }
@@ -149,14 +149,15 @@ pub fn timeout(seconds: f64) -> Result<Duration, Vec<Problem>> {
     } else {
         Err(vec![Problem::new(
             crate::diag::Code::Usage,
-            "--timeout must be a positive number of seconds, at most 86400",
+            crate::i18n::tr("problem-timeout", &[]),
         )])
     }
 }
 
 /// A calendar date argument (`YYYY-MM-DD`), normalised.
 pub fn parse_date(s: &str) -> Result<String, String> {
-    crate::pipeline::parse_date(s).ok_or_else(|| format!("`{s}` is not a date like 2026-03-01"))
+    crate::pipeline::parse_date(s)
+        .ok_or_else(|| crate::i18n::tr("problem-not-a-date", &[("value", s.into())]))
 }
 
 #[derive(Debug, Args)]

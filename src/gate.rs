@@ -231,14 +231,12 @@ pub fn gate(
             problems.push(
                 Problem::new(
                     Code::GateBaseConfig,
-                    format!(
-                        "the gate reads tomcheck.toml and the repository's policies from the base {}",
-                        base.label()
+                    crate::i18n::tr(
+                        "problem-gate-base-config",
+                        &[("base", (&base.label()).into())],
                     ),
                 )
-                .with_help(
-                    "fix them in the base branch, or pass --policies-from head to use the change's own",
-                ),
+                .with_help(crate::i18n::tr("problem-gate-base-config-help", &[])),
             );
         }
         problems

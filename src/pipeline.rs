@@ -128,7 +128,10 @@ pub fn policy_dir_on_disk(dir: &Path) -> Result<Vec<SourceText>, Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![Problem::new(
             Code::PolicyDir,
-            format!("{}: no such directory", dir.display()),
+            crate::i18n::tr(
+                "problem-policy-dir",
+                &[("dir", (&dir.display().to_string()).into())],
+            ),
         )]);
     }
     let disk = Source::open(dir, &Revision::Worktree).map_err(|p| vec![p])?;
@@ -160,10 +163,16 @@ pub(crate) fn add_reference(
                 let offset = file.offset_of(e.line(), e.column());
                 problems.push(Problem::at(
                     Code::ReferenceData,
-                    format!("{} is not valid JSON: {e}", file.path),
+                    crate::i18n::tr(
+                        "problem-reference-json",
+                        &[
+                            ("path", (&file.path).into()),
+                            ("error", (&e.to_string()).into()),
+                        ],
+                    ),
                     &file,
                     offset..offset + 1,
-                    "here",
+                    crate::i18n::tr("problem-here", &[]),
                 ));
             }
         }
@@ -186,22 +195,26 @@ fn load_facts_with(
         None => {
             return Err(vec![Problem::new(
                 Code::NoTom,
-                format!("there is no TOM directory `{dir}/` in the {}", source_place(source)),
+                crate::i18n::tr(
+                    "problem-no-tom",
+                    &[
+                        ("dir", dir.into()),
+                        ("place", (&source_place(source)).into()),
+                    ],
+                ),
             )
-            .with_help(format!(
-                "create {dir}/ with the TOM as TOML files (`tomcheck init` scaffolds one), run tomcheck in the repository root (or use -C DIR), or set `tom = \"…\"` in {}",
-                config::FILE
+            .with_help(crate::i18n::tr(
+                "problem-no-tom-help",
+                &[("dir", dir.into()), ("file", config::FILE.into())],
             ))]);
         }
     };
     if files.is_empty() {
         return Err(vec![Problem::new(
             Code::EmptyTom,
-            format!("`{dir}/` holds no .toml files"),
+            crate::i18n::tr("problem-empty-tom", &[("dir", dir.into())]),
         )
-        .with_help(
-            "describe at least the [organization] in a file such as tom/organization.toml",
-        )]);
+        .with_help(crate::i18n::tr("problem-empty-tom-help", &[]))]);
     }
     match cache {
         Some(cache) => facts::load_cached(files, cache),
@@ -211,9 +224,12 @@ fn load_facts_with(
 
 fn source_place(source: &Source) -> String {
     match source.label().as_str() {
-        "working tree" => format!("directory {}", source.root().display()),
-        "index" => "index".into(),
-        rev => format!("commit {rev}"),
+        "working tree" => crate::i18n::tr(
+            "problem-place-directory",
+            &[("dir", (&source.root().display().to_string()).into())],
+        ),
+        "index" => crate::i18n::tr("problem-place-index", &[]),
+        rev => crate::i18n::tr("problem-place-commit", &[("rev", rev.into())]),
     }
 }
 

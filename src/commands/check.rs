@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{CmdResult, Env, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::CheckArgs;
 use crate::config::Severity;
-use crate::diag::{Code, Problem};
+use crate::diag::io_problem;
 use crate::gate::{self, PoliciesFrom};
 use crate::pipeline::{Checker, Outcome};
 use crate::report::{self, markdown, Context, Format};
@@ -92,12 +92,12 @@ fn write_step_summary(outcome: &Outcome, ctx: &Context<'_>) -> Result<(), Failur
         .open(&path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, &text))
         .map_err(|e| {
-            Failure::from(Problem::new(
-                Code::Io,
-                format!(
-                    "cannot append the job summary to {}: {e}",
-                    Path::new(&path).display()
+            Failure::from(io_problem(
+                &crate::i18n::tr(
+                    "problem-job-summary",
+                    &[("path", (&Path::new(&path).display().to_string()).into())],
                 ),
+                &e,
             ))
         })
 }

@@ -2,7 +2,7 @@
 
 use super::{CmdResult, Env, EXIT_OK};
 use crate::cli::DiffArgs;
-use crate::diag::{Code, Problem};
+use crate::diag::io_problem;
 use crate::diff::{diff, DiffOptions};
 use crate::report::diff::{render, DiffFormat};
 use crate::source::Revision;
@@ -31,7 +31,13 @@ pub fn run(args: &DiffArgs, env: &mut Env<'_>) -> CmdResult {
             let mut buf = Vec::new();
             render(&diff, format, lang, style, &mut buf)?;
             crate::fsutil::replace_file(&path, &buf).map_err(|e| {
-                Problem::new(Code::Io, format!("cannot write {}: {e}", path.display()))
+                io_problem(
+                    &crate::i18n::tr(
+                        "problem-write-file",
+                        &[("path", (&path.display().to_string()).into())],
+                    ),
+                    &e,
+                )
             })?;
         }
         None => render(&diff, format, lang, env.style, env.out)?,

@@ -41,6 +41,7 @@ use crate::cli::{CheckArgs, GatePoliciesArg, HookAction, HookArgs};
 use crate::config;
 use crate::diag::{Code, Problem};
 use crate::fsutil::{remove_stale_temp_files, write_atomically};
+use crate::i18n::tr;
 use crate::pipeline;
 use crate::source::{self, Revision, Source};
 
@@ -70,7 +71,7 @@ pub struct HookSpec {
 pub fn hooks_dir(repo: &Repository) -> Result<PathBuf, Vec<Problem>> {
     let config = repo
         .config()
-        .map_err(|e| vec![source::git_problem("cannot read the git configuration", &e)])?;
+        .map_err(|e| vec![source::git_problem(&tr("problem-git-read-config", &[]), &e)])?;
     if let Ok(path) = config.get_path("core.hooksPath") {
         if path.is_absolute() {
             return Ok(path);
@@ -84,13 +85,15 @@ pub fn hooks_dir(repo: &Repository) -> Result<PathBuf, Vec<Problem>> {
 
 fn open_repo(root: &Path) -> Result<Repository, Vec<Problem>> {
     let repo = source::discover_repository(root).ok_or_else(|| {
-        vec![Problem::new(Code::GitNoRepo, "not inside a git repository")
-            .with_help("the pre-commit hook belongs to a git repository: run `git init` first, or pass -C DIR")]
+        vec![
+            Problem::new(Code::GitNoRepo, tr("problem-git-no-repo", &[]))
+                .with_help(tr("problem-hook-no-repo-help", &[])),
+        ]
     })?;
     if repo.is_bare() {
         return Err(vec![Problem::new(
             Code::GitBare,
-            "a bare repository has no commits to hook into",
+            tr("problem-hook-bare", &[]),
         )]);
     }
     Ok(repo)
@@ -331,7 +334,7 @@ fn target(repo: &Repository, root: &Path) -> Result<Target, Vec<Problem>> {
     let Some(top) = repo.workdir() else {
         return Err(vec![Problem::new(
             Code::GitBare,
-            "a bare repository has no commits to hook into",
+            tr("problem-hook-bare", &[]),
         )]);
     };
     let top = top.canonicalize().unwrap_or_else(|_| top.to_path_buf());
@@ -358,20 +361,19 @@ fn target(repo: &Repository, root: &Path) -> Result<Target, Vec<Problem>> {
     let tom = join_rel(&rel, &config.tom);
     if !found.join(&config.tom).is_dir() {
         let message = if found.join(config::FILE).is_file() {
-            format!(
-                "{} names the TOM directory `{}/`, which does not exist; the pre-commit hook would fail every commit",
-                join_rel(&rel, config::FILE),
-                tom
+            tr(
+                "problem-hook-config-no-tom",
+                &[
+                    ("config", (&join_rel(&rel, config::FILE)).into()),
+                    ("tom", (&tom).into()),
+                ],
             )
         } else {
-            format!(
-                "there is no TOM directory `{tom}/`; the pre-commit hook would fail every commit"
-            )
+            tr("problem-hook-no-tom", &[("tom", (&tom).into())])
         };
-        return Err(vec![Problem::new(Code::NoTom, message).with_help(
-            "create the TOM first (`tomcheck init` scaffolds one), set `tom = \"…\"` in tomcheck.toml, \
-             or run `tomcheck hook install` in the directory that holds your tomcheck.toml (or pass -C DIR)",
-        )]);
+        return Err(vec![
+            Problem::new(Code::NoTom, message).with_help(tr("problem-hook-no-tom-help", &[]))
+        ]);
     }
     Ok(Target { dir: rel, tom })
 }
@@ -386,7 +388,7 @@ fn config_in_index(repo: &Repository, top: &Path, root: &Path) -> Result<PathBuf
     };
     let index = repo
         .index()
-        .map_err(|e| vec![source::git_problem("cannot read the index", &e)])?;
+        .map_err(|e| vec![source::git_problem(&tr("problem-git-read-index", &[]), &e)])?;
     let mut configs: Vec<String> = index
         .iter()
         .filter_map(|e| String::from_utf8(e.path).ok())
@@ -404,30 +406,34 @@ fn config_in_index(repo: &Repository, top: &Path, root: &Path) -> Result<PathBuf
         }
         [] => Err(vec![Problem::new(
             Code::NoTom,
-            format!(
-                "no TOM for the pre-commit hook: neither {} nor a directory above it holds tomcheck.toml or a tom/ directory, and the index holds no tomcheck.toml",
-                root.display()
+            tr(
+                "problem-hook-no-config",
+                &[("dir", (&root.display().to_string()).into())],
             ),
         )
-        .with_help(
-            "create the TOM first (`tomcheck init` scaffolds one), or run `tomcheck hook install` in \
-             the directory that holds your tomcheck.toml (or pass -C DIR)",
-        )]),
+        .with_help(tr("problem-hook-no-config-help", &[]))]),
         many => Err(vec![Problem::new(
             Code::NoTom,
-            format!(
-                "the repository holds several tomcheck.toml files ({}); the pre-commit hook checks one TOM",
-                many.join(", ")
+            tr(
+                "problem-hook-several-configs",
+                &[("files", (&many.join(", ")).into())],
             ),
         )
-        .with_help("run `tomcheck -C DIR hook install` with DIR the directory of the one to check")]),
+        .with_help(tr("problem-hook-several-configs-help", &[]))]),
     }
 }
 
 // --- install ------------------------------------------------------------------------
 
+/// A failed file operation: `what` in tomcheck's words, then the system's text.
 fn io_problem(what: String, e: std::io::Error) -> Vec<Problem> {
-    vec![Problem::new(Code::Io, format!("{what}: {e}"))]
+    vec![Problem::new(
+        Code::Io,
+        tr(
+            "problem-io",
+            &[("what", (&what).into()), ("error", (&e.to_string()).into())],
+        ),
+    )]
 }
 
 /// Whether two files hold the same bytes (a hard link or a copy of each other).
@@ -450,8 +456,15 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         return Ok(EXIT_OK);
     }
     if hook.symlink_metadata().is_err() {
-        std::fs::rename(chained, hook)
-            .map_err(|e| io_problem(format!("cannot put back {}", chained.display()), e))?;
+        std::fs::rename(chained, hook).map_err(|e| {
+            io_problem(
+                tr(
+                    "problem-hook-put-back",
+                    &[("path", (&chained.display().to_string()).into())],
+                ),
+                e,
+            )
+        })?;
         writeln!(
             out,
             "put the hook that tomcheck had chained back in place at {} (the tomcheck hook that ran it was missing)",
@@ -460,8 +473,15 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         return Ok(EXIT_OK);
     }
     if !matches!(owner_of(hook), Some(Owner::Tomcheck(_))) && same_content(hook, chained) {
-        std::fs::remove_file(chained)
-            .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
+        std::fs::remove_file(chained).map_err(|e| {
+            io_problem(
+                tr(
+                    "problem-hook-remove",
+                    &[("path", (&chained.display().to_string()).into())],
+                ),
+                e,
+            )
+        })?;
         writeln!(
             out,
             "removed {}, a copy of the pre-commit hook that an interrupted install left behind",
@@ -506,10 +526,12 @@ fn keep_replaced(hook: &Path, dir: &Path) -> Result<PathBuf, Vec<Problem>> {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
                 return Err(io_problem(
-                    format!(
-                        "cannot keep a copy of {} as {}",
-                        hook.display(),
-                        copy.display()
+                    tr(
+                        "problem-hook-keep-copy",
+                        &[
+                            ("hook", (&hook.display().to_string()).into()),
+                            ("copy", (&copy.display().to_string()).into()),
+                        ],
                     ),
                     e,
                 ))
@@ -518,15 +540,15 @@ fn keep_replaced(hook: &Path, dir: &Path) -> Result<PathBuf, Vec<Problem>> {
     }
     Err(vec![Problem::new(
         Code::HookExists,
-        format!(
-            "cannot keep a copy of {}: {}/{REPLACED}.2 to .100 all exist",
-            hook.display(),
-            dir.display()
+        tr(
+            "problem-hook-copies-exhausted",
+            &[
+                ("hook", (&hook.display().to_string()).into()),
+                ("copies", (&format!("{}/{REPLACED}", dir.display())).into()),
+            ],
         ),
     )
-    .with_help(
-        "remove old copies of replaced hooks, then install again",
-    )])
+    .with_help(tr("problem-hook-copies-exhausted-help", &[]))])
 }
 
 /// Which of `--chain` and `--force` install was given.
@@ -543,7 +565,10 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let dir = hooks_dir(&repo)?;
     std::fs::create_dir_all(&dir).map_err(|e| {
         io_problem(
-            format!("cannot create the hooks directory {}", dir.display()),
+            tr(
+                "problem-hook-create-dir",
+                &[("path", (&dir.display().to_string()).into())],
+            ),
             e,
         )
     })?;
@@ -566,8 +591,15 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     };
     let text = script(&spec);
     let write = |replace: bool| {
-        write_atomically(&hook, &text, replace, true)
-            .map_err(|e| io_problem(format!("cannot write {}", hook.display()), e))
+        write_atomically(&hook, &text, replace, true).map_err(|e| {
+            io_problem(
+                tr(
+                    "problem-write-file",
+                    &[("path", (&hook.display().to_string()).into())],
+                ),
+                e,
+            )
+        })
     };
     let mut kept_as = None;
     let verb = match owner_of(&hook) {
@@ -605,19 +637,24 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
                 if chained.symlink_metadata().is_ok() {
                     return Err(vec![Problem::new(
                         Code::HookExists,
-                        format!(
-                            "cannot chain the pre-commit hook at {}: {} already holds a different hook",
-                            hook.display(),
-                            chained.display()
+                        tr(
+                            "problem-hook-chain-taken",
+                            &[
+                                ("hook", (&hook.display().to_string()).into()),
+                                ("chained", (&chained.display().to_string()).into()),
+                            ],
                         ),
                     )
-                    .with_help("move one of the two hooks away, then install again")]
+                    .with_help(tr("problem-hook-chain-taken-help", &[]))]
                     .into());
                 }
                 // Keep the user's hook under the chained name first; only then replace it.
                 keep_copy(&hook, &chained).map_err(|e| {
                     io_problem(
-                        format!("cannot keep the existing hook as {}", chained.display()),
+                        tr(
+                            "problem-hook-keep-existing",
+                            &[("path", (&chained.display().to_string()).into())],
+                        ),
                         e,
                     )
                 })?;
@@ -658,23 +695,13 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
 
 /// The refusal to touch a hook that is not tomcheck's.
 fn refuse(hook: &Path, owner: &Owner) -> Vec<Problem> {
+    let hook = hook.display().to_string();
     let message = if *owner == Owner::Edited {
-        format!(
-            "the pre-commit hook at {} was written by tomcheck but has been edited since, so it is yours now; it was left untouched",
-            hook.display()
-        )
+        tr("problem-hook-edited", &[("hook", (&hook).into())])
     } else {
-        format!(
-            "a pre-commit hook that tomcheck did not write already exists at {}; it was left untouched",
-            hook.display()
-        )
+        tr("problem-hook-foreign", &[("hook", (&hook).into())])
     };
-    vec![Problem::new(Code::HookExists, message).with_help(
-        "run `tomcheck hook install --chain` to keep it and run it before tomcheck, \
-         `tomcheck hook install --force` to replace it (a copy is kept as pre-commit.tomcheck-replaced), \
-         call `tomcheck hook run` from it yourself, or, with the pre-commit framework, add the \
-         `tomcheck` hook to .pre-commit-config.yaml",
-    )]
+    vec![Problem::new(Code::HookExists, message).with_help(tr("problem-hook-foreign-help", &[]))]
 }
 
 // --- uninstall ----------------------------------------------------------------------
@@ -689,8 +716,15 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
     let message = match owner_of(&hook) {
         None if has_chained => {
             // An interrupted uninstall (or a removed hook): the chained hook goes back.
-            std::fs::rename(&chained, &hook)
-                .map_err(|e| io_problem(format!("cannot restore {}", chained.display()), e))?;
+            std::fs::rename(&chained, &hook).map_err(|e| {
+                io_problem(
+                    tr(
+                        "problem-hook-restore",
+                        &[("path", (&chained.display().to_string()).into())],
+                    ),
+                    e,
+                )
+            })?;
             format!(
                 "no tomcheck pre-commit hook was installed; the hook it had chained is back at {}",
                 hook.display()
@@ -703,14 +737,12 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
         Some(Owner::Edited) if !force => {
             return Err(vec![Problem::new(
                 Code::HookExists,
-                format!(
-                    "the pre-commit hook at {} was written by tomcheck but has been edited since, so it is yours now; it was left untouched",
-                    hook.display()
+                tr(
+                    "problem-hook-edited",
+                    &[("hook", (&hook.display().to_string()).into())],
                 ),
             )
-            .with_help(
-                "remove the lines that call tomcheck yourself, or run `tomcheck hook uninstall --force` to remove the whole hook",
-            )]
+            .with_help(tr("problem-hook-edited-uninstall-help", &[]))]
             .into());
         }
         Some(Owner::User) => {
@@ -719,8 +751,15 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
                 hook.display()
             );
             if has_chained && same_content(&hook, &chained) {
-                std::fs::remove_file(&chained)
-                    .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
+                std::fs::remove_file(&chained).map_err(|e| {
+                    io_problem(
+                        tr(
+                            "problem-hook-remove",
+                            &[("path", (&chained.display().to_string()).into())],
+                        ),
+                        e,
+                    )
+                })?;
                 message.push_str(&format!(
                     "\nremoved {}, a copy of it that an interrupted install left behind",
                     chained.display()
@@ -730,16 +769,30 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) if has_chained => {
             // Putting the chained hook back replaces ours in one step.
-            std::fs::rename(&chained, &hook)
-                .map_err(|e| io_problem(format!("cannot restore {}", chained.display()), e))?;
+            std::fs::rename(&chained, &hook).map_err(|e| {
+                io_problem(
+                    tr(
+                        "problem-hook-restore",
+                        &[("path", (&chained.display().to_string()).into())],
+                    ),
+                    e,
+                )
+            })?;
             format!(
                 "removed the tomcheck pre-commit hook; the hook it chained is back at {}",
                 hook.display()
             )
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) => {
-            std::fs::remove_file(&hook)
-                .map_err(|e| io_problem(format!("cannot remove {}", hook.display()), e))?;
+            std::fs::remove_file(&hook).map_err(|e| {
+                io_problem(
+                    tr(
+                        "problem-hook-remove",
+                        &[("path", (&hook.display().to_string()).into())],
+                    ),
+                    e,
+                )
+            })?;
             format!("removed the tomcheck pre-commit hook at {}", hook.display())
         }
     };
@@ -770,7 +823,7 @@ fn staged_change_is_relevant(
         .diff_tree_to_index(head.as_ref(), Some(&index), Some(&mut opts))
         .map_err(|e| {
             vec![source::git_problem(
-                "cannot compare the index with HEAD",
+                &tr("problem-git-compare-index", &[]),
                 &e,
             )]
         })?;
@@ -805,13 +858,14 @@ fn run_hook(new_only: bool, env: &mut Env<'_>) -> CmdResult {
             let tom = format!("{prefix}{}", config.tom);
             return Err(vec![Problem::new(
                 Code::NoTom,
-                format!(
-                    "the pre-commit hook checks the TOM in {tom}/, but the commit would not contain that directory: it is not in the index"
-                ),
+                tr("problem-hook-tom-not-staged", &[("tom", (&tom).into())]),
             )
-            .with_help(format!(
-                "stage the TOM (git add {tom}), set `tom = \"…\"` in {prefix}tomcheck.toml to where it is, \
-                 remove the hook with `tomcheck hook uninstall`, or skip the check once with `git commit --no-verify`"
+            .with_help(tr(
+                "problem-hook-tom-not-staged-help",
+                &[
+                    ("tom", (&tom).into()),
+                    ("config", (&format!("{prefix}tomcheck.toml")).into()),
+                ],
             ))]
             .into());
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{CmdResult, Env, EXIT_OK};
 use crate::cli::InitArgs;
-use crate::diag::{Code, Problem};
+use crate::diag::io_problem;
 use crate::scaffold;
 
 /// Runs `tomcheck init`.
@@ -45,7 +45,10 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
         match create(&env.root, path, &text) {
             Ok(true) => created.push(path),
             Ok(false) => skipped.push(path),
-            Err(e) => problems.push(Problem::new(Code::Io, format!("cannot create {path}: {e}"))),
+            Err(e) => problems.push(io_problem(
+                &crate::i18n::tr("problem-create-file", &[("path", (*path).into())]),
+                &e,
+            )),
         }
     }
     for path in &created {

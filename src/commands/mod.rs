@@ -78,7 +78,10 @@ impl Failure {
     fn problems(self) -> Vec<Problem> {
         match self {
             Failure::Input(p) => p,
-            Failure::Output(e) => vec![Problem::new(Code::Io, format!("cannot write output: {e}"))],
+            Failure::Output(e) => vec![crate::diag::io_problem(
+                &crate::i18n::tr("problem-write-output", &[]),
+                &e,
+            )],
         }
     }
 }
@@ -288,9 +291,9 @@ fn memory_limit() -> Result<Option<u64>, Problem> {
         Some(mib) if mib <= 1 << 30 => Ok(Some(mib * 1024 * 1024)),
         _ => Err(Problem::new(
             Code::Usage,
-            format!(
-                "TOMCHECK_MEMORY_LIMIT must be a number of MiB (0 for no limit), not `{}`",
-                value.to_string_lossy()
+            crate::i18n::tr(
+                "problem-memory-limit-env",
+                &[("value", (&value.to_string_lossy().into_owned()).into())],
             ),
         )),
     }

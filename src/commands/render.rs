@@ -87,7 +87,13 @@ pub fn run(args: &RenderArgs, env: &mut Env<'_>) -> CmdResult {
         Some(path) => {
             let path = env.path(path);
             std::fs::write(&path, buf).map_err(|e| {
-                Problem::new(Code::Io, format!("cannot write {}: {e}", path.display()))
+                crate::diag::io_problem(
+                    &crate::i18n::tr(
+                        "problem-write-file",
+                        &[("path", (&path.display().to_string()).into())],
+                    ),
+                    &e,
+                )
             })?;
         }
         None => env.out.write_all(&buf)?,
@@ -113,9 +119,12 @@ fn format(kind: Kind, output: &RenderOutputArgs) -> Result<Format, Problem> {
         (None, Some(path)) => Format::from_extension(&path.to_string_lossy()).ok_or_else(|| {
             Problem::new(
                 Code::Usage,
-                format!("cannot tell the format from the file name {}", path.display()),
+                crate::i18n::tr(
+                    "problem-render-format-unknown",
+                    &[("path", (&path.display().to_string()).into())],
+                ),
             )
-            .with_help("name a file ending in .pdf, .docx, .html, .md, .txt, .json or .csv, or pass --format")
+            .with_help(crate::i18n::tr("problem-render-format-unknown-help", &[]))
         })?,
         (None, None) => Format::Markdown,
     };
@@ -123,13 +132,15 @@ fn format(kind: Kind, output: &RenderOutputArgs) -> Result<Format, Problem> {
     if data && kind != Kind::Subprocessors {
         return Err(Problem::new(
             Code::Usage,
-            format!(
-                "`render {}` has no {} format",
-                kind.as_str(),
-                format.extension()
+            crate::i18n::tr(
+                "problem-render-no-format",
+                &[
+                    ("kind", kind.as_str().into()),
+                    ("format", format.extension().into()),
+                ],
             ),
         )
-        .with_help("documents come as pdf, docx, html, md or text; json and csv are for `render subprocessors`"));
+        .with_help(crate::i18n::tr("problem-render-no-format-help", &[])));
     }
     Ok(format)
 }

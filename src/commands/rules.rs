@@ -114,10 +114,13 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
 pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
     let (policies, config) = policies_here(env, false)?;
     let Some(rule) = policies.rule(&args.rule) else {
-        let mut p = Problem::new(Code::UnknownRule, format!("no rule `{}`", args.rule));
+        let mut p = Problem::new(
+            Code::UnknownRule,
+            crate::i18n::tr("problem-no-rule", &[("rule", (&args.rule).into())]),
+        );
         p.help = Some(match did_you_mean(&args.rule, policies.rule_ids()) {
-            Some(s) => format!("did you mean `{s}`? `tomcheck rules` lists every rule"),
-            None => "`tomcheck rules` lists every rule".into(),
+            Some(s) => crate::i18n::tr("problem-unknown-rule-did-you-mean", &[("name", s.into())]),
+            None => crate::i18n::tr("problem-unknown-rule-help", &[]),
         });
         return Err(p.into());
     };

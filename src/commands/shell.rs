@@ -5,7 +5,7 @@ use clap::CommandFactory;
 
 use super::{CmdResult, Env, EXIT_OK};
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
-use crate::diag::{Code, Problem};
+use crate::diag::io_problem;
 
 /// Prints the completion script for a shell.
 pub fn completions(args: &CompletionsArgs, env: &mut Env<'_>) -> CmdResult {
@@ -44,12 +44,26 @@ pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
         return Ok(EXIT_OK);
     };
     let dir = env.path(dir);
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Problem::new(Code::Io, format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        io_problem(
+            &crate::i18n::tr(
+                "problem-create-file",
+                &[("path", (&dir.display().to_string()).into())],
+            ),
+            &e,
+        )
+    })?;
     for (name, page) in pages {
         let path = dir.join(&name);
-        crate::fsutil::replace_file(&path, &page)
-            .map_err(|e| Problem::new(Code::Io, format!("cannot write {}: {e}", path.display())))?;
+        crate::fsutil::replace_file(&path, &page).map_err(|e| {
+            io_problem(
+                &crate::i18n::tr(
+                    "problem-write-file",
+                    &[("path", (&path.display().to_string()).into())],
+                ),
+                &e,
+            )
+        })?;
         writeln!(env.out, "wrote {}", path.display())?;
     }
     Ok(EXIT_OK)

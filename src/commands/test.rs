@@ -18,7 +18,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         Some(re) => Some(regex_lite::Regex::new(re).map_err(|e| {
             Problem::new(
                 Code::Usage,
-                format!("--run: invalid regular expression: {e}"),
+                crate::i18n::tr("problem-run-regex", &[("error", (&e.to_string()).into())]),
             )
         })?),
         None => None,
@@ -76,9 +76,8 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     };
     if tests.is_empty() {
         return Err(Failure::from(
-            Problem::new(Code::NoTests, "no *_test.rego files found").with_help(
-                "policy tests live next to the policies, in files named like avv_test.rego",
-            ),
+            Problem::new(Code::NoTests, crate::i18n::tr("problem-no-tests", &[]))
+                .with_help(crate::i18n::tr("problem-no-tests-help", &[])),
         ));
     }
     // Constructs that give other findings under OPA, in the policies under test (the
@@ -134,7 +133,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
 }
 
 /// Problem: `--jobs 0`.
-const JOBS_ZERO: &str = "--jobs must be at least 1";
+const JOBS_ZERO: &str = "problem-jobs-zero";
 
 /// `--mutants`: exit 1 when more mutants survive than `--max-survivors`, 2 when an allow
 /// comment is stale (after the report, which still says what the run found).
@@ -146,7 +145,12 @@ fn run_mutants(
     engine: EngineOptions,
 ) -> CmdResult {
     let jobs = match args.jobs {
-        Some(0) => return Err(Failure::from(Problem::new(Code::Usage, JOBS_ZERO))),
+        Some(0) => {
+            return Err(Failure::from(Problem::new(
+                Code::Usage,
+                crate::i18n::tr(JOBS_ZERO, &[]),
+            )))
+        }
         Some(n) => n,
         None => std::thread::available_parallelism()
             .map(|n| n.get())

@@ -8,9 +8,11 @@ use std::ops::Range;
 
 use super::FILE;
 use crate::diag::{did_you_mean, Code, Problem};
+use crate::i18n::tr;
 use crate::text::SourceText;
 
-/// A top-level key whose value is not what it must be.
+/// A top-level key whose value is not what it must be. `expected` names the expected
+/// shape (`string`, `bool`, …): its text is `problem-config-expected-<name>`.
 pub(super) fn wrong_value(
     source: &SourceText,
     span: Range<usize>,
@@ -19,46 +21,54 @@ pub(super) fn wrong_value(
 ) -> Problem {
     Problem::at(
         Code::Config,
-        format!("`{key}` in {FILE} must be {expected}"),
+        tr(
+            "problem-config-wrong-value",
+            &[
+                ("key", key.into()),
+                ("file", FILE.into()),
+                (
+                    "expected",
+                    (&tr(&format!("problem-config-expected-{expected}"), &[])).into(),
+                ),
+            ],
+        ),
         source,
         span,
-        "invalid value",
+        tr("problem-config-invalid-value", &[]),
     )
 }
 
 /// `tom = "…"` that is absolute or leaves the repository.
 pub(super) fn tom_outside(source: &SourceText, span: Range<usize>) -> Problem {
-    wrong_value(source, span, "tom", "a relative path inside the repository")
-        .with_help("for example: tom = \"compliance/tom\"")
+    wrong_value(source, span, "tom", "tom-path").with_help(tr("problem-config-tom-help", &[]))
 }
 
 /// `fail_on = …` that is no severity (or no string at all).
 pub(super) fn fail_on_not_severity(source: &SourceText, span: Range<usize>) -> Problem {
-    wrong_value(source, span, "fail_on", "\"deny\", \"warn\" or \"info\"")
+    wrong_value(source, span, "fail_on", "severity")
 }
 
 /// `max_waiver_days = …` that is no whole number of days in range.
 pub(super) fn max_waiver_days_out_of_range(source: &SourceText, span: Range<usize>) -> Problem {
-    wrong_value(
-        source,
-        span,
-        "max_waiver_days",
-        &format!(
-            "a whole number of days from 1 to {}",
-            super::MAX_WAIVER_DAYS_LIMIT
-        ),
-    )
-    .with_help("for example: max_waiver_days = 180")
+    let mut p = wrong_value(source, span, "max_waiver_days", "waiver-days");
+    p.message = tr(
+        "problem-config-waiver-days",
+        &[
+            ("file", FILE.into()),
+            ("max", (&super::MAX_WAIVER_DAYS_LIMIT.to_string()).into()),
+        ],
+    );
+    p.with_help(tr("problem-config-waiver-days-help", &[]))
 }
 
 /// An entry of `policies` that is no string, absolute or leaves the repository.
 pub(super) fn policy_dir_outside(source: &SourceText, span: Range<usize>) -> Problem {
     Problem::at(
         Code::Config,
-        format!("`policies` in {FILE} must list relative directories"),
+        tr("problem-config-policy-dir", &[("file", FILE.into())]),
         source,
         span,
-        "not a relative directory",
+        tr("problem-config-policy-dir-label", &[]),
     )
 }
 
@@ -66,12 +76,12 @@ pub(super) fn policy_dir_outside(source: &SourceText, span: Range<usize>) -> Pro
 pub(super) fn invalid_rule_setting(source: &SourceText, span: Range<usize>, rule: &str) -> Problem {
     Problem::at(
         Code::Config,
-        format!("invalid setting for rule `{rule}`"),
+        tr("problem-config-rule-setting", &[("rule", rule.into())]),
         source,
         span,
-        "not a severity",
+        tr("problem-config-rule-setting-label", &[]),
     )
-    .with_help("use \"deny\", \"warn\", \"info\" or \"off\"")
+    .with_help(tr("problem-config-rule-setting-help", &[]))
 }
 
 /// A rule set a second time under another spelling (`"avv.missing"` and
@@ -84,13 +94,16 @@ pub(super) fn rule_set_twice(
 ) -> Problem {
     Problem::at(
         Code::Config,
-        format!("rule `{rule}` is set twice in {FILE}"),
+        tr(
+            "problem-config-rule-twice",
+            &[("rule", rule.into()), ("file", FILE.into())],
+        ),
         source,
         span,
-        "set again here",
+        tr("problem-config-set-again-here", &[]),
     )
-    .with_label(first, "first set here")
-    .with_help("keep one of the two lines")
+    .with_label(first, tr("problem-config-first-set-here", &[]))
+    .with_help(tr("problem-config-rule-twice-help", &[]))
 }
 
 /// A top-level key `tomcheck.toml` does not have.
@@ -102,14 +115,20 @@ pub(super) fn unknown_key(
 ) -> Problem {
     Problem::at(
         Code::Config,
-        format!("unknown key `{name}` in {FILE}"),
+        tr(
+            "problem-config-unknown-key",
+            &[("name", name.into()), ("file", FILE.into())],
+        ),
         source,
         span,
-        "unknown key",
+        tr("problem-unknown-key-label", &[]),
     )
     .with_help(match did_you_mean(name, keys.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("known keys: {}", keys.join(", ")),
+        Some(s) => tr("problem-did-you-mean", &[("name", s.into())]),
+        None => tr(
+            "problem-config-known-keys",
+            &[("keys", (&keys.join(", ")).into())],
+        ),
     })
 }
 
@@ -122,13 +141,16 @@ pub(super) fn unknown_rule(
 ) -> Problem {
     Problem::at(
         Code::UnknownRule,
-        format!("{FILE} configures unknown rule `{rule}`"),
+        tr(
+            "problem-config-unknown-rule",
+            &[("file", FILE.into()), ("rule", rule.into())],
+        ),
         source,
         span,
-        "no policy defines this rule",
+        tr("problem-unknown-waiver-rule-label", &[]),
     )
     .with_help(match did_you_mean(rule, known.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "`tomcheck rules` lists every rule".into(),
+        Some(s) => tr("problem-did-you-mean", &[("name", s.into())]),
+        None => tr("problem-unknown-rule-help", &[]),
     })
 }

@@ -98,7 +98,7 @@ impl RawConfig {
         match name {
             "tom" => match string(value) {
                 Some(s) => self.tom = Some(s),
-                None => problems.push(wrong("a string")),
+                None => problems.push(wrong("string")),
             },
             "policies" => match value.get_ref().as_array() {
                 Some(items) => {
@@ -111,24 +111,22 @@ impl RawConfig {
                     }
                     self.policies = Some(dirs);
                 }
-                None => problems.push(wrong("a list of directories, like [\"policies\"]")),
+                None => problems.push(wrong("directories")),
             },
             "builtin" => match value.get_ref().as_bool() {
                 Some(b) => self.builtin = Some(b),
-                None => problems.push(wrong("true or false")),
+                None => problems.push(wrong("bool")),
             },
             // The look of rendered documents: its keys are validated where documents
             // are rendered (`crate::render::settings`).
             "document" => {
                 if value.get_ref().as_table().is_none() {
-                    problems.push(wrong(
-                        "a table: [document] with settings of `tomcheck render`",
-                    ));
+                    problems.push(wrong("document"));
                 }
             }
             "lang" => match string(value) {
                 Some(s) => self.lang = Some(s),
-                None => problems.push(wrong("\"de\" or \"en\"")),
+                None => problems.push(wrong("lang")),
             },
             "fail_on" => match string(value) {
                 Some(s) => self.fail_on = Some(s),
@@ -145,7 +143,7 @@ impl RawConfig {
                 DeValue::Table(table) => {
                     read_rules(source, table, "", &[], &mut self.rules, problems);
                 }
-                _ => problems.push(wrong("a table: [rules] with \"rule.id\" = \"warn\" lines")),
+                _ => problems.push(wrong("rules")),
             },
             _ => problems.push(unknown_key(source, key.span(), name, KEYS)),
         }

@@ -42,7 +42,7 @@ impl RawConfig {
         if let Some(lang) = &self.lang {
             match crate::i18n::Lang::from_tag(lang.get_ref()) {
                 Some(l) => config.lang = Some(l),
-                None => problems.push(wrong_value(source, lang.span(), "lang", "\"de\" or \"en\"")),
+                None => problems.push(wrong_value(source, lang.span(), "lang", "lang")),
             }
         }
         if let Some(fail_on) = &self.fail_on {

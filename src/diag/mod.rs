@@ -194,12 +194,31 @@ impl SourceCode for SourceText {
 /// files share it, so a syntax error reads the same wherever it is.
 pub fn toml_syntax(source: &SourceText, error: &toml::de::Error) -> Problem {
     let message = error.message().trim();
+    // The parser's own text stays as it is (English); the lead sentence is tomcheck's.
     Problem::at(
         Code::TomlSyntax,
-        format!("invalid TOML in {}: {message}", source.path),
+        crate::i18n::tr(
+            "problem-toml-syntax",
+            &[("path", (&source.path).into()), ("message", message.into())],
+        ),
         source,
         error.span().unwrap_or(0..0),
         message.lines().next().unwrap_or(""),
+    )
+}
+
+/// A file or output operation that failed: `what` in tomcheck's words (in the run's
+/// language), then the system's own text.
+pub fn io_problem(what: &str, error: &dyn fmt::Display) -> Problem {
+    Problem::new(
+        Code::Io,
+        crate::i18n::tr(
+            "problem-io",
+            &[
+                ("what", what.into()),
+                ("error", (&error.to_string()).into()),
+            ],
+        ),
     )
 }
 

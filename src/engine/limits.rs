@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::diag::{Code, Problem};
+use crate::i18n::tr;
 use crate::text::SourceText;
 
 /// Deepest nesting of `(`, `[` and `{` in a policy. The bundled policies need 7; each
@@ -113,13 +114,14 @@ pub fn check_policy_text(file: &SourceText) -> Result<(), Problem> {
                 if depth > MAX_NESTING {
                     return Err(Problem::at(
                         Code::PolicyTooComplex,
-                        format!("policy nests brackets more than {MAX_NESTING} levels deep"),
+                        tr("problem-policy-nesting", &[("max", MAX_NESTING.into())]),
                         file,
                         i..i + 1,
-                        format!("level {depth}"),
+                        tr("problem-policy-nesting-label", &[("depth", depth.into())]),
                     )
-                    .with_help(format!(
-                        "policies may nest arrays, sets, objects and parentheses {MAX_NESTING} levels deep: deeper expressions take the Rego parser exponential time; name the inner parts as rules or local variables"
+                    .with_help(tr(
+                        "problem-policy-nesting-help",
+                        &[("max", MAX_NESTING.into())],
                     )));
                 }
             }
@@ -171,12 +173,12 @@ pub fn check_recursion(files: &[SourceText]) -> Vec<Problem> {
             Err(_) => {
                 return vec![Problem::new(
                     Code::PolicyTooComplex,
-                    format!(
-                        "the expressions of {} are nested too deeply to be checked",
-                        file.path
+                    tr(
+                        "problem-policy-ast-too-deep",
+                        &[("path", (&file.path).into())],
                     ),
                 )
-                .with_help("split long chains of operators or references into local variables")];
+                .with_help(tr("problem-policy-ast-too-deep-help", &[]))];
             }
         };
         drop(json);
@@ -383,11 +385,14 @@ fn find_cycles(functions: &BTreeMap<String, Function>, files: &[SourceText]) -> 
             .chain([short(start)])
             .collect();
         let message = if cycle.len() == 1 {
-            format!("function {} calls itself", short(start))
+            tr(
+                "problem-recursion-self",
+                &[("name", (&short(start)).into())],
+            )
         } else {
-            format!(
-                "functions call each other in a cycle: {}",
-                chain.join(" → ")
+            tr(
+                "problem-recursion-cycle",
+                &[("chain", (&chain.join(" → ")).into())],
             )
         };
         problems.push(
@@ -396,11 +401,15 @@ fn find_cycles(functions: &BTreeMap<String, Function>, files: &[SourceText]) -> 
                 message,
                 &files[f.file],
                 site,
-                format!("{} calls {} here", short(start), short(next)),
+                tr(
+                    "problem-recursion-label",
+                    &[
+                        ("caller", (&short(start)).into()),
+                        ("callee", (&short(next)).into()),
+                    ],
+                ),
             )
-            .with_help(
-                "Rego functions must not be recursive (OPA rejects them too): recursion has no depth limit and would exhaust the stack; iterate with a comprehension, `walk` or `graph.reachable` instead",
-            ),
+            .with_help(tr("problem-recursion-help", &[])),
         );
     }
     problems
@@ -597,29 +606,39 @@ impl Breach {
             // The figures reached vary from run to run; the message names the limit.
             Breach::Memory { limit, .. } => Problem::new(
                 Code::ResourceLimit,
-                format!(
-                    "tomcheck passed its memory limit of {} MiB{}",
-                    limit / (1024 * 1024),
-                    match current_activity() {
-                        Some(what) => format!(" while {what}"),
-                        None => String::new(),
-                    }
-                ),
+                match current_activity() {
+                    Some(what) => tr(
+                        "problem-memory-limit-while",
+                        &[
+                            ("limit", (&(limit / (1024 * 1024)).to_string()).into()),
+                            ("what", (&what).into()),
+                        ],
+                    ),
+                    None => tr(
+                        "problem-memory-limit",
+                        &[("limit", (&(limit / (1024 * 1024)).to_string()).into())],
+                    ),
+                },
             )
-            .with_help(
-                "a policy builds values without bound (a string doubled again and again, huge ranges); set TOMCHECK_MEMORY_LIMIT (MiB) to allow more",
-            ),
+            .with_help(tr("problem-memory-limit-help", &[])),
             Breach::Time { what, limit, .. } => Problem::new(
                 Code::ResourceLimit,
-                format!(
-                    "{what} did not stop at the time limit of {} s",
-                    limit.as_secs_f64()
+                tr(
+                    "problem-time-limit",
+                    &[("what", what.into()), ("limit", (&seconds(*limit)).into())],
                 ),
             )
-            .with_help(
-                "a policy does too much work in one step (a huge sort or string operation) or is too complex to parse; simplify it, or raise --timeout",
-            ),
+            .with_help(tr("problem-time-limit-help", &[])),
         }
+    }
+}
+
+/// Seconds as people of the run's language write them (`0.5`, German `0,5`).
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64().to_string();
+    match crate::i18n::current() {
+        crate::i18n::Lang::De => s.replace('.', ","),
+        crate::i18n::Lang::En => s,
     }
 }
 

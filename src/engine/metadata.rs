@@ -112,14 +112,15 @@ pub fn read_in(
                 problems.push(
                     Problem::at(
                         Code::Metadata,
-                        format!("invalid METADATA annotation: {e}"),
+                        crate::i18n::tr(
+                            "problem-metadata-yaml",
+                            &[("error", (&e.to_string()).into())],
+                        ),
                         source,
                         span,
-                        "this block is not valid YAML",
+                        crate::i18n::tr("problem-metadata-yaml-label", &[]),
                     )
-                    .with_help(
-                        "annotation lines are `# ` followed by YAML, as `opa check` expects",
-                    ),
+                    .with_help(crate::i18n::tr("problem-metadata-yaml-help", &[])),
                 );
                 continue;
             }
@@ -175,12 +176,15 @@ pub fn read_in(
                     problems.push(
                         Problem::at(
                             Code::Metadata,
-                            format!("rule `{id}` has unknown severity `{s}`"),
+                            crate::i18n::tr(
+                                "problem-metadata-severity",
+                                &[("id", (&id).into()), ("severity", s.into())],
+                            ),
                             source,
                             span,
-                            "in this annotation",
+                            crate::i18n::tr("problem-metadata-severity-label", &[]),
                         )
-                        .with_help("custom.severity is deny, warn or info"),
+                        .with_help(crate::i18n::tr("problem-metadata-severity-help", &[])),
                     );
                     continue;
                 }

@@ -29,6 +29,7 @@ use serde_json::{json, Value};
 
 use crate::config::Severity;
 use crate::diag::{Code, Problem};
+use crate::i18n::tr;
 use crate::text::SourceText;
 use metadata::RuleMeta;
 
@@ -87,7 +88,10 @@ impl Policies {
                 let value: Value = serde_json::from_str(text).map_err(|e| {
                     vec![Problem::new(
                         Code::ReferenceData,
-                        format!("bundled reference data {path} is invalid: {e}"),
+                        tr(
+                            "problem-bundled-reference",
+                            &[("path", (&path).into()), ("error", (&e.to_string()).into())],
+                        ),
                     )]
                 })?;
                 p.reference.insert(name.to_string(), value);
@@ -113,14 +117,14 @@ impl Policies {
                             problems.push(
                                 Problem::at(
                                     Code::DuplicateRuleId,
-                                    format!("rule id `{}` is defined twice", rule.id),
+                                    tr("problem-duplicate-rule-id", &[("id", (&rule.id).into())]),
                                     &file,
                                     offset..offset,
-                                    "defined again here",
+                                    tr("problem-defined-again-here", &[]),
                                 )
-                                .with_help(format!(
-                                    "it is already defined in {}:{}",
-                                    other.file, other.line
+                                .with_help(tr(
+                                    "problem-duplicate-rule-id-help",
+                                    &[("at", (&format!("{}:{}", other.file, other.line)).into())],
                                 )),
                             );
                         } else {
@@ -177,7 +181,7 @@ impl Policies {
         // of an analysed engine starts evaluating at once. An error here (an unsafe
         // variable, say) is left for the evaluation to report, as it always was.
         {
-            let _watch = limits::watch("analysing the policies", options.timeout);
+            let _watch = limits::watch(tr("problem-activity-analysing", &[]), options.timeout);
             let _ = engine.eval_query("true".into(), false);
         }
         Ok(Prepared {
@@ -212,7 +216,7 @@ impl Policies {
                 0,
                 Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))),
             )
-            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
+            .map_err(|e| vec![engine_problem(&e.to_string())])?;
         engine
             .add_extension(
                 "rand.intn".into(),
@@ -221,9 +225,8 @@ impl Policies {
                     anyhow_error("rand.intn is not available: policy evaluation is deterministic")
                 }),
             )
-            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
-        limits::guard_builtins(&mut engine)
-            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
+            .map_err(|e| vec![engine_problem(&e.to_string())])?;
+        limits::guard_builtins(&mut engine).map_err(|e| vec![engine_problem(&e.to_string())])?;
         let mut problems = Vec::new();
         let mut packages = Vec::new();
         for file in files {
@@ -231,7 +234,10 @@ impl Policies {
                 problems.push(p);
                 continue;
             }
-            let _watch = limits::watch(format!("parsing {}", file.path), options.timeout);
+            let _watch = limits::watch(
+                tr("problem-activity-parsing", &[("path", (&file.path).into())]),
+                options.timeout,
+            );
             match engine.add_policy(file.path.clone(), file.text.to_string()) {
                 Ok(pkg) => {
                     let pkg = pkg.trim_start_matches("data.").to_string();
@@ -252,7 +258,7 @@ impl Policies {
             .cloned()
             .collect();
         let problems = {
-            let _watch = limits::watch("checking the policies for recursion", options.timeout);
+            let _watch = limits::watch(tr("problem-activity-recursion", &[]), options.timeout);
             limits::check_recursion(&theirs)
         };
         if !problems.is_empty() {
@@ -262,7 +268,10 @@ impl Policies {
         engine.add_data(regorus::Value::from(data)).map_err(|e| {
             vec![Problem::new(
                 Code::Engine,
-                format!("cannot load reference data: {e}"),
+                tr(
+                    "problem-engine-reference-data",
+                    &[("error", (&e.to_string()).into())],
+                ),
             )]
         })?;
         Ok((engine, packages))
@@ -418,7 +427,10 @@ impl Prepared {
                 if let Err(e) = engine.add_data(regorus::Value::from(json!({ "context": ctx }))) {
                     problems.push(Problem::new(
                         Code::Engine,
-                        format!("cannot set data.context: {e}"),
+                        tr(
+                            "problem-engine-context",
+                            &[("error", (&e.to_string()).into())],
+                        ),
                     ));
                     return;
                 }
@@ -435,7 +447,7 @@ impl Prepared {
             set_list(packages)
         };
         query.push_str(&with);
-        let watch = limits::watch("evaluating the policies", self.timeout);
+        let watch = limits::watch(tr("problem-activity-evaluating-all", &[]), self.timeout);
         let result = engine.eval_query(query, false);
         drop(watch);
         if let Ok(results) = result {
@@ -454,7 +466,13 @@ impl Prepared {
         }
         for pkg in packages {
             for (set, severity) in SETS {
-                let watch = limits::watch(format!("evaluating data.{pkg}.{set}"), self.timeout);
+                let watch = limits::watch(
+                    tr(
+                        "problem-activity-evaluating",
+                        &[("query", (&format!("data.{pkg}.{set}")).into())],
+                    ),
+                    self.timeout,
+                );
                 let result = engine.eval_query(format!("data.{pkg}.{set}{with}"), false);
                 drop(watch);
                 match result {
@@ -470,8 +488,13 @@ impl Prepared {
                             // Errors such as the time limit carry no position: point at the
                             // rule that was being evaluated.
                             if let Some((file, at)) = self.rule_site(pkg, set) {
-                                p.labels
-                                    .push((at, format!("while evaluating data.{pkg}.{set}")));
+                                p.labels.push((
+                                    at,
+                                    tr(
+                                        "problem-while-evaluating",
+                                        &[("query", (&format!("data.{pkg}.{set}")).into())],
+                                    ),
+                                ));
                                 p.source = Some(file.clone());
                             }
                         }
@@ -496,7 +519,7 @@ impl Prepared {
         let value: Value = match serde_json::to_value(value) {
             Ok(v) => v,
             Err(e) => {
-                problems.push(Problem::new(Code::Engine, format!("data.{pkg}.{set}: {e}")));
+                problems.push(engine_problem(&format!("data.{pkg}.{set}: {e}")));
                 return;
             }
         };
@@ -507,7 +530,10 @@ impl Prepared {
                 problems.push(self.malformed(
                     pkg,
                     set,
-                    &format!("is {} instead of a set of findings", kind_of(&other)),
+                    &tr(
+                        "problem-finding-not-a-set",
+                        &[("kind", (&kind_of(&other)).into())],
+                    ),
                 ));
                 return;
             }
@@ -522,15 +548,21 @@ impl Prepared {
 
     /// A malformed-output problem pointing at the rule's definition.
     fn malformed(&self, pkg: &str, set: &str, why: &str) -> Problem {
-        let message = format!("policy rule data.{pkg}.{set} returned a malformed finding: {why}");
-        let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values (\"message\", \"help\" and \"legal\" may be objects with one string per language: {\"en\": \"…\", \"de\": \"…\"}); \"rule\" and \"message\" are required";
+        let message = tr(
+            "problem-malformed-finding",
+            &[
+                ("query", (&format!("data.{pkg}.{set}")).into()),
+                ("why", why.into()),
+            ],
+        );
+        let help = tr("problem-malformed-finding-help", &[]);
         match self.rule_site(pkg, set) {
             Some((file, at)) => Problem::at(
                 Code::MalformedFinding,
                 message,
                 file,
                 at,
-                format!("`{set}` defined here"),
+                tr("problem-malformed-finding-label", &[("set", set.into())]),
             )
             .with_help(help),
             None => Problem::new(Code::MalformedFinding, message).with_help(help),
@@ -552,7 +584,10 @@ impl Prepared {
         engine: &mut regorus::Engine,
         query: &str,
     ) -> Result<Option<regorus::Value>, Problem> {
-        let watch = limits::watch(format!("evaluating {query}"), self.timeout);
+        let watch = limits::watch(
+            tr("problem-activity-evaluating", &[("query", query.into())]),
+            self.timeout,
+        );
         let result = engine.eval_query(query.to_string(), false);
         drop(watch);
         match result {
@@ -728,15 +763,24 @@ fn context_literal(ctx: &Value) -> Option<String> {
     fits.then_some(out)
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
+fn kind_of(v: &Value) -> String {
+    let kind = match v {
         Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    tr("problem-json-kind", &[("kind", kind.into())])
+}
+
+/// A failure of the policy engine itself: regorus' text after tomcheck's lead.
+fn engine_problem(error: &str) -> Problem {
+    Problem::new(
+        Code::Engine,
+        tr("problem-engine", &[("error", error.into())]),
+    )
 }
 
 /// The keys of a finding that may hold one text per language.
@@ -753,12 +797,13 @@ fn localized(
 ) -> Result<String, String> {
     for (tag, text) in texts {
         if tag.trim().is_empty() {
-            return Err(format!("`{key}` has an empty language tag"));
+            return Err(tr("problem-finding-empty-tag", &[("key", key.into())]));
         }
         if !text.is_string() {
-            return Err(format!(
-                "`{key}.{tag}` is {} instead of a string",
-                kind_of(text)
+            let at = format!("{key}.{tag}");
+            return Err(tr(
+                "problem-finding-key-not-string",
+                &[("key", (&at).into()), ("kind", (&kind_of(text)).into())],
             ));
         }
     }
@@ -768,9 +813,7 @@ fn localized(
         .or_else(|| texts.iter().min_by(|a, b| a.0.cmp(b.0)).map(|(_, v)| v));
     match pick {
         Some(Value::String(s)) => Ok(s.clone()),
-        _ => Err(format!(
-            "`{key}` is an empty object: give a string or one text per language, e.g. {{\"en\": \"…\", \"de\": \"…\"}}"
-        )),
+        _ => Err(tr("problem-finding-empty-texts", &[("key", key.into())])),
     }
 }
 
@@ -801,20 +844,21 @@ fn finding_from(
                     Some(Value::Object(texts)) if LOCALIZED.contains(&key) => {
                         localized(key, texts, lang).map(Some)
                     }
-                    Some(other) => {
-                        Err(format!("`{key}` is {} instead of a string", kind_of(other)))
-                    }
+                    Some(other) => Err(tr(
+                        "problem-finding-key-not-string",
+                        &[("key", key.into()), ("kind", (&kind_of(other)).into())],
+                    )),
                 }
             };
             for key in obj.keys() {
                 if !["rule", "subject", "field", "message", "help", "legal"].contains(&key.as_str())
                 {
-                    return Err(format!("unknown key `{key}`"));
+                    return Err(tr("problem-finding-unknown-key", &[("key", key.into())]));
                 }
             }
-            let rule = text("rule")?.ok_or("it has no `rule`")?;
-            let message =
-                text("message")?.ok_or_else(|| format!("finding `{rule}` has no `message`"))?;
+            let rule = text("rule")?.ok_or_else(|| tr("problem-finding-no-rule", &[]))?;
+            let message = text("message")?
+                .ok_or_else(|| tr("problem-finding-no-message", &[("rule", (&rule).into())]))?;
             Ok(RawFinding {
                 rule,
                 severity,
@@ -826,7 +870,10 @@ fn finding_from(
                 package: pkg.to_string(),
             })
         }
-        other => Err(format!("a finding is {}", kind_of(&other))),
+        other => Err(tr(
+            "problem-finding-is",
+            &[("kind", (&kind_of(&other)).into())],
+        )),
     }
 }
 
@@ -869,22 +916,21 @@ pub fn rego_problem(code: Code, err: &str, files: &[SourceText]) -> Problem {
         .join(": ");
     let message = message.trim_start_matches("error: ").to_string();
     let timed_out = err.contains("exceeded time limit");
-    // The limit message carries elapsed nanoseconds; say what happened, stably.
-    let message = if timed_out {
-        "policy evaluation exceeded the time limit".to_string()
-    } else {
-        message
-    };
-    let (title, help) = if timed_out {
+    // The limit message carries elapsed nanoseconds; say what happened, stably. Any
+    // other text is regorus' own, kept as it is behind tomcheck's lead.
+    let (title, message, help) = if timed_out {
+        let limit = tr("problem-rego-timeout", &[]);
         (
-            "policy evaluation exceeded the time limit".to_string(),
-            Some(
-                "a policy loops or scans too much; index entities by id, or raise --timeout"
-                    .to_string(),
-            ),
+            limit.clone(),
+            limit,
+            Some(tr("problem-rego-timeout-help", &[])),
         )
     } else {
-        (message.clone(), None)
+        let lead = match code {
+            Code::RegoSyntax => "problem-rego-syntax",
+            _ => "problem-rego-runtime",
+        };
+        (tr(lead, &[("message", (&message).into())]), message, None)
     };
     if let Some((path, line, col)) = located {
         if let Some(file) = files.iter().find(|f| f.path == path) {
@@ -898,14 +944,7 @@ pub fn rego_problem(code: Code, err: &str, files: &[SourceText]) -> Problem {
             return p;
         }
     }
-    let mut p = Problem::new(
-        code,
-        if title == message {
-            title
-        } else {
-            format!("{title}: {message}")
-        },
-    );
+    let mut p = Problem::new(code, title);
     p.help = help;
     p
 }

@@ -52,48 +52,34 @@ use serde::Serialize;
 
 use super::metadata::RuleMeta;
 use super::policytest::{discover, TestCase};
-use super::{rego_problem, set_today, EngineOptions, Policies};
+use super::{engine_problem, rego_problem, set_today, EngineOptions, Policies};
 use crate::diag::{did_you_mean, Code, Problem};
-use crate::text::{fill, SourceText};
+use crate::i18n::tr;
+use crate::text::SourceText;
 
+// The texts of the problems below are in the catalogue (`problems.ftl`).
 /// Problem: a `# mutants:` comment that is not `allow <operator> because <reason>`.
-const ALLOW_SYNTAX: &str =
-    "a `# mutants:` comment must read `# mutants: allow <mutation> because <reason>`";
+const ALLOW_SYNTAX: &str = "problem-mutants-allow-syntax";
 /// Problem: the operator named in an allow comment does not exist.
-const ALLOW_UNKNOWN: &str = "`{name}` is not a mutation";
+const ALLOW_UNKNOWN: &str = "problem-mutants-allow-unknown";
 /// Help: the operators there are.
-const ALLOW_UNKNOWN_HELP: &str =
-    "mutations are drop-expression, flip-comparison, remove-not, add-not and drop-set-member";
-/// Help for [`ALLOW_UNKNOWN`] when the name is close to an operator's.
-const ALLOW_DID_YOU_MEAN: &str = "did you mean `{name}`?";
+const ALLOW_UNKNOWN_HELP: &str = "problem-mutants-allow-unknown-help";
 /// Problem: an allow comment without a reason.
-const ALLOW_NO_REASON: &str = "the allow-list entry for {operator} gives no reason";
+const ALLOW_NO_REASON: &str = "problem-mutants-allow-no-reason";
 /// Help for [`ALLOW_NO_REASON`].
-const ALLOW_NO_REASON_HELP: &str =
-    "say why no test can notice the mutant: `# mutants: allow {operator} because …`";
+const ALLOW_NO_REASON_HELP: &str = "problem-mutants-allow-no-reason-help";
 /// Problem: an allow comment whose line has no mutant of its operator.
-const ALLOW_NO_MUTANT: &str =
-    "the allow-list entry matches no mutant: there is no {operator} mutant on line {line}";
+const ALLOW_NO_MUTANT: &str = "problem-mutants-allow-no-mutant";
 /// Help for [`ALLOW_NO_MUTANT`].
-const ALLOW_NO_MUTANT_HELP: &str =
-    "remove the comment, or move it onto the mutated line or directly above it";
+const ALLOW_NO_MUTANT_HELP: &str = "problem-mutants-allow-no-mutant-help";
 /// Problem: an allow comment whose mutants the tests kill.
-const ALLOW_NOT_NEEDED: &str =
-    "the allow-list entry is not needed: the tests kill every {operator} mutant on line {line}";
+const ALLOW_NOT_NEEDED: &str = "problem-mutants-allow-not-needed";
 /// Help for [`ALLOW_NOT_NEEDED`].
-const ALLOW_NOT_NEEDED_HELP: &str =
-    "remove the comment: a stale entry would hide a mutant that survives after a later change";
+const ALLOW_NOT_NEEDED_HELP: &str = "problem-mutants-allow-not-needed-help";
 /// Label of an allow comment in its file.
-const ALLOW_LABEL: &str = "this allow-list entry";
-/// Problem: tests fail before any mutation.
-const BASELINE_FAILS: &str =
-    "{count} test(s) fail without any mutant, so no mutant can be judged: {tests}";
-/// Help for [`BASELINE_FAILS`].
-const BASELINE_FAILS_HELP: &str = "run `tomcheck test` and fix the failing tests first";
+const ALLOW_LABEL: &str = "problem-mutants-allow-label";
 /// Outcome of a mutant whose evaluation did not finish (a worker stopped).
 const NOT_JUDGED: &str = "not judged";
-/// Problem: a policy file that regorus cannot parse.
-const UNPARSABLE: &str = "cannot read the mutation sites of {file}: {error}";
 
 /// A kind of mutation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -368,7 +354,7 @@ fn add_context(engine: &mut regorus::Engine, today: &str) -> Result<(), Vec<Prob
         .add_data(regorus::Value::from(
             serde_json::json!({ "context": { "today": today } }),
         ))
-        .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])
+        .map_err(|e| vec![engine_problem(&e.to_string())])
 }
 
 /// The lines of each policy file that each test evaluates (by test name).
@@ -403,7 +389,7 @@ fn baseline(
         }
         let report = engine
             .get_coverage_report()
-            .map_err(|e| vec![Problem::new(Code::Engine, e.to_string())])?;
+            .map_err(|e| vec![engine_problem(&e.to_string())])?;
         let lines = report
             .files
             .into_iter()
@@ -416,12 +402,15 @@ fn baseline(
     }
     Err(vec![Problem::new(
         Code::MutantsBaseline,
-        fill(
-            BASELINE_FAILS,
-            &[("count", &failing.len()), ("tests", &failing.join(", "))],
+        tr(
+            "problem-mutants-baseline",
+            &[
+                ("count", failing.len().into()),
+                ("tests", (&failing.join(", ")).into()),
+            ],
         ),
     )
-    .with_help(BASELINE_FAILS_HELP)])
+    .with_help(tr("problem-mutants-baseline-help", &[]))])
 }
 
 /// `cases` with the tests of `path`'s own test file (`x_test.rego` next to `x.rego`)
@@ -551,7 +540,13 @@ pub fn mutants_of(file: &SourceText, rules: &[RuleMeta]) -> Result<Vec<Mutant>, 
     let unparsable = |e: anyhow::Error| {
         Problem::new(
             Code::RegoSyntax,
-            fill(UNPARSABLE, &[("file", &file.path), ("error", &e)]),
+            tr(
+                "problem-mutants-unparsable",
+                &[
+                    ("file", (&file.path).into()),
+                    ("error", (&e.to_string()).into()),
+                ],
+            ),
         )
     };
     let source = regorus::unstable::Source::from_contents(file.path.clone(), file.text.to_string())
@@ -1247,16 +1242,16 @@ impl Allow {
     }
 
     fn problem(&self, message: &str, help: &str) -> Problem {
-        let values: [(&str, &dyn std::fmt::Display); 2] =
-            [("operator", &self.operator), ("line", &self.line)];
+        let operator = self.operator.to_string();
+        let values = [("operator", (&operator).into()), ("line", self.line.into())];
         Problem::at(
             Code::MutantsAllow,
-            fill(message, &values),
+            tr(message, &values),
             &self.source,
             self.span.clone(),
-            ALLOW_LABEL,
+            tr(ALLOW_LABEL, &[]),
         )
-        .with_help(fill(help, &values))
+        .with_help(tr(help, &values))
     }
 }
 
@@ -1342,24 +1337,24 @@ fn allows_of(file: &SourceText) -> Result<Vec<Allow>, Vec<Problem>> {
                 message,
                 file,
                 comment.span.clone(),
-                ALLOW_LABEL,
+                tr(ALLOW_LABEL, &[]),
             )
         };
         let mut words = rest.split_whitespace();
         if words.next() != Some("allow") {
-            problems.push(at(ALLOW_SYNTAX.to_string()));
+            problems.push(at(tr(ALLOW_SYNTAX, &[])));
             continue;
         }
         let Some(name) = words.next() else {
-            problems.push(at(ALLOW_SYNTAX.to_string()));
+            problems.push(at(tr(ALLOW_SYNTAX, &[])));
             continue;
         };
         let Some(operator) = Operator::parse(name) else {
             let help = match did_you_mean(name, Operator::ALL.map(Operator::as_str)) {
-                Some(s) => fill(ALLOW_DID_YOU_MEAN, &[("name", &s)]),
-                None => ALLOW_UNKNOWN_HELP.to_string(),
+                Some(s) => tr("problem-did-you-mean", &[("name", s.into())]),
+                None => tr(ALLOW_UNKNOWN_HELP, &[]),
             };
-            problems.push(at(fill(ALLOW_UNKNOWN, &[("name", &name)])).with_help(help));
+            problems.push(at(tr(ALLOW_UNKNOWN, &[("name", name.into())])).with_help(help));
             continue;
         };
         let reason = match words.next() {
@@ -1367,9 +1362,10 @@ fn allows_of(file: &SourceText) -> Result<Vec<Allow>, Vec<Problem>> {
             _ => String::new(),
         };
         if reason.is_empty() {
-            let values: [(&str, &dyn std::fmt::Display); 1] = [("operator", &operator)];
+            let operator_name = operator.to_string();
+            let values = [("operator", (&operator_name).into())];
             problems.push(
-                at(fill(ALLOW_NO_REASON, &values)).with_help(fill(ALLOW_NO_REASON_HELP, &values)),
+                at(tr(ALLOW_NO_REASON, &values)).with_help(tr(ALLOW_NO_REASON_HELP, &values)),
             );
             continue;
         }
@@ -1638,7 +1634,7 @@ mod tests {
                     "the allow-list entry for flip-comparison gives no reason".to_string()
                 ),
                 (5, "`flip-comparsion` is not a mutation".to_string()),
-                (6, ALLOW_SYNTAX.to_string()),
+                (6, tr(ALLOW_SYNTAX, &[])),
             ]
         );
         assert_eq!(

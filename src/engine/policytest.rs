@@ -169,7 +169,7 @@ pub fn run(
         let report = engine.get_coverage_report().map_err(|e| {
             vec![Problem::new(
                 Code::Engine,
-                format!("no coverage report: {e}"),
+                crate::i18n::tr("problem-no-coverage", &[("error", (&e.to_string()).into())]),
             )]
         })?;
         let mut files: BTreeMap<String, FileCoverage> = BTreeMap::new();

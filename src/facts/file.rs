@@ -86,7 +86,8 @@ impl FileLoader<'_> {
         self.out.problems.push(problem);
     }
 
-    /// Reports a value of the wrong type; `None`, for the caller to return.
+    /// Reports a value of the wrong type; `None`, for the caller to return. `expected`
+    /// names the expected shape (`string`, `date`, …: `problem-expected-*` in the catalogue).
     fn wrong_type<T>(
         &mut self,
         field: &Field,
@@ -321,36 +322,31 @@ impl FileLoader<'_> {
             | Ty::Subject
             | Ty::RuleId => {
                 let Some(s) = v.as_str() else {
-                    return self.wrong_type(field, value, path, "a string");
+                    return self.wrong_type(field, value, path, "string");
                 };
                 self.check_string(field, s, value.span(), subject, path)?;
                 Some(Value::String(s.to_string()))
             }
             Ty::Bool => match v.as_bool() {
                 Some(b) => Some(Value::Bool(b)),
-                None => self.wrong_type(field, value, path, "true or false"),
+                None => self.wrong_type(field, value, path, "bool"),
             },
             Ty::Count => match count(v) {
                 Some(n) => Some(Value::from(n)),
-                None => self.wrong_type(field, value, path, "a whole number of at least 0"),
+                None => self.wrong_type(field, value, path, "count"),
             },
             Ty::Date => self.date(field, value, path),
             Ty::RefList(targets) => self.ref_list(field, targets, value, subject, path, loc),
             Ty::Places | Ty::EnumList(_) => self.string_list(field, value, path, loc),
             Ty::TableList(fields) => {
                 let Some(items) = v.as_array() else {
-                    return self.wrong_type(
-                        field,
-                        value,
-                        path,
-                        "a list of tables, like [{ standard = \"ISO 27001\" }]",
-                    );
+                    return self.wrong_type(field, value, path, "table-list");
                 };
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let Some(table) = item.get_ref().as_table() else {
                         let item_path = format!("{path}[{i}]");
-                        self.wrong_type::<()>(field, item, &item_path, "a table");
+                        self.wrong_type::<()>(field, item, &item_path, "table");
                         continue;
                     };
                     loc.fields.push((format!("{path}[{i}]"), item.span()));
@@ -362,12 +358,7 @@ impl FileLoader<'_> {
             }
             Ty::Table(fields) => {
                 let Some(table) = v.as_table() else {
-                    return self.wrong_type(
-                        field,
-                        value,
-                        path,
-                        "a table, like { signed = 2026-01-15 }",
-                    );
+                    return self.wrong_type(field, value, path, "inline-table");
                 };
                 let prefix = format!("{path}.");
                 let obj = self.table(fields, table, subject, &prefix, loc, value.span());
@@ -388,7 +379,7 @@ impl FileLoader<'_> {
         loc: &mut EntityLoc,
     ) -> Option<Value> {
         let Some(items) = value.get_ref().as_array() else {
-            return self.wrong_type(field, value, path, "a list of ids, like [\"a\", \"b\"]");
+            return self.wrong_type(field, value, path, "id-list");
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -416,8 +407,8 @@ impl FileLoader<'_> {
         loc: &mut EntityLoc,
     ) -> Option<Value> {
         let expected = match field.ty {
-            Ty::Places => "a list of country codes, like [\"IE\", \"US\"]",
-            _ => "a list of strings, like [\"mfa\", \"logging\"]",
+            Ty::Places => "places",
+            _ => "strings",
         };
         let Some(items) = value.get_ref().as_array() else {
             return self.wrong_type(field, value, path, expected);
@@ -426,7 +417,7 @@ impl FileLoader<'_> {
         let mut valid = true;
         for (i, item) in items.iter().enumerate() {
             let Some(s) = item.get_ref().as_str() else {
-                self.wrong_type::<()>(field, item, &format!("{path}[{i}]"), "a string");
+                self.wrong_type::<()>(field, item, &format!("{path}[{i}]"), "string");
                 valid = false;
                 continue;
             };
@@ -456,7 +447,7 @@ impl FileLoader<'_> {
     /// A TOML local date as `"YYYY-MM-DD"`, the form policies compare.
     fn date(&mut self, field: &Field, value: &Spanned<DeValue<'_>>, path: &str) -> Option<Value> {
         let Some(dt) = value.get_ref().as_datetime() else {
-            return self.wrong_type(field, value, path, "a date like 2026-03-01");
+            return self.wrong_type(field, value, path, "date");
         };
         let (Some(d), None, None) = (dt.date, dt.time, dt.offset) else {
             self.report(problems::date_with_time(self.source, value.span(), path));

@@ -11,6 +11,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::diag::{did_you_mean, Code, Problem};
+use crate::i18n::tr;
 use crate::schema::{self, Cond, Field, Ty};
 use crate::text::SourceText;
 
@@ -24,10 +25,10 @@ pub(super) enum First<'a> {
 
 impl First<'_> {
     fn attach(self, p: Problem) -> Problem {
-        const LABEL: &str = "first defined here";
+        let label = tr("problem-first-defined-here", &[]);
         match self {
-            First::InFile(span) => p.with_label(span, LABEL),
-            First::Elsewhere(source, span) => p.with_related(advice(source, span, LABEL)),
+            First::InFile(span) => p.with_label(span, label),
+            First::Elsewhere(source, span) => p.with_related(advice(source, span, &label)),
         }
     }
 }
@@ -36,12 +37,12 @@ impl First<'_> {
 pub(super) fn merge_conflict(source: &SourceText, span: Range<usize>) -> Problem {
     Problem::at(
         Code::MergeConflict,
-        format!("{} contains git merge-conflict markers", source.path),
+        tr("problem-merge-conflict", &[("path", (&source.path).into())]),
         source,
         span,
-        "conflict starts here",
+        tr("problem-merge-conflict-label", &[]),
     )
-    .with_help("resolve the merge conflict (keep one side, delete the <<<<<<< ======= >>>>>>> lines) and check again")
+    .with_help(tr("problem-merge-conflict-help", &[]))
 }
 
 /// A top-level key that is not a kind of the format.
@@ -49,14 +50,17 @@ pub(super) fn unknown_kind(source: &SourceText, span: Range<usize>, name: &str) 
     let kinds = || schema::KINDS.iter().map(|k| k.name);
     Problem::at(
         Code::UnknownKind,
-        format!("unknown kind `{name}`"),
+        tr("problem-unknown-kind", &[("name", name.into())]),
         source,
         span,
-        "not a kind of TOM format v1",
+        tr("problem-unknown-kind-label", &[]),
     )
     .with_help(match did_you_mean(name, kinds()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("the kinds are: {}", kinds().collect::<Vec<_>>().join(", ")),
+        Some(s) => tr("problem-did-you-mean", &[("name", s.into())]),
+        None => tr(
+            "problem-unknown-kind-help",
+            &[("kinds", (&kinds().collect::<Vec<_>>().join(", ")).into())],
+        ),
     })
 }
 
@@ -64,12 +68,12 @@ pub(super) fn unknown_kind(source: &SourceText, span: Range<usize>, name: &str) 
 pub(super) fn organization_not_table(source: &SourceText, value: &Spanned<DeValue<'_>>) -> Problem {
     Problem::at(
         Code::WrongType,
-        "`organization` must be a table",
+        tr("problem-organization-not-table", &[]),
         source,
         value.span(),
         this_is(value.get_ref()),
     )
-    .with_help("write it as [organization] followed by its keys")
+    .with_help(tr("problem-organization-not-table-help", &[]))
 }
 
 /// `[provider]` (or `provider = …`) where `[[provider]]` entries belong.
@@ -81,12 +85,15 @@ pub(super) fn not_array_of_tables(
 ) -> Problem {
     Problem::at(
         Code::WrongType,
-        format!("`{kind}` must be an array of tables"),
+        tr("problem-not-array-of-tables", &[("kind", kind.into())]),
         source,
         span,
         this_is(found),
     )
-    .with_help(format!("write each entry as [[{kind}]]"))
+    .with_help(tr(
+        "problem-not-array-of-tables-help",
+        &[("kind", kind.into())],
+    ))
 }
 
 /// An entry of an array of tables that is not a table (`provider = ["a"]`).
@@ -97,14 +104,12 @@ pub(super) fn entry_not_table(
 ) -> Problem {
     Problem::at(
         Code::WrongType,
-        format!("each `{kind}` entry must be a table"),
+        tr("problem-entry-not-table", &[("kind", kind.into())]),
         source,
         item.span(),
         this_is(item.get_ref()),
     )
-    .with_help(format!(
-        "write each entry as [[{kind}]] followed by its keys"
-    ))
+    .with_help(tr("problem-entry-not-table-help", &[("kind", kind.into())]))
 }
 
 /// A second `[organization]`.
@@ -116,12 +121,12 @@ pub(super) fn duplicate_organization(
     first
         .attach(Problem::at(
             Code::DuplicateOrganization,
-            "`organization` is defined twice",
+            tr("problem-duplicate-organization", &[]),
             source,
             span,
-            "defined again here",
+            tr("problem-defined-again-here", &[]),
         ))
-        .with_help("keep one [organization] table in the TOM")
+        .with_help(tr("problem-duplicate-organization-help", &[]))
 }
 
 /// A second entity of `kind` with the same id; `span` is its id value.
@@ -135,14 +140,15 @@ pub(super) fn duplicate_id(
     first
         .attach(Problem::at(
             Code::DuplicateId,
-            format!("duplicate {kind} id `{id}`"),
+            tr(
+                "problem-duplicate-id",
+                &[("kind", kind.into()), ("id", id.into())],
+            ),
             source,
             span,
-            "defined again here",
+            tr("problem-defined-again-here", &[]),
         ))
-        .with_help(format!(
-            "ids must be unique within a kind: rename one of the {kind}s"
-        ))
+        .with_help(tr("problem-duplicate-id-help", &[("kind", kind.into())]))
 }
 
 /// A key that is not one of `fields`; `path` is its dotted path in the entity.
@@ -157,18 +163,22 @@ pub(super) fn unknown_key(
     let names = || fields.iter().map(|f| f.name);
     Problem::at(
         Code::UnknownKey,
-        format!("unknown key `{path}` in {}", describe_subject(subject)),
+        tr(
+            "problem-unknown-key",
+            &[
+                ("path", path.into()),
+                ("subject", (&describe_subject(subject)).into()),
+            ],
+        ),
         source,
         span,
-        "unknown key",
+        tr("problem-unknown-key-label", &[]),
     )
     .with_help(match did_you_mean(name, names()) {
-        Some(s) => format!(
-            "did you mean `{s}`? A misspelt key would silently disable the rules that read it"
-        ),
-        None => format!(
-            "known keys here: {}",
-            names().collect::<Vec<_>>().join(", ")
+        Some(s) => tr("problem-unknown-key-did-you-mean", &[("name", s.into())]),
+        None => tr(
+            "problem-unknown-key-help",
+            &[("keys", (&names().collect::<Vec<_>>().join(", ")).into())],
         ),
     })
 }
@@ -183,16 +193,24 @@ pub(super) fn missing_key(
 ) -> Problem {
     Problem::at(
         Code::MissingKey,
-        format!(
-            "{} is missing the required key `{prefix}{}`",
-            describe_subject(subject),
-            field.name
+        tr(
+            "problem-missing-key",
+            &[
+                ("subject", (&describe_subject(subject)).into()),
+                ("key", (&format!("{prefix}{}", field.name)).into()),
+            ],
         ),
         source,
         span,
-        format!("`{}` missing here", field.name),
+        tr("problem-missing-key-label", &[("key", field.name.into())]),
     )
-    .with_help(format!("add `{} = …`: {}", field.name, field.doc))
+    .with_help(tr(
+        "problem-missing-key-help",
+        &[
+            ("key", field.name.into()),
+            ("doc", (&field_doc(field)).into()),
+        ],
+    ))
 }
 
 /// A field required unless one of `conds` holds, missing although none does.
@@ -205,12 +223,14 @@ pub(super) fn missing_key_unless(
     conds: &[Cond],
 ) -> Problem {
     let p = missing_key(source, span, subject, prefix, field);
-    let others: Vec<String> = conds.iter().map(Cond::describe).collect();
-    let help = format!(
-        "add `{} = …`: {}. It may be left out only when {}",
-        field.name,
-        field.doc,
-        others.join(", or when ")
+    let others: Vec<String> = conds.iter().map(describe_cond).collect();
+    let help = tr(
+        "problem-missing-key-unless-help",
+        &[
+            ("key", field.name.into()),
+            ("doc", (&field_doc(field)).into()),
+            ("conds", (&others.join(&tr("problem-or-when", &[]))).into()),
+        ],
     );
     p.with_help(help)
 }
@@ -225,19 +245,26 @@ pub(super) fn key_not_applicable(
 ) -> Problem {
     Problem::at(
         Code::KeyNotApplicable,
-        format!(
-            "`{prefix}{}` applies only with {}",
-            field.name,
-            c.describe()
+        tr(
+            "problem-key-not-applicable",
+            &[
+                ("key", (&format!("{prefix}{}", field.name)).into()),
+                ("cond", (&describe_cond(&c)).into()),
+            ],
         ),
         source,
         span,
-        format!("only with {}", c.describe()),
+        tr(
+            "problem-key-not-applicable-label",
+            &[("cond", (&describe_cond(&c)).into())],
+        ),
     )
-    .with_help(format!(
-        "write {} as well, or remove `{}`",
-        c.describe(),
-        field.name
+    .with_help(tr(
+        "problem-key-not-applicable-help",
+        &[
+            ("cond", (&describe_cond(&c)).into()),
+            ("key", field.name.into()),
+        ],
     ))
 }
 
@@ -258,14 +285,26 @@ pub(super) fn wrong_type(
     };
     Problem::at(
         Code::WrongType,
-        format!("`{path}` must be {expected}"),
+        tr(
+            "problem-wrong-type",
+            &[
+                ("path", path.into()),
+                ("expected", (&expected_text(expected)).into()),
+            ],
+        ),
         source,
         value.span(),
         this_is(value.get_ref()),
     )
     .with_help(match quoted_date {
-        Some(s) => format!("write the date without quotes: {path} = {s}"),
-        None => format!("{path}: {}", field.doc),
+        Some(s) => tr(
+            "problem-wrong-type-quoted-date",
+            &[("path", path.into()), ("date", s.into())],
+        ),
+        None => tr(
+            "problem-wrong-type-help",
+            &[("path", path.into()), ("doc", (&field_doc(field)).into())],
+        ),
     })
 }
 
@@ -273,10 +312,10 @@ pub(super) fn wrong_type(
 pub(super) fn invalid_date(source: &SourceText, span: Range<usize>, path: &str) -> Problem {
     Problem::at(
         Code::InvalidDate,
-        format!("`{path}` is not a valid calendar date"),
+        tr("problem-invalid-date", &[("path", path.into())]),
         source,
         span,
-        "no such day",
+        tr("problem-invalid-date-label", &[]),
     )
 }
 
@@ -284,12 +323,12 @@ pub(super) fn invalid_date(source: &SourceText, span: Range<usize>, path: &str) 
 pub(super) fn date_with_time(source: &SourceText, span: Range<usize>, path: &str) -> Problem {
     Problem::at(
         Code::WrongType,
-        format!("`{path}` must be a date without a time"),
+        tr("problem-date-with-time", &[("path", path.into())]),
         source,
         span,
-        "this has a time or offset",
+        tr("problem-date-with-time-label", &[]),
     )
-    .with_help("write a local date like 2026-03-01")
+    .with_help(tr("problem-date-with-time-help", &[]))
 }
 
 /// An item of a list of ids that is not a string.
@@ -300,7 +339,7 @@ pub(super) fn id_not_string(
 ) -> Problem {
     Problem::at(
         Code::WrongType,
-        format!("`{path}` must list ids as strings"),
+        tr("problem-id-not-string", &[("path", path.into())]),
         source,
         item.span(),
         this_is(item.get_ref()),
@@ -311,14 +350,14 @@ pub(super) fn id_not_string(
 pub(super) fn invalid_id(source: &SourceText, span: Range<usize>, id: &str) -> Problem {
     Problem::at(
         Code::InvalidId,
-        format!("invalid id `{id}`"),
+        tr("problem-invalid-id", &[("id", id.into())]),
         source,
         span,
-        "ids are lowercase letters, digits and dashes",
+        tr("problem-id-shape", &[]),
     )
-    .with_help(format!(
-        "ids must match [a-z0-9][a-z0-9-]*, e.g. \"{}\"",
-        slug(id)
+    .with_help(tr(
+        "problem-invalid-id-help",
+        &[("slug", (&slug(id)).into())],
     ))
 }
 
@@ -331,14 +370,17 @@ pub(super) fn invalid_reference(
 ) -> Problem {
     Problem::at(
         Code::InvalidId,
-        format!("`{path}` refers to `{id}`, which is not a valid id"),
+        tr(
+            "problem-invalid-reference",
+            &[("path", path.into()), ("id", id.into())],
+        ),
         source,
         span,
-        "ids are lowercase letters, digits and dashes",
+        tr("problem-id-shape", &[]),
     )
-    .with_help(format!(
-        "refer to entities by their id, e.g. \"{}\"",
-        slug(id)
+    .with_help(tr(
+        "problem-invalid-reference-help",
+        &[("slug", (&slug(id)).into())],
     ))
 }
 
@@ -350,28 +392,31 @@ pub(super) fn invalid_country(
     country: &str,
 ) -> Problem {
     let shape = country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic());
-    let label = if !shape {
-        "not a two-letter country code"
-    } else if country.bytes().all(|b| b.is_ascii_uppercase()) {
-        "not an assigned ISO 3166-1 code"
-    } else {
-        "not in capitals"
-    };
+    let label = tr(
+        if !shape {
+            "problem-country-not-two-letters"
+        } else if country.bytes().all(|b| b.is_ascii_uppercase()) {
+            "problem-country-not-assigned"
+        } else {
+            "problem-country-not-capitals"
+        },
+        &[],
+    );
     let help = match (
         country.to_ascii_uppercase().as_str(),
         crate::countries::suggest_country(country),
     ) {
-        ("EU", _) => {
-            "the EU is not a country: name the member state where it is (e.g. \"DE\", \"IE\")"
-                .to_string()
-        }
-        (u, Some(c)) if u == c => format!("write it in capitals: \"{c}\""),
-        (_, Some(c)) => format!("did you mean \"{c}\"? Countries are ISO 3166-1 alpha-2 codes"),
-        _ => "use an ISO 3166-1 alpha-2 code, e.g. \"DE\", \"US\", \"CH\"".into(),
+        ("EU", _) => tr("problem-country-eu-help", &[]),
+        (u, Some(c)) if u == c => tr("problem-write-in-capitals", &[("value", c.into())]),
+        (_, Some(c)) => tr("problem-country-did-you-mean", &[("country", c.into())]),
+        _ => tr("problem-country-help", &[]),
     };
     Problem::at(
         Code::InvalidCountry,
-        format!("`{path}` must be an ISO 3166-1 alpha-2 code, not \"{country}\""),
+        tr(
+            "problem-invalid-country",
+            &[("path", path.into()), ("country", country.into())],
+        ),
         source,
         span,
         label,
@@ -389,18 +434,24 @@ pub(super) fn invalid_place(
     let upper = place.to_ascii_uppercase();
     Problem::at(
         Code::InvalidCountry,
-        format!("`{path}` lists \"{place}\", which is no country code or region"),
+        tr(
+            "problem-invalid-place",
+            &[("path", path.into()), ("place", place.into())],
+        ),
         source,
         span,
-        "not a two-letter country code, EU or EEA",
+        tr("problem-invalid-place-label", &[]),
     )
     .with_help(
         if upper != place && (upper.len() == 2 || schema::REGIONS.contains(&upper.as_str())) {
-            format!("write it in capitals: \"{upper}\"")
+            tr("problem-write-in-capitals", &[("value", (&upper).into())])
         } else {
-            format!(
-                "list ISO 3166-1 alpha-2 codes (\"IE\", \"US\") or the regions {}",
-                schema::REGIONS.join(" and ")
+            tr(
+                "problem-invalid-place-help",
+                &[(
+                    "regions",
+                    (&schema::REGIONS.join(&tr("problem-and", &[]))).into(),
+                )],
             )
         },
     )
@@ -416,14 +467,26 @@ pub(super) fn invalid_value(
 ) -> Problem {
     Problem::at(
         Code::InvalidValue,
-        format!("`{path}` cannot be \"{value}\""),
+        tr(
+            "problem-invalid-value",
+            &[("path", path.into()), ("value", value.into())],
+        ),
         source,
         span,
-        "not an allowed value",
+        tr("problem-invalid-value-label", &[]),
     )
     .with_help(match did_you_mean(value, allowed.iter().copied()) {
-        Some(m) => format!("did you mean \"{m}\"? Allowed: {}", allowed.join(", ")),
-        None => format!("allowed values: {}", allowed.join(", ")),
+        Some(m) => tr(
+            "problem-invalid-value-did-you-mean",
+            &[
+                ("value", m.into()),
+                ("allowed", (&allowed.join(", ")).into()),
+            ],
+        ),
+        None => tr(
+            "problem-invalid-value-help",
+            &[("allowed", (&allowed.join(", ")).into())],
+        ),
     })
 }
 
@@ -431,14 +494,20 @@ pub(super) fn invalid_value(
 pub(super) fn unknown_control(source: &SourceText, span: Range<usize>, name: &str) -> Problem {
     Problem::at(
         Code::InvalidSubject,
-        format!("unknown control `{name}`"),
+        tr("problem-unknown-control", &[("name", name.into())]),
         source,
         span,
-        "not a control category",
+        tr("problem-unknown-control-label", &[]),
     )
     .with_help(match did_you_mean(name, schema::CONTROLS.iter().copied()) {
-        Some(m) => format!("did you mean `control:{m}`?"),
-        None => format!("controls: {}", schema::CONTROLS.join(", ")),
+        Some(m) => tr(
+            "problem-did-you-mean",
+            &[("name", (&format!("control:{m}")).into())],
+        ),
+        None => tr(
+            "problem-unknown-control-help",
+            &[("controls", (&schema::CONTROLS.join(", ")).into())],
+        ),
     })
 }
 
@@ -446,24 +515,27 @@ pub(super) fn unknown_control(source: &SourceText, span: Range<usize>, name: &st
 pub(super) fn invalid_subject(source: &SourceText, span: Range<usize>, subject: &str) -> Problem {
     Problem::at(
         Code::InvalidSubject,
-        format!("invalid subject `{subject}`"),
+        tr("problem-invalid-subject", &[("subject", subject.into())]),
         source,
         span,
-        "not kind:id",
+        tr("problem-invalid-subject-label", &[]),
     )
-    .with_help("write the subject of the finding as kind:id (\"provider:hetzner\"), control:<name> or organization")
+    .with_help(tr("problem-invalid-subject-help", &[]))
 }
 
 /// An entity naming itself where another entity belongs.
 pub(super) fn self_reference(source: &SourceText, span: Range<usize>, from: &str) -> Problem {
     Problem::at(
         Code::SelfReference,
-        format!("{} refers to itself", describe_subject(from)),
+        tr(
+            "problem-self-reference",
+            &[("subject", (&describe_subject(from)).into())],
+        ),
         source,
         span,
-        "reference to itself",
+        tr("problem-self-reference-label", &[]),
     )
-    .with_help("an entity cannot be its own subprocessor")
+    .with_help(tr("problem-self-reference-help", &[]))
 }
 
 /// A reference from `from` to an `id` that no entity of `kinds` has; `ids` are the ids
@@ -476,23 +548,31 @@ pub(super) fn dangling_reference(
     id: &str,
     ids: &[&str],
 ) -> Problem {
-    let what = kinds.join(" or ");
+    let what = kinds.join(&tr("problem-or", &[]));
+    let what = what.as_str();
     Problem::at(
         Code::DanglingReference,
-        format!("{} refers to unknown {what} `{id}`", describe_subject(from)),
+        tr(
+            "problem-dangling-reference",
+            &[
+                ("subject", (&describe_subject(from)).into()),
+                ("what", what.into()),
+                ("id", id.into()),
+            ],
+        ),
         source,
         span,
-        format!("no {what} has this id"),
+        tr("problem-dangling-reference-label", &[("what", what.into())]),
     )
     .with_help(match did_you_mean(id, ids.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None if ids.is_empty() => format!(
-            "there is no {what} in the TOM; add a [[{}]] with this id",
-            kinds[0]
+        Some(s) => tr("problem-did-you-mean", &[("name", s.into())]),
+        None if ids.is_empty() => tr(
+            "problem-dangling-reference-none",
+            &[("what", what.into()), ("kind", kinds[0].into())],
         ),
-        None => format!(
-            "add a [[{}]] with id = \"{id}\", or fix the reference",
-            kinds[0]
+        None => tr(
+            "problem-dangling-reference-help",
+            &[("kind", kinds[0].into()), ("id", id.into())],
         ),
     })
 }
@@ -506,14 +586,14 @@ pub(super) fn unknown_waiver_rule(
 ) -> Problem {
     Problem::at(
         Code::UnknownRule,
-        format!("waiver names unknown rule `{rule}`"),
+        tr("problem-unknown-waiver-rule", &[("rule", rule.into())]),
         source,
         span,
-        "no policy defines this rule",
+        tr("problem-unknown-waiver-rule-label", &[]),
     )
     .with_help(match did_you_mean(rule, known.iter().copied()) {
-        Some(s) => format!("did you mean `{s}`? (`tomcheck rules` lists every rule)"),
-        None => "`tomcheck rules` lists every rule".into(),
+        Some(s) => tr("problem-unknown-rule-did-you-mean", &[("name", s.into())]),
+        None => tr("problem-unknown-rule-help", &[]),
     })
 }
 
@@ -533,23 +613,63 @@ fn advice(source: &SourceText, span: Range<usize>, label: &str) -> Problem {
 /// The label under a value of the wrong type.
 fn this_is(value: &DeValue<'_>) -> String {
     let what = match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date/time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
     };
-    format!("this is {what}")
+    tr("problem-this-is", &[("what", what.into())])
 }
 
 /// How messages name an entity: `provider `hetzner``, or `a provider without id`.
 fn describe_subject(subject: &str) -> String {
     match subject.split_once(':') {
-        Some((kind, id)) if id.starts_with('#') => format!("a {kind} without id"),
+        Some((kind, id)) if id.starts_with('#') => {
+            tr("problem-subject-without-id", &[("kind", kind.into())])
+        }
         Some((kind, id)) => format!("{kind} `{id}`"),
         None => subject.to_string(),
+    }
+}
+
+/// What a value of the wrong type should have been: `expected` is the shape's short
+/// name, its text is `problem-expected-<name>` in the catalogue.
+fn expected_text(expected: &str) -> String {
+    tr(&format!("problem-expected-{expected}"), &[])
+}
+
+/// A field's description in the run's language. The schema keeps the English one
+/// (it is also the description in `tomcheck schema`); the catalogue holds it under
+/// `field-doc-` and the first six words of the English text.
+fn field_doc(field: &Field) -> String {
+    let id = field_doc_id(field.doc);
+    let text = tr(&id, &[]);
+    if text == id {
+        field.doc.to_string()
+    } else {
+        text
+    }
+}
+
+/// `field-doc-` and the first six words of `doc`, lowercase, joined with dashes.
+fn field_doc_id(doc: &str) -> String {
+    let words: Vec<String> = doc
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("field-doc-{}", words.join("-"))
+}
+
+/// A condition as the help of a missing or misplaced key states it.
+fn describe_cond(c: &Cond) -> String {
+    match c {
+        Cond::Is(key, value) => format!("{key} = \"{value}\""),
+        Cond::Has(key) => tr("problem-cond-has", &[("key", (*key).into())]),
     }
 }
 
@@ -580,6 +700,36 @@ fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field of the format has its description in both languages, and no two
+    /// descriptions share an id.
+    #[test]
+    fn every_field_has_a_german_description() {
+        fn walk(fields: &[Field], seen: &mut std::collections::BTreeMap<String, &'static str>) {
+            for field in fields {
+                let id = field_doc_id(field.doc);
+                if let Some(other) = seen.insert(id.clone(), field.doc) {
+                    assert_eq!(other, field.doc, "`{id}` names two descriptions");
+                }
+                for lang in [crate::i18n::Lang::En, crate::i18n::Lang::De] {
+                    assert_ne!(
+                        crate::i18n::t(lang, &id, &[]),
+                        id,
+                        "`{id}` is not in the catalogue"
+                    );
+                }
+                assert_eq!(crate::i18n::t(crate::i18n::Lang::En, &id, &[]), field.doc);
+                if let Ty::Table(sub) | Ty::TableList(sub) = field.ty {
+                    walk(sub, seen);
+                }
+            }
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for kind in schema::KINDS {
+            walk(kind.fields, &mut seen);
+        }
+        assert!(seen.len() > 50);
+    }
 
     #[test]
     fn slugs() {

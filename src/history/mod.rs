@@ -43,8 +43,10 @@ pub fn commit_date(commit: &git2::Commit<'_>) -> String {
 /// The date of the commit `spec` names (for `check --rev REV --as-of-commit`).
 pub fn commit_date_of(root: &Path, spec: &str) -> Result<String, Vec<Problem>> {
     let repo = source::discover_repository(root).ok_or_else(|| {
-        vec![Problem::new(Code::GitNoRepo, "not inside a git repository")
-            .with_help("--as-of-commit takes its date from the commit named by --rev")]
+        vec![
+            Problem::new(Code::GitNoRepo, crate::i18n::tr("problem-git-no-repo", &[]))
+                .with_help(crate::i18n::tr("problem-as-of-commit-help", &[])),
+        ]
     })?;
     let commit = source::resolve_commit(&repo, spec).map_err(|p| vec![p])?;
     Ok(commit_date(&commit))
@@ -141,9 +143,9 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
         None => {
             return Err(vec![Problem::new(
                 Code::GitNoRepo,
-                "not inside a git repository",
+                crate::i18n::tr("problem-git-no-repo", &[]),
             )
-            .with_help("`tomcheck log` reads the history of a git repository")])
+            .with_help(crate::i18n::tr("problem-log-no-repo-help", &[]))])
         }
     };
     let range = options.range.clone().unwrap_or_else(|| "HEAD".into());
@@ -205,9 +207,12 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
 
     let mut entries = Vec::with_capacity(listed.len());
     for (id, _, key, parent_key) in listed {
-        let commit = repo
-            .find_commit(id)
-            .map_err(|e| vec![git_problem("cannot read a commit", &e)])?;
+        let commit = repo.find_commit(id).map_err(|e| {
+            vec![git_problem(
+                &crate::i18n::tr("problem-git-read-commit", &[]),
+                &e,
+            )]
+        })?;
         let result = results
             .get(&key)
             .cloned()
@@ -258,7 +263,12 @@ pub fn log(options: LogOptions) -> Result<Log, Vec<Problem>> {
 
 /// The commits of a range, newest first.
 fn walk(repo: &Repository, range: &str) -> Result<Vec<Walked>, Vec<Problem>> {
-    let problem = |e: git2::Error| vec![git_problem(&format!("cannot walk '{range}'"), &e)];
+    let problem = |e: git2::Error| {
+        vec![git_problem(
+            &crate::i18n::tr("problem-git-walk", &[("range", range.into())]),
+            &e,
+        )]
+    };
     let mut walk = repo.revwalk().map_err(problem)?;
     walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
         .map_err(problem)?;
@@ -364,10 +374,12 @@ impl<'a> KeyCache<'a> {
             .map(|dir| (dir.clone(), source.tree_id(dir)))
             .collect();
         let today = if self.as_of_commit {
-            let commit = self
-                .repo
-                .find_commit(id)
-                .map_err(|e| vec![git_problem("cannot read a commit", &e)])?;
+            let commit = self.repo.find_commit(id).map_err(|e| {
+                vec![git_problem(
+                    &crate::i18n::tr("problem-git-read-commit", &[]),
+                    &e,
+                )]
+            })?;
             commit_date(&commit)
         } else {
             self.today.clone()

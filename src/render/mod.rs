@@ -213,14 +213,22 @@ pub fn write(
     format: Format,
     out: &mut dyn std::io::Write,
 ) -> Result<(), Vec<Problem>> {
-    let io = |e: std::io::Error| vec![Problem::new(Code::Io, format!("cannot write output: {e}"))];
+    let io = |e: std::io::Error| {
+        vec![crate::diag::io_problem(
+            &crate::i18n::tr("problem-write-output", &[]),
+            &e,
+        )]
+    };
     let mut page = |f: template::PageFormat| -> Result<(), Vec<Problem>> {
         let page = settings
             .page(kind, f)
             .unwrap_or_else(|| template::Page::builtin(f));
         let text = page.render_string(doc).map_err(|e| {
-            vec![Problem::new(Code::Config, format!("template error: {e}"))
-                .with_help("see docs/render.md for the values a page template gets")]
+            vec![Problem::new(
+                Code::Config,
+                crate::i18n::tr("problem-template", &[("error", (&e.to_string()).into())]),
+            )
+            .with_help(crate::i18n::tr("problem-template-help", &[]))]
         })?;
         out.write_all(text.as_bytes()).map_err(io)
     };
@@ -232,9 +240,9 @@ pub fn write(
         Format::Pdf => pdf::render(doc, out),
         Format::Json | Format::Csv => Err(vec![Problem::new(
             Code::Usage,
-            format!(
-                "--format {} is a data format: only `render subprocessors` has it",
-                format.extension()
+            crate::i18n::tr(
+                "problem-render-data-format",
+                &[("format", format.extension().into())],
             ),
         )]),
     }

@@ -114,11 +114,10 @@ pub fn build(
         .clone()
         .or_else(|| new.origin.date.clone())
         .ok_or_else(|| {
-            vec![Problem::new(
-                Code::Usage,
-                "the notice needs a date: the new version is not a commit",
-            )
-            .with_help("pass --today YYYY-MM-DD, or name a commit as NEW")]
+            vec![
+                Problem::new(Code::Usage, crate::i18n::tr("problem-notice-date", &[]))
+                    .with_help(crate::i18n::tr("problem-notice-date-help", &[])),
+            ]
         })?;
     let days = options
         .objection_days

@@ -117,7 +117,7 @@ impl Faces {
             Face::new(d).ok_or_else(|| {
                 vec![Problem::new(
                     Code::Io,
-                    "the bundled PDF font cannot be read (a bug in this build of tomcheck)",
+                    crate::i18n::tr("problem-pdf-font", &[]),
                 )]
             })
         };
@@ -686,8 +686,12 @@ fn fill(c: (u8, u8, u8)) -> Fill {
 /// Renders a document as PDF/A-2b.
 pub fn render(doc: &Document, out: &mut dyn Write) -> Result<(), Vec<Problem>> {
     let bytes = pdf_bytes(doc)?;
-    out.write_all(&bytes)
-        .map_err(|e| vec![Problem::new(Code::Io, format!("cannot write output: {e}"))])
+    out.write_all(&bytes).map_err(|e| {
+        vec![crate::diag::io_problem(
+            &crate::i18n::tr("problem-write-output", &[]),
+            &e,
+        )]
+    })
 }
 
 /// The PDF as bytes.
@@ -696,18 +700,24 @@ pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
     if doc.date.as_deref().and_then(parse_date).is_none() {
         return Err(vec![Problem::new(
             Code::Usage,
-            "a PDF/A document needs a date, and the facts give this one none",
+            crate::i18n::tr("problem-pdf-date", &[]),
         )
-        .with_help(
-            "record `as_of` in [organization], render a commit with --rev, or pass --today YYYY-MM-DD",
-        )]);
+        .with_help(crate::i18n::tr("problem-pdf-date-help", &[]))]);
     }
     let faces = Faces::load()?;
     let (pages, structure, outline) = layout(doc, &faces).finish();
     let configuration = ConfigurationBuilder::new()
         .with_archival_validator(Archival::A2_B)
         .finish()
-        .map_err(|e| vec![Problem::new(Code::Io, format!("PDF configuration: {e:?}"))])?;
+        .map_err(|e| {
+            vec![Problem::new(
+                Code::Io,
+                crate::i18n::tr(
+                    "problem-pdf-config",
+                    &[("error", (&format!("{e:?}")).into())],
+                ),
+            )]
+        })?;
     let settings = SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -865,7 +875,7 @@ pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
     pdf.finish().map_err(|e| {
         vec![Problem::new(
             Code::Io,
-            format!("cannot make the PDF: {e:?}"),
+            crate::i18n::tr("problem-pdf-make", &[("error", (&format!("{e:?}")).into())]),
         )]
     })
 }

@@ -21,6 +21,7 @@ use toml::de::{DeTable, DeValue};
 use super::model::{self, Block, Logo, Text};
 use super::template::{Page, PageFormat};
 use crate::diag::{did_you_mean, Code, Problem};
+use crate::i18n::tr;
 use crate::report::diff::Lang;
 use crate::source::Source;
 use crate::text::SourceText;
@@ -97,10 +98,17 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
         let wrong = |what: &str| {
             Problem::at(
                 Code::Config,
-                format!("`document.{name}` in tomcheck.toml must be {what}"),
+                tr(
+                    "problem-config-wrong-value",
+                    &[
+                        ("key", (&format!("document.{name}")).into()),
+                        ("file", "tomcheck.toml".into()),
+                        ("expected", what.into()),
+                    ],
+                ),
                 file,
                 span.clone(),
-                "invalid value",
+                tr("problem-config-invalid-value", &[]),
             )
         };
         let v = value.get_ref();
@@ -108,7 +116,7 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
             "lang" => match v.as_str() {
                 Some("de") => settings.lang = Some(Lang::De),
                 Some("en") => settings.lang = Some(Lang::En),
-                _ => problems.push(wrong("\"de\" or \"en\"")),
+                _ => problems.push(wrong(&tr("problem-config-expected-lang", &[]))),
             },
             "letterhead" => match v {
                 DeValue::String(s) => settings.letterhead = s.lines().map(str::to_string).collect(),
@@ -119,32 +127,32 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
                         .collect();
                     match lines {
                         Some(lines) => settings.letterhead = lines,
-                        None => problems.push(wrong("a list of lines")),
+                        None => problems.push(wrong(&tr("problem-doc-expected-lines", &[]))),
                     }
                 }
-                _ => problems.push(wrong("a list of lines")),
+                _ => problems.push(wrong(&tr("problem-doc-expected-lines", &[]))),
             },
             "intro" => match v.as_str() {
                 Some(s) => settings.intro = Some(s.to_string()),
-                None => problems.push(wrong("a string")),
+                None => problems.push(wrong(&tr("problem-config-expected-string", &[]))),
             },
             "contact" => match v.as_str() {
                 Some(s) => settings.contact = Some(s.to_string()),
-                None => problems.push(wrong("a string")),
+                None => problems.push(wrong(&tr("problem-config-expected-string", &[]))),
             },
             "objection_days" => match v {
                 DeValue::Integer(i) => match i.as_str().parse::<u32>() {
                     Ok(n) if (1..=365).contains(&n) => settings.objection_days = Some(n),
-                    _ => problems.push(wrong("a number of days from 1 to 365")),
+                    _ => problems.push(wrong(&tr("problem-doc-expected-days", &[]))),
                 },
-                _ => problems.push(wrong("a number of days from 1 to 365")),
+                _ => problems.push(wrong(&tr("problem-doc-expected-days", &[]))),
             },
             "logo" => match v.as_str() {
                 Some(path) => match read_logo(source, path) {
                     Ok(logo) => settings.logo = Some(logo),
                     Err(msg) => problems.push(wrong(&msg)),
                 },
-                None => problems.push(wrong("a path to a PNG or JPEG file")),
+                None => problems.push(wrong(&tr("problem-doc-expected-logo", &[]))),
             },
             "templates" => match v.as_str() {
                 Some(dir) => match source.read_dir(dir, ".j2") {
@@ -157,13 +165,13 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
                             })
                             .collect();
                     }
-                    Ok(None) => problems.push(wrong(&format!(
-                        "a folder of page templates; `{dir}` does not exist in the {}",
-                        source.label()
+                    Ok(None) => problems.push(wrong(&tr(
+                        "problem-doc-expected-templates-missing",
+                        &[("dir", dir.into()), ("label", (&source.label()).into())],
                     ))),
                     Err(p) => problems.extend(p),
                 },
-                None => problems.push(wrong("a folder of page templates (*.j2)")),
+                None => problems.push(wrong(&tr("problem-doc-expected-templates", &[]))),
             },
             "sections" => match v.as_str() {
                 Some(dir) => match source.read_dir(dir, ".md") {
@@ -171,25 +179,34 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
                         files.sort_by(|a, b| a.path.cmp(&b.path));
                         settings.sections = files.iter().map(|f| snippet(&f.text)).collect();
                     }
-                    Ok(None) => problems.push(wrong(&format!(
-                        "a folder of Markdown files; `{dir}` does not exist in the {}",
-                        source.label()
+                    Ok(None) => problems.push(wrong(&tr(
+                        "problem-doc-expected-sections-missing",
+                        &[("dir", dir.into()), ("label", (&source.label()).into())],
                     ))),
                     Err(p) => problems.extend(p),
                 },
-                None => problems.push(wrong("a folder of Markdown files")),
+                None => problems.push(wrong(&tr("problem-doc-expected-sections", &[]))),
             },
             _ => {
                 let mut p = Problem::at(
                     Code::Config,
-                    format!("unknown key `document.{name}` in tomcheck.toml"),
+                    tr(
+                        "problem-config-unknown-key",
+                        &[
+                            ("name", (&format!("document.{name}")).into()),
+                            ("file", "tomcheck.toml".into()),
+                        ],
+                    ),
                     file,
                     key.span(),
-                    "unknown key",
+                    tr("problem-unknown-key-label", &[]),
                 );
                 p.help = Some(match did_you_mean(name, KEYS.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("known keys: {}", KEYS.join(", ")),
+                    Some(s) => tr("problem-did-you-mean", &[("name", s.into())]),
+                    None => tr(
+                        "problem-config-known-keys",
+                        &[("keys", (&KEYS.join(", ")).into())],
+                    ),
                 });
                 problems.push(p);
             }
@@ -206,14 +223,19 @@ pub fn load(config: Option<&SourceText>, source: &Source) -> Result<Settings, Ve
 fn read_logo(source: &Source, path: &str) -> Result<Logo, String> {
     let bytes = source
         .read_bytes(path)
-        .map_err(|p| format!("a readable image file ({})", p.message))?
-        .ok_or_else(|| format!("a path to a PNG or JPEG file; `{path}` does not exist"))?;
+        .map_err(|p| {
+            tr(
+                "problem-doc-logo-unreadable",
+                &[("error", (&p.message).into())],
+            )
+        })?
+        .ok_or_else(|| tr("problem-doc-logo-missing", &[("path", path.into())]))?;
     let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "png"
     } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
         "jpeg"
     } else {
-        return Err(format!("a PNG or JPEG file; `{path}` is neither"));
+        return Err(tr("problem-doc-logo-format", &[("path", path.into())]));
     };
     Ok(Logo {
         format,

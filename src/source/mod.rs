@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use git2::{ObjectType, Oid, Repository};
 
 use crate::diag::{Code, Problem};
+use crate::i18n::tr;
 use crate::text::{strip_bom, SourceText};
 
 /// Files larger than this are refused: a TOM is a few hundred KiB, not a data dump.
@@ -124,11 +125,10 @@ impl Source {
             Revision::Worktree => {
                 if let Some(repo) = repo {
                     if repo.is_bare() && prefix.is_empty() && repo.workdir().is_none() {
-                        return Err(Problem::new(
-                            Code::GitBare,
-                            "this is a bare repository: it has no working tree to check",
-                        )
-                        .with_help("check a commit instead: tomcheck check --rev HEAD"));
+                        return Err(
+                            Problem::new(Code::GitBare, tr("problem-bare-worktree", &[]))
+                                .with_help(tr("problem-bare-help", &[])),
+                        );
                     }
                 }
                 Backing::Worktree
@@ -136,10 +136,8 @@ impl Source {
             Revision::Index => {
                 let repo = repo.ok_or_else(not_a_repo)?;
                 if repo.is_bare() {
-                    return Err(
-                        Problem::new(Code::GitBare, "a bare repository has no index")
-                            .with_help("check a commit instead: tomcheck check --rev HEAD"),
-                    );
+                    return Err(Problem::new(Code::GitBare, tr("problem-bare-index", &[]))
+                        .with_help(tr("problem-bare-help", &[])));
                 }
                 let index = staged_index(repo)?;
                 Backing::Index(index)
@@ -175,7 +173,7 @@ impl Source {
     ) -> Result<Self, Problem> {
         let commit = repo
             .find_commit(id)
-            .map_err(|e| git_problem("cannot read a commit", &e))?;
+            .map_err(|e| git_problem(&tr("problem-git-read-commit", &[]), &e))?;
         Ok(Self {
             root: root.to_path_buf(),
             repo: Some(repo),
@@ -334,7 +332,7 @@ impl Source {
         let repo = self.repo.expect("git sources have a repository");
         let blob = repo
             .find_blob(id)
-            .map_err(|e| git_problem(&format!("cannot read {path} from git"), &e))?;
+            .map_err(|e| git_problem(&tr("problem-git-read-file", &[("path", path.into())]), &e))?;
         if blob.size() > MAX_FILE_BYTES {
             return Err(too_large(path, blob.size()));
         }
@@ -395,7 +393,7 @@ impl Source {
                     let Ok(rel) = std::str::from_utf8(rel_bytes) else {
                         problems.push(unreadable(
                             &format!("{dir}/{}", String::from_utf8_lossy(rel_bytes)),
-                            "its name is not UTF-8",
+                            &tr("problem-why-name-not-utf8", &[]),
                         ));
                         continue;
                     };
@@ -403,7 +401,7 @@ impl Source {
                     // Whatever its name: a link or a submodule would hide facts from
                     // this check that a checkout would show.
                     if entry.mode == 0o160000 {
-                        problems.push(unreadable(&path, SUBMODULE));
+                        problems.push(unreadable(&path, &submodule()));
                         continue;
                     }
                     if entry.mode == 0o120000 {
@@ -419,9 +417,9 @@ impl Source {
                             problems.push(
                                 Problem::new(
                                     Code::MergeConflict,
-                                    format!("{path} has an unresolved merge conflict"),
+                                    tr("problem-index-conflict", &[("path", (&path).into())]),
                                 )
-                                .with_help("resolve the conflict and `git add` the file"),
+                                .with_help(tr("problem-index-conflict-help", &[])),
                             );
                         }
                         continue;
@@ -441,7 +439,7 @@ impl Source {
                                 let name = String::from_utf8_lossy(entry.name_bytes());
                                 problems.push(unreadable(
                                     &format!("{dir}/{parent}{name}"),
-                                    "its name is not UTF-8",
+                                    &tr("problem-why-name-not-utf8", &[]),
                                 ));
                                 return git2::TreeWalkResult::Skip;
                             };
@@ -456,9 +454,10 @@ impl Source {
                                 }
                                 Some(ObjectType::Blob) => {}
                                 Some(ObjectType::Commit) => {
-                                    problems.push(unreadable(&path, SUBMODULE));
+                                    problems.push(unreadable(&path, &submodule()));
                                 }
-                                _ => problems.push(unreadable(&path, "it is not a file")),
+                                _ => problems
+                                    .push(unreadable(&path, &tr("problem-why-not-a-file", &[]))),
                             }
                             git2::TreeWalkResult::Ok
                         });
@@ -470,12 +469,16 @@ impl Source {
             problems.push(
                 Problem::new(
                     Code::TooManyFiles,
-                    format!(
-                        "{dir}/ holds {} files; tomcheck reads at most {MAX_FILES}",
-                        paths.len()
+                    tr(
+                        "problem-too-many-files",
+                        &[
+                            ("dir", dir.into()),
+                            ("count", paths.len().into()),
+                            ("max", MAX_FILES.into()),
+                        ],
                     ),
                 )
-                .with_help("keep the TOM in fewer, larger files"),
+                .with_help(tr("problem-too-many-files-help", &[])),
             );
             return Err(problems);
         }
@@ -512,14 +515,23 @@ impl Source {
         if depth > 32 {
             problems.push(Problem::new(
                 Code::TooDeep,
-                format!("{rel}/ is nested too deeply"),
+                tr("problem-too-deep", &[("dir", rel.into())]),
             ));
             return;
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::new(Code::Io, format!("cannot read {rel}/: {e}")));
+                problems.push(Problem::new(
+                    Code::Io,
+                    tr(
+                        "problem-read-dir",
+                        &[
+                            ("path", (&format!("{rel}/")).into()),
+                            ("error", (&e.to_string()).into()),
+                        ],
+                    ),
+                ));
                 return;
             }
         };
@@ -527,7 +539,16 @@ impl Source {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push(Problem::new(Code::Io, format!("cannot read {rel}/: {e}")));
+                    problems.push(Problem::new(
+                        Code::Io,
+                        tr(
+                            "problem-read-dir",
+                            &[
+                                ("path", (&format!("{rel}/")).into()),
+                                ("error", (&e.to_string()).into()),
+                            ],
+                        ),
+                    ));
                     continue;
                 }
             };
@@ -536,7 +557,7 @@ impl Source {
                 let name = name.to_string_lossy();
                 problems.push(unreadable(
                     &format!("{rel}/{name}"),
-                    "its name is not UTF-8",
+                    &tr("problem-why-name-not-utf8", &[]),
                 ));
                 continue;
             };
@@ -544,7 +565,7 @@ impl Source {
             let child_rel = format!("{rel}/{name}");
             // Hidden files count like any other: git modes read them too.
             if name == ".git" {
-                problems.push(unreadable(&format!("{rel}/"), SUBMODULE));
+                problems.push(unreadable(&format!("{rel}/"), &submodule()));
                 continue;
             }
             let meta = match std::fs::symlink_metadata(&path) {
@@ -576,10 +597,7 @@ impl Source {
                 if is_link {
                     // Read through the link, its files would appear twice or under a
                     // name git does not know; git modes refuse every link.
-                    problems.push(unreadable(
-                        &child_rel,
-                        "it is a symbolic link to a directory",
-                    ));
+                    problems.push(unreadable(&child_rel, &tr("problem-why-link-to-dir", &[])));
                     continue;
                 }
                 self.walk_worktree(&path, &child_rel, ext, out, problems, depth + 1);
@@ -587,7 +605,10 @@ impl Source {
                 if meta.is_file() {
                     out.push((child_rel, FileRef::Disk(path)));
                 } else {
-                    problems.push(unreadable(&child_rel, "it is not a regular file"));
+                    problems.push(unreadable(
+                        &child_rel,
+                        &tr("problem-why-not-regular-file", &[]),
+                    ));
                 }
             }
         }
@@ -613,19 +634,22 @@ impl Source {
                 } else {
                     Err(Problem::new(
                         Code::SymlinkOutside,
-                        format!(
-                            "{dir}/ leads outside the checked directory (to {})",
-                            target.display()
+                        tr(
+                            "problem-dir-outside",
+                            &[
+                                ("dir", dir.into()),
+                                ("target", (&target.display().to_string()).into()),
+                            ],
                         ),
                     )
-                    .with_help("keep the TOM and the policies inside the repository"))
+                    .with_help(tr("problem-dir-outside-help", &[])))
                 }
             }
             Backing::Index(index) => {
                 let path = format!("{}{dir}", self.prefix);
                 match index.get_path(Path::new(&path), 0) {
                     Some(e) if e.mode == 0o120000 => Err(symlink_in_git(&self.display_name(dir))),
-                    Some(e) if e.mode == 0o160000 => Err(unreadable(dir, SUBMODULE)),
+                    Some(e) if e.mode == 0o160000 => Err(unreadable(dir, &submodule())),
                     _ => Ok(()),
                 }
             }
@@ -635,7 +659,7 @@ impl Source {
                         Err(symlink_in_git(&self.display_name(dir)))
                     }
                     Ok(e) if e.kind() == Some(ObjectType::Commit) => {
-                        Err(unreadable(dir, SUBMODULE))
+                        Err(unreadable(dir, &submodule()))
                     }
                     _ => Ok(()),
                 }
@@ -659,15 +683,21 @@ impl Source {
             Ok(target) if target.starts_with(&root) => Ok(()),
             Ok(target) => Err(Problem::new(
                 Code::SymlinkOutside,
-                format!(
-                    "{rel} is a symbolic link to {} outside the checked directory",
-                    target.display()
+                tr(
+                    "problem-link-outside",
+                    &[
+                        ("path", rel.into()),
+                        ("target", (&target.display().to_string()).into()),
+                    ],
                 ),
             )
-            .with_help("copy the file into the repository instead of linking to it")),
+            .with_help(tr("problem-link-outside-help", &[]))),
             Err(e) => Err(Problem::new(
                 Code::Io,
-                format!("{rel} is a broken symbolic link: {e}"),
+                tr(
+                    "problem-broken-link",
+                    &[("path", rel.into()), ("error", (&e.to_string()).into())],
+                ),
             )),
         }
     }
@@ -704,7 +734,7 @@ impl Source {
         let repo = self.repo.expect("git sources have a repository");
         let blob = repo
             .find_blob(id)
-            .map_err(|e| git_problem(&format!("cannot read {path} from git"), &e))?;
+            .map_err(|e| git_problem(&tr("problem-git-read-file", &[("path", path.into())]), &e))?;
         if blob.size() > MAX_FILE_BYTES {
             return Err(too_large(path, blob.size()));
         }
@@ -722,12 +752,12 @@ impl Source {
                 // The lossy text has the same prefix, so `at` is still the right offset.
                 Err(Problem::at(
                     Code::NotUtf8,
-                    format!("{path} is not valid UTF-8"),
+                    tr("problem-not-utf8", &[("path", path.into())]),
                     &source,
                     at..at + 1,
-                    "invalid byte sequence here",
+                    tr("problem-not-utf8-label", &[]),
                 )
-                .with_help("save the file as UTF-8 (TOML requires it)"))
+                .with_help(tr("problem-not-utf8-help", &[])))
             }
         }
     }
@@ -743,54 +773,82 @@ fn read_limited(full: &Path, path: &str) -> Result<Vec<u8>, Problem> {
     if len > MAX_FILE_BYTES as u64 {
         return Err(too_large(path, len as usize));
     }
-    std::fs::read(full).map_err(|e| Problem::new(Code::Io, format!("cannot read {path}: {e}")))
+    std::fs::read(full).map_err(|e| {
+        Problem::new(
+            Code::Io,
+            tr(
+                "problem-read-file",
+                &[("path", path.into()), ("error", (&e.to_string()).into())],
+            ),
+        )
+    })
+}
+
+/// A number with one decimal as the run's language writes it (`50.0`, German `50,0`).
+fn decimal(n: f64) -> String {
+    let s = format!("{n:.1}");
+    match crate::i18n::current() {
+        crate::i18n::Lang::De => s.replace('.', ","),
+        crate::i18n::Lang::En => s,
+    }
 }
 
 fn too_large(path: &str, size: usize) -> Problem {
     Problem::new(
         Code::FileTooLarge,
-        format!(
-            "{path} is {:.1} MiB; tomcheck reads files of at most {} MiB",
-            size as f64 / 1048576.0,
-            MAX_FILE_BYTES / 1048576
+        tr(
+            "problem-file-too-large",
+            &[
+                ("path", path.into()),
+                ("size", (&decimal(size as f64 / 1048576.0)).into()),
+                ("max", (MAX_FILE_BYTES / 1048576).into()),
+            ],
         ),
     )
-    .with_help("a TOM file holds facts, not data: split it or remove what does not belong there")
+    .with_help(tr("problem-file-too-large-help", &[]))
 }
 
 /// Why a directory entry is refused when it is a submodule or nested repository.
-const SUBMODULE: &str =
-    "it is a git submodule or a nested repository, whose files the check cannot see";
+fn submodule() -> String {
+    tr("problem-why-submodule", &[])
+}
 
 /// An entry under the TOM or a policy directory that cannot be read as a file: the
 /// check stops rather than pass without it.
 fn unreadable(path: &str, why: &str) -> Problem {
     Problem::new(
         Code::UnreadableEntry,
-        format!("{path} cannot be checked: {why}"),
+        tr(
+            "problem-unreadable",
+            &[("path", path.into()), ("why", why.into())],
+        ),
     )
-    .with_help(
-        "keep only plain files and directories with UTF-8 names under the TOM and policy directories",
-    )
+    .with_help(tr("problem-unreadable-help", &[]))
 }
 
 fn symlink_in_git(name: &str) -> Problem {
     Problem::new(
         Code::SymlinkInGit,
-        format!("{name} is a symbolic link; tomcheck does not follow links stored in git"),
+        tr("problem-symlink-in-git", &[("path", name.into())]),
     )
-    .with_help("commit the file itself instead of a link to it")
+    .with_help(tr("problem-symlink-in-git-help", &[]))
 }
 
 fn not_a_repo() -> Problem {
-    Problem::new(Code::GitNoRepo, "not inside a git repository").with_help(
-        "--staged and --rev need a git repository; without them tomcheck checks the files on disk",
-    )
+    Problem::new(Code::GitNoRepo, tr("problem-git-no-repo", &[]))
+        .with_help(tr("problem-git-no-repo-help", &[]))
 }
 
-/// A git error as a problem, without git2's internal codes.
+/// A git error as a problem, without git2's internal codes: `what` (tomcheck's own
+/// words, in the run's language) followed by git's text as git gives it.
 pub fn git_problem(what: &str, e: &git2::Error) -> Problem {
-    Problem::new(Code::Git, format!("{what}: {}", e.message()))
+    Problem::new(
+        Code::Git,
+        tr(
+            "problem-git",
+            &[("what", what.into()), ("error", e.message().into())],
+        ),
+    )
 }
 
 /// Resolves a revision to a commit with messages a user can act on.
@@ -807,13 +865,22 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
         return commit_at(repo, tip, &date).ok_or_else(|| {
             Problem::new(
                 Code::GitUnknownRev,
-                format!("'{spec}': no commit on the first-parent history of '{reference}' is dated {date} or earlier"),
+                tr(
+                    "problem-no-commit-dated",
+                    &[
+                        ("spec", spec.into()),
+                        ("reference", reference.into()),
+                        (
+                            "date",
+                            (&crate::i18n::current().date(&date.to_string())).into(),
+                        ),
+                    ],
+                ),
             )
             .with_help(if repo.is_shallow() {
-                "this is a shallow clone, so older commits may be missing: fetch the full history \
-                 (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)"
+                tr("problem-shallow-help", &[])
             } else {
-                "pick a later date, or name the commit or tag itself"
+                tr("problem-no-commit-dated-help", &[])
             })
         });
     }
@@ -821,26 +888,26 @@ pub fn resolve_commit<'r>(repo: &'r Repository, spec: &str) -> Result<git2::Comm
     if unborn || repo.is_empty().unwrap_or(false) {
         return Err(Problem::new(
             Code::GitNoCommits,
-            format!("cannot resolve '{spec}': the repository has no commits yet"),
+            tr("problem-git-no-commits", &[("spec", spec.into())]),
         )
-        .with_help("commit the TOM first, or check the working tree without --rev"));
+        .with_help(tr("problem-git-no-commits-help", &[])));
     }
     let obj = repo.revparse_single(spec).map_err(|e| {
-        let mut p = Problem::new(Code::GitUnknownRev, format!("unknown revision '{spec}'"));
+        let mut p = Problem::new(
+            Code::GitUnknownRev,
+            tr("problem-unknown-rev", &[("spec", spec.into())]),
+        );
         if repo.is_shallow() {
-            p = p.with_help(
-                "this is a shallow clone, so older commits may be missing: fetch the full history \
-                 (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)",
-            );
+            p = p.with_help(tr("problem-shallow-help", &[]));
         } else {
-            p = p.with_help(format!("git says: {}", e.message()));
+            p = p.with_help(tr("problem-git-says", &[("error", e.message().into())]));
         }
         p
     })?;
     obj.peel_to_commit().map_err(|_| {
         Problem::new(
             Code::GitNotACommit,
-            format!("'{spec}' does not name a commit"),
+            tr("problem-not-a-commit", &[("spec", spec.into())]),
         )
     })
 }
@@ -869,12 +936,15 @@ fn dated(spec: &str) -> Result<Option<(&str, jiff::civil::Date)>, Problem> {
         Ok(date) => Ok(Some((reference, date))),
         Err(_) => Err(Problem::new(
             Code::GitUnknownRev,
-            format!("'{spec}': `@{{{what}}}` would be read from this clone's reflog"),
+            tr(
+                "problem-reflog",
+                &[
+                    ("spec", spec.into()),
+                    ("what", (&format!("@{{{what}}}")).into()),
+                ],
+            ),
         )
-        .with_help(
-            "a date on a ref is written YYYY-MM-DD (main@{2025-06-30}): the last commit dated \
-             that day or earlier, the same in every clone",
-        )),
+        .with_help(tr("problem-reflog-help", &[]))),
     }
 }
 
@@ -906,7 +976,7 @@ pub fn commit_day(commit: &git2::Commit<'_>) -> Option<jiff::civil::Date> {
 fn commit_backing(commit: &git2::Commit<'static>) -> Result<Backing, Problem> {
     let tree = commit
         .tree()
-        .map_err(|e| git_problem("cannot read the commit's tree", &e))?;
+        .map_err(|e| git_problem(&tr("problem-git-read-tree", &[]), &e))?;
     Ok(Backing::Commit {
         tree,
         short: OnceCell::new(),
@@ -931,7 +1001,7 @@ pub fn staged_index(repo: &Repository) -> Result<git2::Index, Problem> {
         }
         None => repo.index(),
     }
-    .map_err(|e| git_problem("cannot read the index", &e))
+    .map_err(|e| git_problem(&tr("problem-git-read-index", &[]), &e))
 }
 
 /// A short, unambiguous commit id (7 characters or more).
@@ -958,7 +1028,10 @@ pub fn repo_prefix(repo: &Repository, root: &Path) -> Result<String, Problem> {
         let part = part.as_os_str().to_str().ok_or_else(|| {
             Problem::new(
                 Code::Io,
-                format!("the path {} is not UTF-8", root.display()),
+                tr(
+                    "problem-path-not-utf8",
+                    &[("path", (&root.display().to_string()).into())],
+                ),
             )
         })?;
         prefix.push_str(part);

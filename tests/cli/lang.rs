@@ -169,3 +169,23 @@ fn the_gate_speaks_german() {
         "{text}"
     );
 }
+
+/// Input problems speak the locale's language too: `LANG=de_DE.UTF-8` gives German
+/// diagnostics, `LANG=C` English, with the same code and exit code 2.
+#[test]
+fn the_locale_chooses_the_language_of_input_problems() {
+    let dir = manifest_dir().join("tests/bad/unknown-key");
+    let de = run_env(&dir, &["check"], &[("LANG", "de_DE.UTF-8")]);
+    assert_eq!(de.status.code(), Some(2));
+    let de = stderr(&de);
+    assert!(de.contains("tomcheck::unknown-key"), "{de}");
+    assert!(de.contains("unbekannter Schlüssel"), "{de}");
+    assert!(de.contains("tomcheck hat abgebrochen"), "{de}");
+    assert!(!de.contains("unknown key"), "{de}");
+    let c = run_env(&dir, &["check"], &[("LANG", "C")]);
+    assert_eq!(c.status.code(), Some(2));
+    let c = stderr(&c);
+    assert!(c.contains("tomcheck::unknown-key"), "{c}");
+    assert!(c.contains("unknown key"), "{c}");
+    assert!(!c.contains("unbekannter Schlüssel"), "{c}");
+}

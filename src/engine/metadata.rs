@@ -144,17 +144,20 @@ pub fn read_in(
                     problems.push(
                         Problem::at(
                             Code::Metadata,
-                            format!(
-                                "rule `{id}` translates {} resource descriptions into `{}` but has {} related_resources",
-                                texts.len(),
-                                lang.tag(),
-                                resources.len()
+                            crate::i18n::tr(
+                                "problem-metadata-resources",
+                                &[
+                                    ("id", (&id).into()),
+                                    ("lang", lang.tag().into()),
+                                    ("texts", texts.len().into()),
+                                    ("resources", resources.len().into()),
+                                ],
                             ),
                             source,
                             span,
-                            "in this annotation",
+                            crate::i18n::tr("problem-metadata-resources-label", &[]),
                         )
-                        .with_help("custom.i18n.<lang>.resources lists one description per related_resources entry, in the same order"),
+                        .with_help(crate::i18n::tr("problem-metadata-resources-help", &[])),
                     );
                     continue;
                 }

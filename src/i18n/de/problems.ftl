@@ -417,3 +417,6 @@ field-doc-subject-of-the-finding-kind-id = Gegenstand des Befunds: kind:id, cont
 field-doc-why-the-risk-is-accepted = Warum das Risiko akzeptiert wird
 field-doc-who-accepted-it = Wer es akzeptiert hat
 field-doc-date-the-waiver-ends = Datum, an dem die Ausnahme endet
+problem-metadata-resources = Regel `{ $id }` übersetzt { $texts } Beschreibungen von Quellen ins `{ $lang }`, hat aber { $resources } related_resources
+problem-metadata-resources-label = in dieser Annotation
+problem-metadata-resources-help = custom.i18n.<lang>.resources nennt je Eintrag von related_resources eine Beschreibung, in derselben Reihenfolge

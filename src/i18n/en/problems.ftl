@@ -415,3 +415,6 @@ field-doc-subject-of-the-finding-kind-id = Subject of the finding: kind:id, cont
 field-doc-why-the-risk-is-accepted = Why the risk is accepted
 field-doc-who-accepted-it = Who accepted it
 field-doc-date-the-waiver-ends = Date the waiver ends
+problem-metadata-resources = rule `{ $id }` translates { $texts } resource descriptions into `{ $lang }` but has { $resources } related_resources
+problem-metadata-resources-label = in this annotation
+problem-metadata-resources-help = custom.i18n.<lang>.resources lists one description per related_resources entry, in the same order

@@ -140,9 +140,11 @@ pub fn build(
 
     let version = |s: &Snapshot| match &s.origin.date {
         Some(d) if s.origin.commit.is_some() => format!("{} ({})", s.origin.label, date(lang, d)),
-        _ => super::labels::labels(lang)
-            .from_worktree
-            .replace("{dir}", &s.origin.dir),
+        _ => labels::message(
+            lang,
+            "render-from-worktree",
+            &[("dir", s.origin.dir.as_str().into())],
+        ),
     };
     let mut body = vec![Block::Facts(vec![
         (
@@ -244,13 +246,21 @@ pub fn build(
         (l.effective.into(), plain(&date(lang, &effective))),
         (l.objection_until.into(), plain(&date(lang, &deadline))),
     ]));
-    body.push(Block::Paragraph(plain(
-        &l.objection_text
-            .replace("{days}", &days.to_string())
-            .replace("{date}", &date(lang, &deadline))
-            .replace("{contact}", &contact)
-            .replace("{effective}", &date(lang, &effective)),
-    )));
+    let (days, deadline, effective) = (
+        days.to_string(),
+        date(lang, &deadline),
+        date(lang, &effective),
+    );
+    body.push(Block::Paragraph(plain(&labels::message(
+        lang,
+        "render-objection-text",
+        &[
+            ("days", days.as_str().into()),
+            ("date", deadline.as_str().into()),
+            ("contact", contact.as_str().into()),
+            ("effective", effective.as_str().into()),
+        ],
+    ))));
 
     Ok(Document {
         lang: l.lang,
@@ -272,8 +282,8 @@ fn field_label(l: &labels::Labels, field: &str) -> &'static str {
         "processing" => l.processing_places,
         "purpose" => l.purpose,
         "transfer" => l.safeguard,
-        "support_access" => "Support",
-        "parent" => "Parent",
+        "support_access" => l.support_access,
+        "parent" => l.parent,
         _ => "",
     }
 }

@@ -238,14 +238,7 @@ fn stand(snap: &Snapshot, lang: Lang) -> Text {
         (Some(d), _) => plain(&date(lang, d)),
         (None, Some(d)) => {
             let mut t = plain(&date(lang, d));
-            push(
-                &mut t,
-                match lang {
-                    Lang::De => " (Datum des Commits)",
-                    Lang::En => " (date of the commit)",
-                },
-                Emphasis::Muted,
-            );
+            push(&mut t, &format!(" ({})", l.commit_date), Emphasis::Muted);
             t
         }
         (None, None) => match &snap.origin.today {

@@ -67,7 +67,7 @@ render-avv-objection = Widerspruchsfrist
 render-no-avv = keiner
 render-avv-form-dpa = Auftragsverarbeitungsvertrag
 render-avv-form-scc = Standardvertragsklauseln
-render-avv-form-terms = online akzeptierte Bedingungen
+render-avv-form-terms = Online-Bedingungen
 render-review-facts = Letzte Überprüfung der TOM
 
 ## Systeme, Standorte, Dienstleister

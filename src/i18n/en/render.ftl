@@ -67,7 +67,7 @@ render-avv-objection = objection period
 render-no-avv = none
 render-avv-form-dpa = data processing agreement
 render-avv-form-scc = standard contractual clauses
-render-avv-form-terms = online terms accepted
+render-avv-form-terms = online terms
 render-review-facts = Last review of the TOM
 
 ## Systems, locations, providers

@@ -411,15 +411,12 @@ fn avv_cell(p: &Value, l: &Labels, lang: Lang) -> Text {
         push(cell, s, emphasis);
     };
     let form = text(a, "form");
-    if text(a, "status") == Some("draft") {
-        part(&mut cell, l.avv_draft, Emphasis::Strong);
-        if let Some(form) = form {
-            part(&mut cell, &labels::value(lang, "form", form), Emphasis::Plain);
-        }
-        return cell;
-    }
     if let Some(form) = form {
         part(&mut cell, &labels::value(lang, "form", form), Emphasis::Plain);
+    }
+    if text(a, "status") == Some("draft") {
+        part(&mut cell, l.avv_draft, Emphasis::Strong);
+        return cell;
     }
     match (text(a, "signed"), text(a, "accepted")) {
         (None, None) => {
@@ -672,13 +669,15 @@ pub(crate) fn places_of(p: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
-/// The safeguard of a provider's transfers: the recorded one, or none needed inside the
-/// EU/EEA or an adequate country; otherwise not documented.
+/// The safeguard of a provider's transfers: the recorded one, or none needed when every
+/// place of processing and of support access is inside the EU/EEA or an adequate
+/// country; otherwise not documented.
 pub(crate) fn safeguard(p: &Value, countries: &Countries, l: &Labels, lang: Lang) -> Text {
     if let Some(t) = text(p, "transfer") {
         return plain(&labels::value(lang, "transfer", t));
     }
-    let places = processing_places(p);
+    let mut places = processing_places(p);
+    places.extend(places_of(p, "support_access"));
     if places.is_empty() {
         return muted(l.not_documented);
     }
@@ -861,4 +860,23 @@ fn findings(body: &mut Vec<Block>, snap: &Snapshot, l: &Labels, lang: Lang) {
         ]);
     }
     body.push(Block::Table(table));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Support access from a third country is a transfer too: inside the EU/EEA only
+    /// when the support is.
+    #[test]
+    fn support_access_counts_for_the_safeguard() {
+        let countries = Countries::bundled();
+        let l = labels(Lang::De);
+        let inside = json!({"country": "DE", "processing": ["EU"], "support_access": ["AT"]});
+        let outside = json!({"country": "DE", "processing": ["EU"], "support_access": ["IN"]});
+        let flat = |p: &Value| model::flat(&safeguard(p, &countries, l, Lang::De));
+        assert_eq!(flat(&inside), "— (EU/EWR)");
+        assert_eq!(flat(&outside), "nicht dokumentiert");
+    }
 }

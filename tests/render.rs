@@ -253,7 +253,14 @@ fn subprocessors_show_places_of_processing_in_every_format() {
     assert!(md.contains("| EU<br>*Support-Zugriff aus: USA* |"), "{md}");
     let html = text(render(
         &dir,
-        &["render", "subprocessors", "--lang", "de", "--format", "html"],
+        &[
+            "render",
+            "subprocessors",
+            "--lang",
+            "de",
+            "--format",
+            "html",
+        ],
     ));
     assert!(html.contains("Verarbeitungsorte"), "{html}");
     assert!(html.contains("Deutschland, Österreich"), "{html}");
@@ -272,7 +279,10 @@ fn subprocessors_show_places_of_processing_in_every_format() {
             .unwrap_or_else(|| panic!("{id} in {json}"))
             .clone()
     };
-    assert_eq!(by_id("hoster")["processing"], serde_json::json!(["DE", "AT"]));
+    assert_eq!(
+        by_id("hoster")["processing"],
+        serde_json::json!(["DE", "AT"])
+    );
     assert_eq!(by_id("helpdesk")["processing"], serde_json::json!(["EEA"]));
     assert_eq!(
         by_id("helpdesk")["support_access"],
@@ -294,7 +304,10 @@ fn subprocessors_show_places_of_processing_in_every_format() {
     let cells: Vec<&str> = row.split("\",\"").collect();
     assert_eq!(cells.len(), header.len(), "{row}");
     assert_eq!(cells[column("processing")], "EEA");
-    assert_eq!(cells[column("support_access")].trim_end_matches(['"', '\r']), "IN US");
+    assert_eq!(
+        cells[column("support_access")].trim_end_matches(['"', '\r']),
+        "IN US"
+    );
 }
 
 /// pdftotext finds the 1.1 facts in the PDF: the AVV's form, a certification, a tag's
@@ -546,7 +559,9 @@ fn notice_reports_changed_places_of_processing_and_safeguard() {
         repo.path(),
         &["render", "notice", "HEAD~1", "HEAD", "--lang", "de"],
     ));
-    let changed = &md[md.find("## Geänderte Unterauftragsverarbeiter").unwrap_or_else(|| panic!("{md}"))..];
+    let changed = &md[md
+        .find("## Geänderte Unterauftragsverarbeiter")
+        .unwrap_or_else(|| panic!("{md}"))..];
     assert!(changed.contains("### Hoster GmbH"), "{changed}");
     assert!(
         changed.contains("| Verarbeitungsorte | Deutschland | Deutschland, USA |"),

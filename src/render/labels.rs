@@ -167,7 +167,10 @@ const WORDS: &[(&str, &str)] = &[
     ("control:system_access", "render-control-system_access"),
     ("control:data_access", "render-control-data_access"),
     ("control:separation", "render-control-separation"),
-    ("control:pseudonymisation", "render-control-pseudonymisation"),
+    (
+        "control:pseudonymisation",
+        "render-control-pseudonymisation",
+    ),
     ("control:encryption", "render-control-encryption"),
     ("control:transfer", "render-control-transfer"),
     ("control:input", "render-control-input"),
@@ -394,12 +397,20 @@ mod tests {
     fn every_label_comes_from_the_catalogue() {
         for lang in [Lang::En, Lang::De] {
             for id in FIELD_IDS.iter().chain(WORDS.iter().map(|(_, id)| id)) {
-                assert_ne!(t(lang, id, &[]), *id, "{id} is not in {}/render.ftl", lang.tag());
+                assert_ne!(
+                    t(lang, id, &[]),
+                    *id,
+                    "{id} is not in {}/render.ftl",
+                    lang.tag()
+                );
             }
         }
         let de = labels(Lang::De);
         assert_eq!(de.not_documented, "nicht dokumentiert");
-        assert_eq!(labels(Lang::En).tom_title, "Technical and organisational measures (TOM)");
+        assert_eq!(
+            labels(Lang::En).tom_title,
+            "Technical and organisational measures (TOM)"
+        );
         assert_eq!(control(Lang::De, "physical_access"), "Zutrittskontrolle");
         assert_eq!(control_basis(Lang::En, "order"), Some("Art. 28 GDPR"));
         assert_eq!(value(Lang::De, "form", "scc"), "Standardvertragsklauseln");

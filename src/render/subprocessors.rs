@@ -9,9 +9,7 @@ use serde_json::{json, Value};
 
 use super::labels::{date, labels};
 use super::model::{muted, plain, Block, Document};
-use super::tom::{
-    places_of, processing_places, provider_table, safeguard, stand_date, Countries,
-};
+use super::tom::{places_of, processing_places, provider_table, safeguard, stand_date, Countries};
 use super::{entities, is_subprocessor, text, Snapshot};
 use crate::report::diff::Lang;
 

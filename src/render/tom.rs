@@ -361,10 +361,13 @@ fn backups(body: &mut Vec<Block>, input: &Value, names: &Names<'_>, l: &Labels, 
                 .and_then(Value::as_u64)
                 .map(|n| format!("{n} {unit}"))
         };
-        let retention: Vec<String> = [count("retention_days", l.days), count("retention_copies", l.copies)]
-            .into_iter()
-            .flatten()
-            .collect();
+        let retention: Vec<String> = [
+            count("retention_days", l.days),
+            count("retention_copies", l.copies),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let mut row = vec![
             name,
             or_nd((!covers.is_empty()).then_some(covers), l),
@@ -412,7 +415,11 @@ fn avv_cell(p: &Value, l: &Labels, lang: Lang) -> Text {
     };
     let form = text(a, "form");
     if let Some(form) = form {
-        part(&mut cell, &labels::value(lang, "form", form), Emphasis::Plain);
+        part(
+            &mut cell,
+            &labels::value(lang, "form", form),
+            Emphasis::Plain,
+        );
     }
     if text(a, "status") == Some("draft") {
         part(&mut cell, l.avv_draft, Emphasis::Strong);
@@ -456,7 +463,11 @@ fn avv_cell(p: &Value, l: &Labels, lang: Lang) -> Text {
         );
     }
     if let Some(v) = text(a, "version") {
-        part(&mut cell, &format!("{} {v}", l.avv_version), Emphasis::Plain);
+        part(
+            &mut cell,
+            &format!("{} {v}", l.avv_version),
+            Emphasis::Plain,
+        );
     }
     if let Some(days) = a.get("objection_days").and_then(Value::as_u64) {
         part(

@@ -299,7 +299,8 @@ pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 fn footer(doc: &Document) -> String {
-    let l = super::labels::labels(crate::i18n::Lang::from_tag(doc.lang).unwrap_or_default());
+    let lang = crate::i18n::Lang::from_tag(doc.lang).unwrap_or_default();
+    let l = super::labels::labels(lang);
     let (page, of) = (l.page, l.of);
     let field = |name: &str| {
         format!(

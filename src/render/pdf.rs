@@ -803,7 +803,8 @@ pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
             }
         }
         // The footer: where the facts come from, and the page number.
-        let l = super::labels::labels(crate::i18n::Lang::from_tag(doc.lang).unwrap_or_default());
+        let lang = crate::i18n::Lang::from_tag(doc.lang).unwrap_or_default();
+        let l = super::labels::labels(lang);
         let (page_word, of) = (l.page, l.of);
         let number = format!("{page_word} {} {of} {total}", index + 1);
         let footer_face = faces.get(FOOTER);

@@ -182,6 +182,163 @@ fn markdown_of_the_seed_and_the_example_is_pinned() {
     }
 }
 
+/// A TOM that uses every fact of format 1.1.
+fn format_1_1() -> PathBuf {
+    root().join("tests/fixtures/render/format-1.1")
+}
+
+/// German and English Markdown of the format 1.1 fixture, pinned.
+#[test]
+fn markdown_of_format_1_1_is_pinned() {
+    for lang in ["de", "en"] {
+        let md = text(render(&format_1_1(), &["render", "tom", "--lang", lang]));
+        snapshot(&format!("format-1.1.tom.{lang}"), &md);
+        let subs = text(render(
+            &format_1_1(),
+            &["render", "subprocessors", "--lang", lang],
+        ));
+        snapshot(&format!("format-1.1.subprocessors.{lang}"), &subs);
+    }
+}
+
+/// The 1.1 facts in words, in both languages: the AVV's form, a draft that never reads
+/// as an agreement, the objection period, regions, support access, parent, tags,
+/// certifications, backup generations — and "not documented" where a fact is missing.
+#[test]
+fn format_1_1_facts_read_in_both_languages() {
+    let de = text(render(&format_1_1(), &["render", "tom", "--lang", "de"]));
+    for expected in [
+        "| Rechenzentrum Süd GmbH | Hosting des Online-Shops und der Datenbank | Auftragsverarbeitungsvertrag, unterzeichnet 01.04.2025, Fassung 3.2, Widerspruchsfrist 30 Tage |",
+        "Standardvertragsklauseln, unterzeichnet 10.09.2025, gültig bis 09.09.2027",
+        "Online-Bedingungen, akzeptiert 03.02.2026, Widerspruchsfrist 14 Tage",
+        "Auftragsverarbeitungsvertrag, **Entwurf, noch kein gültiger AVV**",
+        "| EWR<br>*Support-Zugriff aus: Indien, USA* |",
+        "*Muttergesellschaft: Helpdesk Holdings Inc. (US)*",
+        "Schlagwörter: Mehr-Faktor-Authentisierung, Passwortrichtlinie",
+        "Serverraum mit Zutrittskontrolle *— Kein eigener Serverraum",
+        "| 35 Tage, 30 Generationen |",
+        "| Verschlüsselt übertragen | Unveränderbar |",
+        "| Rechenzentrum Süd GmbH | BSI C5 | 31.01.2027 | Rechenzentren Nürnberg und Wien | vertraege/rz-sued-c5-testat.pdf |",
+        "| Rechenzentrum Süd GmbH | ISO 50001 | *nicht dokumentiert* |",
+    ] {
+        assert!(de.contains(expected), "{expected}\n\n{de}");
+    }
+    assert!(!de.contains("DPA") && !de.contains("TERMS"), "{de}");
+    let en = text(render(&format_1_1(), &["render", "tom", "--lang", "en"]));
+    for expected in [
+        "data processing agreement, **draft, not yet a valid agreement**",
+        "online terms, accepted 3 February 2026, objection period 14 days",
+        "| EEA<br>*Support access from: India, United States* |",
+        "tags: Multi-factor authentication, Password policy",
+        "| 8 copies |",
+        "| ISO 50001 | *not documented* |",
+    ] {
+        assert!(en.contains(expected), "{expected}\n\n{en}");
+    }
+    // A draft is never shown with a signing date.
+    let draft = de
+        .lines()
+        .find(|l| l.starts_with("| Werbeagentur Blau | "))
+        .unwrap();
+    assert!(!draft.contains("unterzeichnet"), "{draft}");
+}
+
+/// The sub-processor list shows the places of processing in every format: regions,
+/// support access and the parent company, as words in documents and as codes in data.
+#[test]
+fn subprocessors_show_places_of_processing_in_every_format() {
+    let dir = format_1_1();
+    let md = text(render(&dir, &["render", "subprocessors", "--lang", "de"]));
+    assert!(md.contains("| Deutschland, Österreich |"), "{md}");
+    assert!(md.contains("| EU<br>*Support-Zugriff aus: USA* |"), "{md}");
+    let html = text(render(
+        &dir,
+        &[
+            "render",
+            "subprocessors",
+            "--lang",
+            "de",
+            "--format",
+            "html",
+        ],
+    ));
+    assert!(html.contains("Verarbeitungsorte"), "{html}");
+    assert!(html.contains("Deutschland, Österreich"), "{html}");
+    assert!(html.contains("Support-Zugriff aus: Indien, USA"), "{html}");
+    let json: serde_json::Value = serde_json::from_slice(&render(
+        &dir,
+        &["render", "subprocessors", "--format", "json"],
+    ))
+    .unwrap();
+    let by_id = |id: &str| {
+        json["subprocessors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {json}"))
+            .clone()
+    };
+    assert_eq!(
+        by_id("hoster")["processing"],
+        serde_json::json!(["DE", "AT"])
+    );
+    assert_eq!(by_id("helpdesk")["processing"], serde_json::json!(["EEA"]));
+    assert_eq!(
+        by_id("helpdesk")["support_access"],
+        serde_json::json!(["IN", "US"])
+    );
+    assert_eq!(by_id("helpdesk")["parent"], "Helpdesk Holdings Inc. (US)");
+    // Without `processing`, the seat is where the data is processed.
+    assert_eq!(by_id("agentur")["processing"], serde_json::json!(["DE"]));
+    let csv = text(render(
+        &dir,
+        &["render", "subprocessors", "--format", "csv"],
+    ));
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("\"helpdesk\""))
+        .unwrap_or_else(|| panic!("{csv}"));
+    let cells: Vec<&str> = row.split("\",\"").collect();
+    assert_eq!(cells.len(), header.len(), "{row}");
+    assert_eq!(cells[column("processing")], "EEA");
+    assert_eq!(
+        cells[column("support_access")].trim_end_matches(['"', '\r']),
+        "IN US"
+    );
+}
+
+/// pdftotext finds the 1.1 facts in the PDF: the AVV's form, a certification, a tag's
+/// label and the reason a measure does not apply.
+#[test]
+fn pdf_holds_the_format_1_1_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("tom.pdf");
+    render(
+        &format_1_1(),
+        &["render", "tom", "--lang", "de", "-o", pdf.to_str().unwrap()],
+    );
+    let text = joined(&pdf_text(&pdf));
+    for expected in [
+        "Standardvertragsklauseln",
+        "Online-Bedingungen",
+        "Entwurf, noch kein gültiger AVV",
+        "Widerspruchsfrist 30 Tage",
+        "BSI C5",
+        "31.01.2027",
+        "Mehr-Faktor-Authentisierung",
+        "Kein eigener Serverraum: der Shop läuft im Rechenzentrum Süd (BSI C5)",
+        "Support-Zugriff aus: Indien, USA",
+    ] {
+        assert!(
+            text.contains(expected),
+            "not in the PDF: {expected}\n\n{text}"
+        );
+    }
+}
+
 /// Every format, rendered twice from the same commit: the same bytes.
 #[test]
 fn every_format_is_byte_identical_across_renders() {
@@ -368,6 +525,67 @@ fn notice_lists_exactly_the_sub_processor_changes() {
     assert!(
         same.contains("There is no change to the sub-processors."),
         "{same}"
+    );
+}
+
+/// A provider that moves its processing (seat only → a list of places with a third
+/// country) and gains a safeguard is a changed sub-processor, with the places in words;
+/// writing down the places it already had is no change.
+#[test]
+fn notice_reports_changed_places_of_processing_and_safeguard() {
+    let repo = Repo::new();
+    repo.write("tom/org.toml", ORG);
+    repo.write(
+        "tom/providers.toml",
+        &[
+            provider("hoster", "Hoster GmbH", "processor", "Hosting", "DE"),
+            provider("mailer", "Mailer GmbH", "processor", "Newsletter", "DE"),
+        ]
+        .concat(),
+    );
+    repo.commit("v1", "2026-03-01T10:00:00+01:00");
+    repo.write(
+        "tom/providers.toml",
+        &[
+            provider("hoster", "Hoster GmbH", "processor", "Hosting", "DE")
+                + "processing = [\"DE\", \"US\"]\nsupport_access = [\"IN\"]\ntransfer = \"scc\"\n\n",
+            provider("mailer", "Mailer GmbH", "processor", "Newsletter", "DE")
+                + "processing = [\"DE\"]\n\n",
+        ]
+        .concat(),
+    );
+    repo.commit("v2", "2026-04-01T10:00:00+02:00");
+    let md = text(render(
+        repo.path(),
+        &["render", "notice", "HEAD~1", "HEAD", "--lang", "de"],
+    ));
+    let changed = &md[md
+        .find("## Geänderte Unterauftragsverarbeiter")
+        .unwrap_or_else(|| panic!("{md}"))..];
+    assert!(changed.contains("### Hoster GmbH"), "{changed}");
+    assert!(
+        changed.contains("| Verarbeitungsorte | Deutschland | Deutschland, USA |"),
+        "{changed}"
+    );
+    assert!(
+        changed.contains("| Support-Zugriff aus | *nicht dokumentiert* | Indien |"),
+        "{changed}"
+    );
+    assert!(
+        changed.contains("| Garantie bei Drittlandübermittlung | *nicht dokumentiert* | Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO) |"),
+        "{changed}"
+    );
+    assert!(
+        !md.contains("Mailer"),
+        "the same places written down are no change:\n{md}"
+    );
+    let en = text(render(
+        repo.path(),
+        &["render", "notice", "HEAD~1", "HEAD", "--lang", "en"],
+    ));
+    assert!(
+        en.contains("| Places of processing | Germany | Germany, United States |"),
+        "{en}"
     );
 }
 

@@ -299,11 +299,9 @@ pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 fn footer(doc: &Document) -> String {
-    let (page, of) = if doc.lang == "de" {
-        ("Seite", "von")
-    } else {
-        ("Page", "of")
-    };
+    let lang = crate::i18n::Lang::from_tag(doc.lang).unwrap_or_default();
+    let l = super::labels::labels(lang);
+    let (page, of) = (l.page, l.of);
     let field = |name: &str| {
         format!(
             r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {name} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#

@@ -1,480 +1,356 @@
-//! Every fixed text of the rendered documents, one table per language, in one place:
-//! headings, column titles, the names of control categories, roles and safeguards, and
-//! the sentences that frame the facts. German uses the established DSGVO terms
-//! (Zutrittskontrolle, Auftragsverarbeitungsvertrag, Standardvertragsklauseln, …).
+//! Every fixed text of the rendered documents in one place, taken from the message
+//! catalogue (`src/i18n/{en,de}/render.ftl`) like every other text of the tool: headings,
+//! column titles, the names of control categories, roles and safeguards, and the sentences
+//! that frame the facts. German uses the established DSGVO terms (Zutrittskontrolle,
+//! Auftragsverarbeitungsvertrag, Standardvertragsklauseln, …).
+//!
+//! A document has thousands of cells: the texts are looked up in the catalogue once per
+//! language and process ([`labels`]), never per cell. Country names and the measure tag
+//! vocabulary are reference data and stay in code ([`country`], [`crate::schema::TAGS`]).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::i18n::{t, Arg};
 use crate::report::diff::Lang;
 
-/// The fixed texts of one language.
-pub struct Labels {
-    pub lang: &'static str,
-    pub tom_title: &'static str,
-    pub tom_intro: &'static str,
-    pub subprocessors_title: &'static str,
-    pub subprocessors_intro: &'static str,
-    pub notice_title: &'static str,
-    pub organization: &'static str,
-    pub address: &'static str,
-    pub as_of: &'static str,
-    pub reviewed: &'static str,
-    pub review_interval: &'static str,
-    pub months: &'static str,
-    pub next_review: &'static str,
-    pub dpo: &'static str,
-    pub not_documented: &'static str,
-    pub none_recorded: &'static str,
-    pub planned: &'static str,
-    pub planned_measures: &'static str,
-    pub not_applicable: &'static str,
-    pub applies_to: &'static str,
-    pub since: &'static str,
-    pub no_measure: &'static str,
-    pub encrypted_systems: &'static str,
-    pub no_encrypted_system: &'static str,
-    pub backups: &'static str,
-    pub backup: &'static str,
-    pub covers: &'static str,
-    pub frequency: &'static str,
-    pub retention: &'static str,
-    pub days: &'static str,
-    pub place: &'static str,
-    pub encrypted: &'static str,
-    pub restore_tested: &'static str,
-    pub method: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub processors_with_avv: &'static str,
-    pub provider: &'static str,
-    pub role: &'static str,
-    pub avv: &'static str,
-    pub avv_signed: &'static str,
-    pub avv_expires: &'static str,
-    pub avv_version: &'static str,
-    pub no_avv: &'static str,
-    pub review_facts: &'static str,
-    pub overview: &'static str,
-    pub locations: &'static str,
-    pub systems: &'static str,
-    pub name: &'static str,
-    pub kind: &'static str,
-    pub operator: &'static str,
-    pub own: &'static str,
-    pub country: &'static str,
-    pub site: &'static str,
-    pub location: &'static str,
-    pub os: &'static str,
-    pub personal_data: &'static str,
-    pub providers: &'static str,
-    pub providers_intro: &'static str,
-    pub seat: &'static str,
-    pub processing_places: &'static str,
-    pub purpose: &'static str,
-    pub safeguard: &'static str,
-    pub contact: &'static str,
-    pub certifications: &'static str,
-    pub findings: &'static str,
-    pub findings_intro: &'static str,
-    pub no_findings: &'static str,
-    pub severity: &'static str,
-    pub rule: &'static str,
-    pub subject: &'static str,
-    pub message: &'static str,
-    pub waived: &'static str,
-    pub evaluated: &'static str,
-    pub generated: &'static str,
-    pub from_commit: &'static str,
-    pub of_date: &'static str,
-    pub from_worktree: &'static str,
-    pub from_index: &'static str,
-    pub page: &'static str,
-    pub of: &'static str,
-    pub eu_eea: &'static str,
-    pub adequacy: &'static str,
-    pub no_subprocessors: &'static str,
-    pub notice_intro: &'static str,
-    pub notice_added: &'static str,
-    pub notice_removed: &'static str,
-    pub notice_changed: &'static str,
-    pub notice_no_change: &'static str,
-    pub notice_dates: &'static str,
-    pub notice_date: &'static str,
-    pub effective: &'static str,
-    pub objection_until: &'static str,
-    pub objection_text: &'static str,
-    pub compared: &'static str,
-    pub field: &'static str,
-    pub before: &'static str,
-    pub after: &'static str,
-    pub name_field: &'static str,
-    pub contents: &'static str,
+/// Declares [`Labels`] with one field per catalogue message, so a field and its message
+/// id are written once, side by side.
+macro_rules! labels {
+    ($($field:ident = $id:literal,)*) => {
+        /// The fixed texts of one language, read from the catalogue once.
+        pub struct Labels {
+            /// `de` or `en`.
+            pub lang: &'static str,
+            $(
+                #[doc = concat!("The message `", $id, "`.")]
+                pub $field: &'static str,
+            )*
+            /// Control headings, legal bases and enumerated values, by lookup key.
+            words: HashMap<&'static str, &'static str>,
+        }
+
+        impl Labels {
+            fn load(lang: Lang) -> Self {
+                Self {
+                    lang: lang.tag(),
+                    $($field: text(lang, $id),)*
+                    words: WORDS.iter().map(|(key, id)| (*key, text(lang, id))).collect(),
+                }
+            }
+        }
+
+        /// The message ids behind the fields, for the tests.
+        #[cfg(test)]
+        const FIELD_IDS: &[&str] = &[$($id,)*];
+    };
 }
 
-const EN: Labels = Labels {
-    lang: "en",
-    tom_title: "Technical and organisational measures (TOM)",
-    tom_intro: "This document describes the technical and organisational measures taken under Art. 32 GDPR to ensure a level of security appropriate to the risk, and the service providers that process personal data on our behalf (Art. 28 GDPR). It forms the annex on technical and organisational measures of our data processing agreements (Art. 28(3)(c) GDPR).",
-    subprocessors_title: "Sub-processors",
-    subprocessors_intro: "We engage the following sub-processors to process personal data on behalf of our customers (Art. 28(2) and (4) GDPR).",
-    notice_title: "Notice of changes to sub-processors",
-    organization: "Organisation",
-    address: "Address",
-    as_of: "As of",
-    reviewed: "Last reviewed",
-    review_interval: "Review interval",
-    months: "months",
-    next_review: "next review due",
-    dpo: "Data protection officer",
-    not_documented: "not documented",
-    none_recorded: "none recorded",
-    planned: "planned",
-    planned_measures: "Planned measures",
-    not_applicable: "Not applicable",
-    applies_to: "applies to",
-    since: "since",
-    no_measure: "No implemented measure is documented for this category.",
-    encrypted_systems: "Systems encrypted at rest",
-    no_encrypted_system: "No system is documented as encrypted at rest.",
-    backups: "Backups",
-    backup: "Backup",
-    covers: "Systems covered",
-    frequency: "Frequency",
-    retention: "Retention",
-    days: "days",
-    place: "Kept at",
-    encrypted: "Encrypted",
-    restore_tested: "Last restore test",
-    method: "Method",
-    yes: "yes",
-    no: "no",
-    processors_with_avv: "Processors and their data processing agreements",
-    provider: "Service provider",
-    role: "Role",
-    avv: "Data processing agreement",
-    avv_signed: "signed",
-    avv_expires: "valid until",
-    avv_version: "version",
-    no_avv: "none",
-    review_facts: "Last review of the TOM",
-    overview: "Systems and locations",
-    locations: "Locations",
-    systems: "Systems",
-    name: "Name",
-    kind: "Kind",
-    operator: "Operated by",
-    own: "own",
-    country: "Country",
-    site: "Site",
-    location: "Location",
-    os: "Operating system",
-    personal_data: "Personal data",
-    providers: "Service providers",
-    providers_intro: "Every external party that receives or can reach personal data.",
-    seat: "Seat",
-    processing_places: "Places of processing",
-    purpose: "Purpose",
-    safeguard: "Third-country safeguard",
-    contact: "Contact",
-    certifications: "Certifications",
-    findings: "Open findings",
-    findings_intro: "Findings of the automated check of these facts that are open (not waived).",
-    no_findings: "The automated check found nothing open.",
-    severity: "Severity",
-    rule: "Rule",
-    subject: "Subject",
-    message: "Finding",
-    waived: "waived",
-    evaluated: "evaluated as of",
-    generated: "Generated by tomcheck",
-    from_commit: "from {dir}/ at commit {commit}",
-    of_date: "of {date}",
-    from_worktree: "from {dir}/ in the working tree",
-    from_index: "from {dir}/ in the git index (staged)",
-    page: "Page",
-    of: "of",
-    eu_eea: "EU/EEA",
-    adequacy: "adequacy decision",
-    no_subprocessors: "No sub-processors are engaged.",
-    notice_intro: "We inform you of the following changes to the sub-processors we engage to process personal data on your behalf (Art. 28(2) GDPR).",
-    notice_added: "New sub-processors",
-    notice_removed: "Sub-processors no longer engaged",
-    notice_changed: "Changed sub-processors",
-    notice_no_change: "There is no change to the sub-processors.",
-    notice_dates: "Effective date and right to object",
-    notice_date: "Date of this notice",
-    effective: "The changes take effect on",
-    objection_until: "Objections until",
-    objection_text: "You may object to these changes within {days} days of this notice, until {date}, by writing to {contact}. Without an objection, the changes take effect on {effective}.",
-    compared: "Compared versions",
-    field: "Field",
-    before: "Before",
-    after: "After",
-    name_field: "Name",
-    contents: "Contents",
-};
+labels! {
+    tom_title = "render-tom-title",
+    tom_intro = "render-tom-intro",
+    subprocessors_title = "render-subprocessors-title",
+    subprocessors_intro = "render-subprocessors-intro",
+    notice_title = "render-notice-title",
+    organization = "render-organization",
+    address = "render-address",
+    as_of = "render-as-of",
+    commit_date = "render-commit-date",
+    reviewed = "render-reviewed",
+    review_interval = "render-review-interval",
+    months = "render-months",
+    next_review = "render-next-review",
+    dpo = "render-dpo",
+    not_documented = "render-not-documented",
+    none_recorded = "render-none-recorded",
+    planned = "render-planned",
+    planned_measures = "render-planned-measures",
+    not_applicable = "render-not-applicable",
+    applies_to = "render-applies-to",
+    since = "render-since",
+    tags = "render-tags",
+    no_measure = "render-no-measure",
+    encrypted_systems = "render-encrypted-systems",
+    no_encrypted_system = "render-no-encrypted-system",
+    backups = "render-backups",
+    backup = "render-backup",
+    covers = "render-covers",
+    frequency = "render-frequency",
+    retention = "render-retention",
+    days = "render-days",
+    copies = "render-copies",
+    place = "render-place",
+    encrypted = "render-encrypted",
+    encrypted_in_transit = "render-encrypted-in-transit",
+    immutable = "render-immutable",
+    restore_tested = "render-restore-tested",
+    method = "render-method",
+    yes = "render-yes",
+    no = "render-no",
+    processors_with_avv = "render-processors-with-avv",
+    provider = "render-provider",
+    role = "render-role",
+    avv = "render-avv",
+    avv_signed = "render-avv-signed",
+    avv_accepted = "render-avv-accepted",
+    avv_expires = "render-avv-expires",
+    avv_version = "render-avv-version",
+    avv_draft = "render-avv-draft",
+    avv_objection = "render-avv-objection",
+    no_avv = "render-no-avv",
+    avv_form_dpa = "render-avv-form-dpa",
+    avv_form_scc = "render-avv-form-scc",
+    avv_form_terms = "render-avv-form-terms",
+    review_facts = "render-review-facts",
+    overview = "render-overview",
+    locations = "render-locations",
+    systems = "render-systems",
+    name = "render-name",
+    kind = "render-kind",
+    operator = "render-operator",
+    own = "render-own",
+    country = "render-country",
+    site = "render-site",
+    location = "render-location",
+    os = "render-os",
+    personal_data = "render-personal-data",
+    providers = "render-providers",
+    providers_intro = "render-providers-intro",
+    seat = "render-seat",
+    processing_places = "render-processing-places",
+    support_access = "render-support-access",
+    parent = "render-parent",
+    purpose = "render-purpose",
+    safeguard = "render-safeguard",
+    contact = "render-contact",
+    eu_eea = "render-eu-eea",
+    certifications = "render-certifications",
+    cert_holder = "render-cert-holder",
+    cert_standard = "render-cert-standard",
+    cert_valid_until = "render-cert-valid-until",
+    cert_scope = "render-cert-scope",
+    cert_evidence = "render-cert-evidence",
+    findings = "render-findings",
+    findings_intro = "render-findings-intro",
+    no_findings = "render-no-findings",
+    severity = "render-severity",
+    rule = "render-rule",
+    subject = "render-subject",
+    message = "render-message",
+    waived = "render-waived",
+    evaluated = "render-evaluated",
+    generated = "render-generated",
+    page = "render-page",
+    of = "render-of",
+    contents = "render-contents",
+    no_subprocessors = "render-no-subprocessors",
+    notice_intro = "render-notice-intro",
+    notice_added = "render-notice-added",
+    notice_removed = "render-notice-removed",
+    notice_changed = "render-notice-changed",
+    notice_no_change = "render-notice-no-change",
+    notice_dates = "render-notice-dates",
+    notice_date = "render-notice-date",
+    effective = "render-effective",
+    objection_until = "render-objection-until",
+    compared = "render-compared",
+    field = "render-field",
+    before = "render-before",
+    after = "render-after",
+    name_field = "render-name-field",
+}
 
-const DE: Labels = Labels {
-    lang: "de",
-    tom_title: "Technische und organisatorische Maßnahmen (TOM)",
-    tom_intro: "Dieses Dokument beschreibt die technischen und organisatorischen Maßnahmen, die wir nach Art. 32 DSGVO getroffen haben, um ein dem Risiko angemessenes Schutzniveau zu gewährleisten, sowie die Dienstleister, die in unserem Auftrag personenbezogene Daten verarbeiten (Art. 28 DSGVO). Es ist die Anlage zu den technischen und organisatorischen Maßnahmen unserer Auftragsverarbeitungsverträge (Art. 28 Abs. 3 lit. c DSGVO).",
-    subprocessors_title: "Unterauftragsverarbeiter",
-    subprocessors_intro: "Wir setzen die folgenden Unterauftragsverarbeiter ein, die im Auftrag unserer Kunden personenbezogene Daten verarbeiten (Art. 28 Abs. 2 und 4 DSGVO).",
-    notice_title: "Mitteilung über Änderungen der Unterauftragsverarbeiter",
-    organization: "Organisation",
-    address: "Anschrift",
-    as_of: "Stand",
-    reviewed: "Zuletzt überprüft",
-    review_interval: "Überprüfungsintervall",
-    months: "Monate",
-    next_review: "nächste Überprüfung fällig",
-    dpo: "Datenschutzbeauftragte(r)",
-    not_documented: "nicht dokumentiert",
-    none_recorded: "keine erfasst",
-    planned: "geplant",
-    planned_measures: "Geplante Maßnahmen",
-    not_applicable: "Nicht anwendbar",
-    applies_to: "gilt für",
-    since: "seit",
-    no_measure: "Für diesen Bereich ist keine umgesetzte Maßnahme dokumentiert.",
-    encrypted_systems: "Verschlüsselte Systeme (Verschlüsselung ruhender Daten)",
-    no_encrypted_system: "Kein System ist als verschlüsselt dokumentiert.",
-    backups: "Datensicherungen",
-    backup: "Sicherung",
-    covers: "Gesicherte Systeme",
-    frequency: "Häufigkeit",
-    retention: "Aufbewahrung",
-    days: "Tage",
-    place: "Aufbewahrungsort",
-    encrypted: "Verschlüsselt",
-    restore_tested: "Letzter Wiederherstellungstest",
-    method: "Verfahren",
-    yes: "ja",
-    no: "nein",
-    processors_with_avv: "Auftragsverarbeiter und Auftragsverarbeitungsverträge (AVV)",
-    provider: "Dienstleister",
-    role: "Rolle",
-    avv: "AVV",
-    avv_signed: "unterzeichnet",
-    avv_expires: "gültig bis",
-    avv_version: "Fassung",
-    no_avv: "keiner",
-    review_facts: "Letzte Überprüfung der TOM",
-    overview: "Systeme und Standorte",
-    locations: "Standorte",
-    systems: "Systeme",
-    name: "Bezeichnung",
-    kind: "Art",
-    operator: "Betreiber",
-    own: "eigen",
-    country: "Land",
-    site: "Standort",
-    location: "Standort",
-    os: "Betriebssystem",
-    personal_data: "Personenbezogene Daten",
-    providers: "Dienstleister",
-    providers_intro: "Alle externen Stellen, die personenbezogene Daten erhalten oder darauf zugreifen können.",
-    seat: "Sitz",
-    processing_places: "Verarbeitungsorte",
-    purpose: "Zweck",
-    safeguard: "Garantie bei Drittlandübermittlung",
-    contact: "Kontakt",
-    certifications: "Zertifizierungen",
-    findings: "Offene Befunde",
-    findings_intro: "Offene (nicht per Ausnahme akzeptierte) Befunde der automatischen Prüfung dieser Angaben.",
-    no_findings: "Die automatische Prüfung hat keine offenen Befunde ergeben.",
-    severity: "Schwere",
-    rule: "Regel",
-    subject: "Gegenstand",
-    message: "Befund",
-    waived: "Ausnahme",
-    evaluated: "bewertet zum",
-    generated: "Erstellt mit tomcheck",
-    from_commit: "aus {dir}/ im Commit {commit}",
-    of_date: "vom {date}",
-    from_worktree: "aus {dir}/ im Arbeitsverzeichnis",
-    from_index: "aus {dir}/ im Git-Index (vorgemerkt)",
-    page: "Seite",
-    of: "von",
-    eu_eea: "EU/EWR",
-    adequacy: "Angemessenheitsbeschluss",
-    no_subprocessors: "Es werden keine Unterauftragsverarbeiter eingesetzt.",
-    notice_intro: "Hiermit informieren wir Sie über die folgenden Änderungen bei den Unterauftragsverarbeitern, die in Ihrem Auftrag personenbezogene Daten verarbeiten (Art. 28 Abs. 2 DSGVO).",
-    notice_added: "Neue Unterauftragsverarbeiter",
-    notice_removed: "Nicht mehr eingesetzte Unterauftragsverarbeiter",
-    notice_changed: "Geänderte Unterauftragsverarbeiter",
-    notice_no_change: "Bei den Unterauftragsverarbeitern gibt es keine Änderung.",
-    notice_dates: "Wirksamkeit und Widerspruchsrecht",
-    notice_date: "Datum dieser Mitteilung",
-    effective: "Die Änderungen werden wirksam am",
-    objection_until: "Widerspruch möglich bis",
-    objection_text: "Sie können diesen Änderungen innerhalb von {days} Tagen nach dieser Mitteilung, also bis zum {date}, widersprechen: {contact}. Ohne Widerspruch werden die Änderungen am {effective} wirksam.",
-    compared: "Verglichene Fassungen",
-    field: "Angabe",
-    before: "Bisher",
-    after: "Neu",
-    name_field: "Name",
-    contents: "Inhalt",
-};
+/// Control headings (`control:<name>`), legal bases (`basis:<name>`) and enumerated values
+/// (`<field>:<value>`) with their message ids.
+const WORDS: &[(&str, &str)] = &[
+    ("control:physical_access", "render-control-physical_access"),
+    ("control:system_access", "render-control-system_access"),
+    ("control:data_access", "render-control-data_access"),
+    ("control:separation", "render-control-separation"),
+    (
+        "control:pseudonymisation",
+        "render-control-pseudonymisation",
+    ),
+    ("control:encryption", "render-control-encryption"),
+    ("control:transfer", "render-control-transfer"),
+    ("control:input", "render-control-input"),
+    ("control:availability", "render-control-availability"),
+    ("control:recoverability", "render-control-recoverability"),
+    ("control:order", "render-control-order"),
+    ("control:review", "render-control-review"),
+    ("basis:physical_access", "render-basis-confidentiality"),
+    ("basis:system_access", "render-basis-confidentiality"),
+    ("basis:data_access", "render-basis-confidentiality"),
+    ("basis:separation", "render-basis-confidentiality"),
+    ("basis:pseudonymisation", "render-basis-art32-1a"),
+    ("basis:encryption", "render-basis-art32-1a"),
+    ("basis:transfer", "render-basis-integrity"),
+    ("basis:input", "render-basis-integrity"),
+    ("basis:availability", "render-basis-availability"),
+    ("basis:recoverability", "render-basis-art32-1c"),
+    ("basis:order", "render-basis-art28"),
+    ("basis:review", "render-basis-art32-1d"),
+    ("role:processor", "render-role-processor"),
+    ("role:controller", "render-role-controller"),
+    ("role:joint-controller", "render-role-joint-controller"),
+    ("transfer:adequacy", "render-transfer-adequacy"),
+    ("transfer:dpf", "render-transfer-dpf"),
+    ("transfer:scc", "render-transfer-scc"),
+    ("transfer:bcr", "render-transfer-bcr"),
+    ("transfer:derogation", "render-transfer-derogation"),
+    ("frequency:hourly", "render-frequency-hourly"),
+    ("frequency:daily", "render-frequency-daily"),
+    ("frequency:weekly", "render-frequency-weekly"),
+    ("frequency:monthly", "render-frequency-monthly"),
+    ("location:office", "render-location-office"),
+    ("location:datacenter", "render-location-datacenter"),
+    ("location:home-office", "render-location-home-office"),
+    ("location:cloud", "render-location-cloud"),
+    ("location:other", "render-location-other"),
+    ("system:server", "render-system-server"),
+    ("system:workstation", "render-system-workstation"),
+    ("system:laptop", "render-system-laptop"),
+    ("system:mobile", "render-system-mobile"),
+    ("system:tablet", "render-system-tablet"),
+    ("system:saas", "render-system-saas"),
+    ("system:network", "render-system-network"),
+    ("system:storage", "render-system-storage"),
+    ("status:planned", "render-status-planned"),
+    ("form:dpa", "render-avv-form-dpa"),
+    ("form:scc", "render-avv-form-scc"),
+    ("form:terms", "render-avv-form-terms"),
+];
 
-/// The labels of a language.
+/// A message without variables, kept for the life of the process: the labels of a
+/// language are loaded once and then shared by every document, like the catalogue itself.
+fn text(lang: Lang, id: &str) -> &'static str {
+    Box::leak(t(lang, id, &[]).into_boxed_str())
+}
+
+/// The labels of a language (looked up in the catalogue on first use).
 pub fn labels(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::En => &EN,
-        Lang::De => &DE,
+    static LABELS: [OnceLock<Labels>; 2] = [OnceLock::new(), OnceLock::new()];
+    LABELS[lang as usize].get_or_init(|| Labels::load(lang))
+}
+
+impl Labels {
+    fn word(&self, kind: &str, key: &str) -> Option<&'static str> {
+        // Keys are few and short; a formatted key keeps the table one flat map.
+        self.words.get(format!("{kind}:{key}").as_str()).copied()
     }
+}
+
+/// A message with variables (footer, objection sentence): used once per document.
+pub fn message(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    t(lang, id, args)
 }
 
 /// Heading of a control category, in the order and wording TOM documents use.
 pub fn control(lang: Lang, control: &str) -> String {
-    let (en, de) = match control {
-        "physical_access" => ("Physical access control", "Zutrittskontrolle"),
-        "system_access" => ("System access control", "Zugangskontrolle"),
-        "data_access" => ("Data access control", "Zugriffskontrolle"),
-        "separation" => ("Separation control", "Trennungskontrolle"),
-        "pseudonymisation" => ("Pseudonymisation", "Pseudonymisierung"),
-        "encryption" => ("Encryption", "Verschlüsselung"),
-        "transfer" => ("Transfer control", "Weitergabekontrolle"),
-        "input" => ("Input control", "Eingabekontrolle"),
-        "availability" => ("Availability control", "Verfügbarkeitskontrolle"),
-        "recoverability" => ("Rapid recoverability", "Rasche Wiederherstellbarkeit"),
-        "order" => ("Order control (processors)", "Auftragskontrolle"),
-        "review" => (
-            "Procedures for regular testing, assessment and evaluation",
-            "Verfahren zur regelmäßigen Überprüfung, Bewertung und Evaluierung",
-        ),
-        other => return other.to_string(),
-    };
-    pick(lang, en, de).to_string()
+    labels(lang)
+        .word("control", control)
+        .map_or_else(|| control.to_string(), str::to_string)
 }
 
 /// The legal basis printed under a control heading.
 pub fn control_basis(lang: Lang, control: &str) -> Option<&'static str> {
-    let (en, de) = match control {
-        "physical_access" | "system_access" | "data_access" | "separation" => (
-            "Art. 32(1)(b) GDPR: confidentiality",
-            "Art. 32 Abs. 1 lit. b DSGVO: Vertraulichkeit",
-        ),
-        "pseudonymisation" | "encryption" => ("Art. 32(1)(a) GDPR", "Art. 32 Abs. 1 lit. a DSGVO"),
-        "transfer" | "input" => (
-            "Art. 32(1)(b) GDPR: integrity",
-            "Art. 32 Abs. 1 lit. b DSGVO: Integrität",
-        ),
-        "availability" => (
-            "Art. 32(1)(b) GDPR: availability and resilience",
-            "Art. 32 Abs. 1 lit. b DSGVO: Verfügbarkeit und Belastbarkeit",
-        ),
-        "recoverability" => ("Art. 32(1)(c) GDPR", "Art. 32 Abs. 1 lit. c DSGVO"),
-        "order" => ("Art. 28 GDPR", "Art. 28 DSGVO"),
-        "review" => ("Art. 32(1)(d) GDPR", "Art. 32 Abs. 1 lit. d DSGVO"),
-        _ => return None,
-    };
-    Some(pick(lang, en, de))
+    labels(lang).word("basis", control)
+}
+
+/// A value of an enumerated field (`role`, `transfer`, `frequency`, `location` and
+/// `system` kinds, `status`, the AVV's `form`), in words; unknown values are shown as
+/// written.
+pub fn value(lang: Lang, field: &str, value: &str) -> String {
+    labels(lang)
+        .word(field, value)
+        .map_or_else(|| value.to_string(), str::to_string)
+}
+
+/// The label of a measure tag from the bundled vocabulary; an unknown tag as written.
+pub fn tag(lang: Lang, tag: &str) -> &str {
+    match crate::schema::TAGS.iter().find(|t| t.id == tag) {
+        Some(t) => match lang {
+            Lang::En => t.en,
+            Lang::De => t.de,
+        },
+        None => tag,
+    }
+}
+
+/// Country and region names: code, English, German; sorted by code for lookup.
+const NAMES: &[(&str, &str, &str)] = &[
+    ("AD", "Andorra", "Andorra"),
+    ("AR", "Argentina", "Argentinien"),
+    ("AT", "Austria", "Österreich"),
+    ("AU", "Australia", "Australien"),
+    ("BE", "Belgium", "Belgien"),
+    ("BG", "Bulgaria", "Bulgarien"),
+    ("BR", "Brazil", "Brasilien"),
+    ("CA", "Canada", "Kanada"),
+    ("CH", "Switzerland", "Schweiz"),
+    ("CN", "China", "China"),
+    ("CY", "Cyprus", "Zypern"),
+    ("CZ", "Czechia", "Tschechien"),
+    ("DE", "Germany", "Deutschland"),
+    ("DK", "Denmark", "Dänemark"),
+    ("EE", "Estonia", "Estland"),
+    ("EEA", "EEA", "EWR"),
+    ("ES", "Spain", "Spanien"),
+    ("EU", "EU", "EU"),
+    ("FI", "Finland", "Finnland"),
+    ("FO", "Faroe Islands", "Färöer"),
+    ("FR", "France", "Frankreich"),
+    ("GB", "United Kingdom", "Vereinigtes Königreich"),
+    ("GG", "Guernsey", "Guernsey"),
+    ("GR", "Greece", "Griechenland"),
+    ("HR", "Croatia", "Kroatien"),
+    ("HU", "Hungary", "Ungarn"),
+    ("IE", "Ireland", "Irland"),
+    ("IL", "Israel", "Israel"),
+    ("IM", "Isle of Man", "Isle of Man"),
+    ("IN", "India", "Indien"),
+    ("IS", "Iceland", "Island"),
+    ("IT", "Italy", "Italien"),
+    ("JE", "Jersey", "Jersey"),
+    ("JP", "Japan", "Japan"),
+    ("KR", "South Korea", "Südkorea"),
+    ("LI", "Liechtenstein", "Liechtenstein"),
+    ("LT", "Lithuania", "Litauen"),
+    ("LU", "Luxembourg", "Luxemburg"),
+    ("LV", "Latvia", "Lettland"),
+    ("MT", "Malta", "Malta"),
+    ("MX", "Mexico", "Mexiko"),
+    ("NL", "Netherlands", "Niederlande"),
+    ("NO", "Norway", "Norwegen"),
+    ("NZ", "New Zealand", "Neuseeland"),
+    ("PH", "Philippines", "Philippinen"),
+    ("PL", "Poland", "Polen"),
+    ("PT", "Portugal", "Portugal"),
+    ("RO", "Romania", "Rumänien"),
+    ("SE", "Sweden", "Schweden"),
+    ("SG", "Singapore", "Singapur"),
+    ("SI", "Slovenia", "Slowenien"),
+    ("SK", "Slovakia", "Slowakei"),
+    ("UA", "Ukraine", "Ukraine"),
+    ("US", "United States", "USA"),
+    ("UY", "Uruguay", "Uruguay"),
+];
+
+/// A country's name for an ISO 3166-1 alpha-2 code: EU/EEA countries, the countries
+/// with an adequacy decision and the usual seats and support locations of service
+/// providers; the regions `EU` and `EEA` of a provider's places (EU, EWR in German).
+/// Other codes are shown as written.
+pub fn country(lang: Lang, code: &str) -> String {
+    match NAMES.binary_search_by(|(c, _, _)| (*c).cmp(code)) {
+        Ok(i) => pick(lang, NAMES[i].1, NAMES[i].2).to_string(),
+        Err(_) => code.to_string(),
+    }
 }
 
 fn pick<'a>(lang: Lang, en: &'a str, de: &'a str) -> &'a str {
     match lang {
         Lang::En => en,
         Lang::De => de,
-    }
-}
-
-/// A value of an enumerated field (`role`, `kind`, `frequency`, `transfer`, `access`),
-/// in words; unknown values are shown as written.
-pub fn value(lang: Lang, field: &str, value: &str) -> String {
-    let (en, de) = match (field, value) {
-        ("role", "processor") => ("processor", "Auftragsverarbeiter"),
-        ("role", "controller") => ("controller", "Verantwortlicher"),
-        ("role", "joint-controller") => ("joint controller", "gemeinsam Verantwortlicher"),
-        ("transfer", "adequacy") => (
-            "adequacy decision (Art. 45 GDPR)",
-            "Angemessenheitsbeschluss (Art. 45 DSGVO)",
-        ),
-        ("transfer", "dpf") => (
-            "EU-U.S. Data Privacy Framework (adequacy decision)",
-            "EU-US Data Privacy Framework (Angemessenheitsbeschluss)",
-        ),
-        ("transfer", "scc") => (
-            "standard contractual clauses (Art. 46(2)(c) GDPR)",
-            "Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO)",
-        ),
-        ("transfer", "bcr") => (
-            "binding corporate rules (Art. 47 GDPR)",
-            "verbindliche interne Datenschutzvorschriften (Art. 47 DSGVO)",
-        ),
-        ("transfer", "derogation") => (
-            "derogation for a specific situation (Art. 49 GDPR)",
-            "Ausnahme für bestimmte Fälle (Art. 49 DSGVO)",
-        ),
-        ("frequency", "hourly") => ("hourly", "stündlich"),
-        ("frequency", "daily") => ("daily", "täglich"),
-        ("frequency", "weekly") => ("weekly", "wöchentlich"),
-        ("frequency", "monthly") => ("monthly", "monatlich"),
-        ("location", "office") => ("office", "Büro"),
-        ("location", "datacenter") => ("datacenter", "Rechenzentrum"),
-        ("location", "home-office") => ("home office", "Homeoffice"),
-        ("location", "cloud") => ("cloud", "Cloud"),
-        ("location", "other") => ("other", "sonstiger Ort"),
-        ("system", "server") => ("server", "Server"),
-        ("system", "workstation") => ("workstation", "Arbeitsplatzrechner"),
-        ("system", "laptop") => ("laptop", "Notebook"),
-        ("system", "mobile") => ("mobile phone", "Mobiltelefon"),
-        ("system", "tablet") => ("tablet", "Tablet"),
-        ("system", "saas") => ("cloud service (SaaS)", "Cloud-Dienst (SaaS)"),
-        ("system", "network") => ("network device", "Netzwerkgerät"),
-        ("system", "storage") => ("storage", "Speichersystem"),
-        ("status", "planned") => ("planned", "geplant"),
-        _ => return value.to_string(),
-    };
-    pick(lang, en, de).to_string()
-}
-
-/// A country's name for an ISO 3166-1 alpha-2 code: EU/EEA countries and the usual
-/// seats of service providers; other codes are shown as written.
-pub fn country(lang: Lang, code: &str) -> String {
-    const NAMES: &[(&str, &str, &str)] = &[
-        ("AT", "Austria", "Österreich"),
-        ("BE", "Belgium", "Belgien"),
-        ("BG", "Bulgaria", "Bulgarien"),
-        ("CA", "Canada", "Kanada"),
-        ("CH", "Switzerland", "Schweiz"),
-        ("CY", "Cyprus", "Zypern"),
-        ("CZ", "Czechia", "Tschechien"),
-        ("DE", "Germany", "Deutschland"),
-        ("DK", "Denmark", "Dänemark"),
-        ("EE", "Estonia", "Estland"),
-        ("ES", "Spain", "Spanien"),
-        ("FI", "Finland", "Finnland"),
-        ("FR", "France", "Frankreich"),
-        ("GB", "United Kingdom", "Vereinigtes Königreich"),
-        ("GR", "Greece", "Griechenland"),
-        ("HR", "Croatia", "Kroatien"),
-        ("HU", "Hungary", "Ungarn"),
-        ("IE", "Ireland", "Irland"),
-        ("IL", "Israel", "Israel"),
-        ("IN", "India", "Indien"),
-        ("IS", "Iceland", "Island"),
-        ("IT", "Italy", "Italien"),
-        ("JP", "Japan", "Japan"),
-        ("KR", "South Korea", "Südkorea"),
-        ("LI", "Liechtenstein", "Liechtenstein"),
-        ("LT", "Lithuania", "Litauen"),
-        ("LU", "Luxembourg", "Luxemburg"),
-        ("LV", "Latvia", "Lettland"),
-        ("MT", "Malta", "Malta"),
-        ("NL", "Netherlands", "Niederlande"),
-        ("NO", "Norway", "Norwegen"),
-        ("NZ", "New Zealand", "Neuseeland"),
-        ("PL", "Poland", "Polen"),
-        ("PT", "Portugal", "Portugal"),
-        ("RO", "Romania", "Rumänien"),
-        ("SE", "Sweden", "Schweden"),
-        ("SI", "Slovenia", "Slowenien"),
-        ("SK", "Slovakia", "Slowakei"),
-        ("UA", "Ukraine", "Ukraine"),
-        ("US", "United States", "USA"),
-    ];
-    match NAMES.binary_search_by(|(c, _, _)| (*c).cmp(code)) {
-        Ok(i) => pick(lang, NAMES[i].1, NAMES[i].2).to_string(),
-        Err(_) => code.to_string(),
     }
 }
 
@@ -515,6 +391,34 @@ pub fn date(lang: Lang, iso: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every label and word is a message of the catalogue in both languages (a missing
+    /// message would show as its id).
+    #[test]
+    fn every_label_comes_from_the_catalogue() {
+        for lang in [Lang::En, Lang::De] {
+            for id in FIELD_IDS.iter().chain(WORDS.iter().map(|(_, id)| id)) {
+                assert_ne!(
+                    t(lang, id, &[]),
+                    *id,
+                    "{id} is not in {}/render.ftl",
+                    lang.tag()
+                );
+            }
+        }
+        let de = labels(Lang::De);
+        assert_eq!(de.not_documented, "nicht dokumentiert");
+        assert_eq!(
+            labels(Lang::En).tom_title,
+            "Technical and organisational measures (TOM)"
+        );
+        assert_eq!(control(Lang::De, "physical_access"), "Zutrittskontrolle");
+        assert_eq!(control_basis(Lang::En, "order"), Some("Art. 28 GDPR"));
+        assert_eq!(value(Lang::De, "form", "scc"), "Standardvertragsklauseln");
+        assert_eq!(value(Lang::De, "role", "sorcerer"), "sorcerer");
+        assert_eq!(tag(Lang::De, "mfa"), "Mehr-Faktor-Authentisierung");
+        assert!(std::ptr::eq(de, labels(Lang::De)), "looked up once");
+    }
+
     #[test]
     fn dates_read_like_the_language() {
         assert_eq!(date(Lang::De, "2018-05-20"), "20.05.2018");
@@ -527,6 +431,9 @@ mod tests {
         assert_eq!(country(Lang::De, "DE"), "Deutschland");
         assert_eq!(country(Lang::En, "US"), "United States");
         assert_eq!(country(Lang::De, "ZZ"), "ZZ");
+        assert_eq!(country(Lang::De, "EEA"), "EWR");
+        assert_eq!(country(Lang::En, "EEA"), "EEA");
+        assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0), "sorted by code");
         for c in ["AT", "CH", "GB", "NO", "SE", "UA"] {
             assert_ne!(country(Lang::En, c), c);
         }

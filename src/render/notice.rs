@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::labels::{self, date, labels};
 use super::model::{muted, plain, Block, Document, Table, Text};
-use super::tom::{provider_table, Countries};
+use super::tom::{processing_places, provider_table, Countries};
 use super::{entities, is_subprocessor, text, Snapshot};
 use crate::diag::{Code, Problem};
 use crate::diff::{facts_diff, Change};
@@ -74,8 +74,8 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SubChange> {
             (Some(b), Some(a)) => {
                 let fields: Vec<_> = NOTICE_FIELDS
                     .iter()
-                    .filter(|f| b.get(**f) != a.get(**f))
-                    .map(|f| (f.to_string(), b.get(*f).cloned(), a.get(*f).cloned()))
+                    .map(|f| (f.to_string(), notice_value(&b, f), notice_value(&a, f)))
+                    .filter(|(_, before, after)| before != after)
                     .collect();
                 if !fields.is_empty() {
                     out.push(SubChange {
@@ -88,6 +88,19 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SubChange> {
         }
     }
     out
+}
+
+/// A field of a provider as customers are told about it. The places of processing are
+/// the effective ones: `processing`, else the seat, so writing down `processing = ["DE"]`
+/// for a provider seated in Germany is no change, and a move of its seat is one.
+fn notice_value(p: &Value, field: &str) -> Option<Value> {
+    match field {
+        "processing" => {
+            let places = processing_places(p);
+            (!places.is_empty()).then(|| Value::from(places))
+        }
+        _ => p.get(field).cloned(),
+    }
 }
 
 /// Dates and contact of a notice.
@@ -139,9 +152,11 @@ pub fn build(
 
     let version = |s: &Snapshot| match &s.origin.date {
         Some(d) if s.origin.commit.is_some() => format!("{} ({})", s.origin.label, date(lang, d)),
-        _ => super::labels::labels(lang)
-            .from_worktree
-            .replace("{dir}", &s.origin.dir),
+        _ => labels::message(
+            lang,
+            "render-from-worktree",
+            &[("dir", s.origin.dir.as_str().into())],
+        ),
     };
     let mut body = vec![Block::Facts(vec![
         (
@@ -243,13 +258,21 @@ pub fn build(
         (l.effective.into(), plain(&date(lang, &effective))),
         (l.objection_until.into(), plain(&date(lang, &deadline))),
     ]));
-    body.push(Block::Paragraph(plain(
-        &l.objection_text
-            .replace("{days}", &days.to_string())
-            .replace("{date}", &date(lang, &deadline))
-            .replace("{contact}", &contact)
-            .replace("{effective}", &date(lang, &effective)),
-    )));
+    let (days, deadline, effective) = (
+        days.to_string(),
+        date(lang, &deadline),
+        date(lang, &effective),
+    );
+    body.push(Block::Paragraph(plain(&labels::message(
+        lang,
+        "render-objection-text",
+        &[
+            ("days", days.as_str().into()),
+            ("date", deadline.as_str().into()),
+            ("contact", contact.as_str().into()),
+            ("effective", effective.as_str().into()),
+        ],
+    ))));
 
     Ok(Document {
         lang: l.lang,
@@ -271,8 +294,8 @@ fn field_label(l: &labels::Labels, field: &str) -> &'static str {
         "processing" => l.processing_places,
         "purpose" => l.purpose,
         "transfer" => l.safeguard,
-        "support_access" => "Support",
-        "parent" => "Parent",
+        "support_access" => l.support_access,
+        "parent" => l.parent,
         _ => "",
     }
 }

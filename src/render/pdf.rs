@@ -813,11 +813,9 @@ pub fn pdf_bytes(doc: &Document) -> Result<Vec<u8>, Vec<Problem>> {
             }
         }
         // The footer: where the facts come from, and the page number.
-        let (page_word, of) = if doc.lang == "de" {
-            ("Seite", "von")
-        } else {
-            ("Page", "of")
-        };
+        let lang = crate::i18n::Lang::from_tag(doc.lang).unwrap_or_default();
+        let l = super::labels::labels(lang);
+        let (page_word, of) = (l.page, l.of);
         let number = format!("{page_word} {} {of} {total}", index + 1);
         let footer_face = faces.get(FOOTER);
         let number_w = footer_face.width(&number, FOOTER.size);

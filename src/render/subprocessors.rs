@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::labels::{date, labels};
 use super::model::{muted, plain, Block, Document};
-use super::tom::{processing_places, provider_table, safeguard, stand_date, Countries};
+use super::tom::{places_of, processing_places, provider_table, safeguard, stand_date, Countries};
 use super::{entities, is_subprocessor, text, Snapshot};
 use crate::report::diff::Lang;
 
@@ -72,6 +72,8 @@ pub fn json(snap: &Snapshot, lang: Lang, out: &mut dyn Write) -> std::io::Result
                 "address": s("address"),
                 "country": s("country"),
                 "processing": processing_places(p),
+                "support_access": places_of(p, "support_access"),
+                "parent": s("parent"),
                 "purpose": s("purpose"),
                 "transfer": s("transfer"),
                 "safeguard": super::model::flat(&safeguard(p, &countries, l, lang)),
@@ -106,6 +108,7 @@ pub fn csv(snap: &Snapshot, lang: Lang, out: &mut dyn Write) -> std::io::Result<
         "transfer",
         "safeguard",
         "avv_signed",
+        "support_access",
     ];
     writeln!(out, "{}\r", header.join(","))?;
     for p in list(snap) {
@@ -122,6 +125,7 @@ pub fn csv(snap: &Snapshot, lang: Lang, out: &mut dyn Write) -> std::io::Result<
                 .and_then(|a| text(a, "signed"))
                 .unwrap_or_default()
                 .to_string(),
+            places_of(p, "support_access").join(" "),
         ];
         let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
         writeln!(out, "{}\r", cells.join(","))?;

@@ -238,14 +238,7 @@ fn stand(snap: &Snapshot, lang: Lang) -> Text {
         (Some(d), _) => plain(&date(lang, d)),
         (None, Some(d)) => {
             let mut t = plain(&date(lang, d));
-            push(
-                &mut t,
-                match lang {
-                    Lang::De => " (Datum des Commits)",
-                    Lang::En => " (date of the commit)",
-                },
-                Emphasis::Muted,
-            );
+            push(&mut t, &format!(" ({})", l.commit_date), Emphasis::Muted);
             t
         }
         (None, None) => match &snap.origin.today {
@@ -264,6 +257,17 @@ fn measure_item(m: &Value, names: &Names<'_>, l: &Labels, lang: Lang) -> Text {
     }
     if let Some(since) = text(m, "since") {
         notes.push(format!("{} {}", l.since, date(lang, since)));
+    }
+    let tags: Vec<&str> = m
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|tag| labels::tag(lang, tag))
+        .collect();
+    if !tags.is_empty() {
+        notes.push(format!("{}: {}", l.tags, tags.join(", ")));
     }
     if !notes.is_empty() {
         push(&mut t, &format!(" ({})", notes.join("; ")), Emphasis::Muted);
@@ -324,15 +328,27 @@ fn backups(body: &mut Vec<Block>, input: &Value, names: &Names<'_>, l: &Labels, 
         body.push(Block::Paragraph(muted(l.not_documented)));
         return;
     }
-    let mut table = Table::new(&[
+    // The 1.1 safeguards get a column when any backup records them, so a TOM that
+    // records them shows every backup's answer ("not documented" included) and an older
+    // TOM's table stays as it was.
+    let recorded = |key: &str| list.iter().any(|b| b.get(key).is_some());
+    let (in_transit, immutable) = (recorded("encrypted_in_transit"), recorded("immutable"));
+    let mut columns = vec![
         (l.backup, 14),
         (l.covers, 19),
         (l.frequency, 11),
         (l.retention, 11),
         (l.place, 18),
         (l.encrypted, 12),
-        (l.restore_tested, 15),
-    ]);
+    ];
+    if in_transit {
+        columns.push((l.encrypted_in_transit, 12));
+    }
+    if immutable {
+        columns.push((l.immutable, 12));
+    }
+    columns.push((l.restore_tested, 15));
+    let mut table = Table::new(&columns);
     for b in list {
         let id = text(b, "id").unwrap_or_default();
         let mut name = plain(names.of(&["backup"], id));
@@ -340,57 +356,127 @@ fn backups(body: &mut Vec<Block>, input: &Value, names: &Names<'_>, l: &Labels, 
             push(&mut name, &format!("\n{method}"), Emphasis::Muted);
         }
         let covers = names.list(&["system"], b.get("systems")).join(", ");
-        table.rows.push(vec![
+        let count = |key: &str, unit: &str| {
+            b.get(key)
+                .and_then(Value::as_u64)
+                .map(|n| format!("{n} {unit}"))
+        };
+        let retention: Vec<String> = [
+            count("retention_days", l.days),
+            count("retention_copies", l.copies),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut row = vec![
             name,
             or_nd((!covers.is_empty()).then_some(covers), l),
             or_nd(
                 text(b, "frequency").map(|f| labels::value(lang, "frequency", f)),
                 l,
             ),
-            or_nd(
-                b.get("retention_days")
-                    .and_then(Value::as_u64)
-                    .map(|d| format!("{d} {}", l.days)),
-                l,
-            ),
+            or_nd((!retention.is_empty()).then(|| retention.join(", ")), l),
             or_nd(
                 text(b, "location").map(|x| names.of(&["location"], x).to_string()),
                 l,
             ),
             yes_no(b.get("encrypted"), l),
-            or_nd(text(b, "restore_tested").map(|d| date(lang, d)), l),
-        ]);
+        ];
+        if in_transit {
+            row.push(yes_no(b.get("encrypted_in_transit"), l));
+        }
+        if immutable {
+            row.push(yes_no(b.get("immutable"), l));
+        }
+        row.push(or_nd(text(b, "restore_tested").map(|d| date(lang, d)), l));
+        table.rows.push(row);
     }
     body.push(Block::Table(table));
 }
 
-/// The AVV cell of a provider: dates and version, or why there is none.
+/// The AVV cell of a provider: its form, dates, version and objection period, or why
+/// there is none. A draft is marked as such and never reads like an agreement.
 fn avv_cell(p: &Value, l: &Labels, lang: Lang) -> Text {
     let avv = p.get("avv").filter(|a| a.is_object());
-    match avv {
-        Some(a) => {
-            let mut parts = Vec::new();
-            if let Some(form) = text(a, "form") {
-                parts.push(form.to_uppercase());
-            }
-            if let Some(d) = text(a, "signed") {
-                parts.push(format!("{} {}", l.avv_signed, date(lang, d)));
-            }
-            if let Some(d) = text(a, "expires") {
-                parts.push(format!("{} {}", l.avv_expires, date(lang, d)));
-            }
-            if let Some(v) = text(a, "version") {
-                parts.push(format!("{} {v}", l.avv_version));
-            }
-            plain(&parts.join(", "))
-        }
-        None => match text(p, "role") {
+    let Some(a) = avv else {
+        return match text(p, "role") {
             Some(role) if role != "processor" => {
                 muted(&format!("— ({})", labels::value(lang, "role", role)))
             }
             _ => muted(l.no_avv),
-        },
+        };
+    };
+    let mut cell = Text::new();
+    let part = |cell: &mut Text, s: &str, emphasis: Emphasis| {
+        if !cell.is_empty() {
+            push(cell, ", ", Emphasis::Plain);
+        }
+        push(cell, s, emphasis);
+    };
+    let form = text(a, "form");
+    if let Some(form) = form {
+        part(
+            &mut cell,
+            &labels::value(lang, "form", form),
+            Emphasis::Plain,
+        );
     }
+    if text(a, "status") == Some("draft") {
+        part(&mut cell, l.avv_draft, Emphasis::Strong);
+        return cell;
+    }
+    match (text(a, "signed"), text(a, "accepted")) {
+        (None, None) => {
+            let what = if form == Some("terms") {
+                l.avv_accepted
+            } else {
+                l.avv_signed
+            };
+            part(
+                &mut cell,
+                &format!("{what}: {}", l.not_documented),
+                Emphasis::Muted,
+            );
+        }
+        (signed, accepted) => {
+            if let Some(d) = signed {
+                part(
+                    &mut cell,
+                    &format!("{} {}", l.avv_signed, date(lang, d)),
+                    Emphasis::Plain,
+                );
+            }
+            if let Some(d) = accepted {
+                part(
+                    &mut cell,
+                    &format!("{} {}", l.avv_accepted, date(lang, d)),
+                    Emphasis::Plain,
+                );
+            }
+        }
+    }
+    if let Some(d) = text(a, "expires") {
+        part(
+            &mut cell,
+            &format!("{} {}", l.avv_expires, date(lang, d)),
+            Emphasis::Plain,
+        );
+    }
+    if let Some(v) = text(a, "version") {
+        part(
+            &mut cell,
+            &format!("{} {v}", l.avv_version),
+            Emphasis::Plain,
+        );
+    }
+    if let Some(days) = a.get("objection_days").and_then(Value::as_u64) {
+        part(
+            &mut cell,
+            &format!("{} {days} {}", l.avv_objection, l.days),
+            Emphasis::Plain,
+        );
+    }
+    cell
 }
 
 fn processors(body: &mut Vec<Block>, input: &Value, l: &Labels, lang: Lang) {
@@ -577,23 +663,32 @@ impl Countries {
 
 /// Where a provider processes data: `processing` where recorded, else `country`.
 pub(crate) fn processing_places(p: &Value) -> Vec<String> {
-    match p.get("processing").and_then(Value::as_array) {
-        Some(list) if !list.is_empty() => list
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect(),
+    match places_of(p, "processing") {
+        list if !list.is_empty() => list,
         _ => text(p, "country").map(str::to_string).into_iter().collect(),
     }
 }
 
-/// The safeguard of a provider's transfers: the recorded one, or none needed inside the
-/// EU/EEA or an adequate country; otherwise not documented.
+/// A list of places as recorded (`processing`, `support_access`), empty when absent.
+pub(crate) fn places_of(p: &Value, key: &str) -> Vec<String> {
+    p.get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The safeguard of a provider's transfers: the recorded one, or none needed when every
+/// place of processing and of support access is inside the EU/EEA or an adequate
+/// country; otherwise not documented.
 pub(crate) fn safeguard(p: &Value, countries: &Countries, l: &Labels, lang: Lang) -> Text {
     if let Some(t) = text(p, "transfer") {
         return plain(&labels::value(lang, "transfer", t));
     }
-    let places = processing_places(p);
+    let mut places = processing_places(p);
+    places.extend(places_of(p, "support_access"));
     if places.is_empty() {
         return muted(l.not_documented);
     }
@@ -642,14 +737,31 @@ pub(crate) fn provider_table(
                 Emphasis::Muted,
             ),
         }
+        if let Some(parent) = text(p, "parent") {
+            push(
+                &mut name,
+                &format!("\n{}: {parent}", l.parent),
+                Emphasis::Muted,
+            );
+        }
         let places: Vec<String> = processing_places(p)
             .iter()
             .map(|c| labels::country(lang, c))
             .collect();
+        let mut places = or_nd((!places.is_empty()).then(|| places.join(", ")), l);
+        let support = places_of(p, "support_access");
+        if !support.is_empty() {
+            let support: Vec<String> = support.iter().map(|c| labels::country(lang, c)).collect();
+            push(
+                &mut places,
+                &format!("\n{}: {}", l.support_access, support.join(", ")),
+                Emphasis::Muted,
+            );
+        }
         table.rows.push(vec![
             name,
             or_nd(text(p, "country").map(|c| labels::country(lang, c)), l),
-            or_nd((!places.is_empty()).then(|| places.join(", ")), l),
+            places,
             or_nd(text(p, "purpose").map(str::to_string), l),
             safeguard(p, &countries, l, lang),
             avv_cell(p, l, lang),
@@ -658,45 +770,53 @@ pub(crate) fn provider_table(
     Block::Table(table)
 }
 
+/// Certifications of the organisation and of its providers, one row each: standard,
+/// validity, scope and where the certificate is kept.
 fn certifications(body: &mut Vec<Block>, input: &Value, l: &Labels, lang: Lang) {
-    // Certifications are recorded per provider (and possibly for the organisation).
-    let mut items: Vec<Text> = Vec::new();
-    let mut add = |holder: &str, v: &Value| {
-        for c in v.as_array().into_iter().flatten() {
-            let mut t = plain(holder);
-            let what = match c {
-                Value::String(s) => s.clone(),
-                Value::Object(_) => {
-                    let mut s = text(c, "name")
-                        .or(text(c, "standard"))
-                        .or(text(c, "id"))
-                        .unwrap_or_default()
-                        .to_string();
-                    if let Some(until) = text(c, "valid_until") {
-                        s.push_str(&format!(" ({} {})", l.avv_expires, date(lang, until)));
-                    }
-                    s
-                }
+    let mut table = Table::new(&[
+        (l.cert_holder, 22),
+        (l.cert_standard, 18),
+        (l.cert_valid_until, 14),
+        (l.cert_scope, 26),
+        (l.cert_evidence, 20),
+    ]);
+    let mut add = |holder: &str, v: Option<&Value>| {
+        for c in v.and_then(Value::as_array).into_iter().flatten() {
+            let (standard, until, scope, evidence) = match c {
+                Value::String(s) => (Some(s.as_str()), None, None, None),
+                Value::Object(_) => (
+                    text(c, "standard").or(text(c, "name")),
+                    text(c, "valid_until"),
+                    text(c, "scope"),
+                    text(c, "evidence"),
+                ),
                 _ => continue,
             };
-            push(&mut t, &format!(": {what}"), Emphasis::Plain);
-            items.push(t);
+            table.rows.push(vec![
+                plain(holder),
+                or_nd(standard.map(str::to_string), l),
+                or_nd(until.map(|d| date(lang, d)), l),
+                or_nd(scope.map(str::to_string), l),
+                or_nd(evidence.map(str::to_string), l),
+            ]);
         }
     };
     if let Some(org) = input.get("organization") {
-        if let Some(c) = org.get("certifications") {
-            add(text(org, "name").unwrap_or_default(), c);
-        }
+        add(
+            text(org, "name").unwrap_or(l.not_documented),
+            org.get("certifications"),
+        );
     }
     for p in entities(input, "provider") {
-        if let Some(c) = p.get("certifications") {
-            add(text(p, "name").or(text(p, "id")).unwrap_or_default(), c);
-        }
+        add(
+            text(p, "name").or(text(p, "id")).unwrap_or_default(),
+            p.get("certifications"),
+        );
     }
-    if items.is_empty() {
+    if table.rows.is_empty() {
         body.push(Block::Paragraph(muted(l.not_documented)));
     } else {
-        body.push(Block::List(items));
+        body.push(Block::Table(table));
     }
 }
 
@@ -751,4 +871,23 @@ fn findings(body: &mut Vec<Block>, snap: &Snapshot, l: &Labels, lang: Lang) {
         ]);
     }
     body.push(Block::Table(table));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Support access from a third country is a transfer too: inside the EU/EEA only
+    /// when the support is.
+    #[test]
+    fn support_access_counts_for_the_safeguard() {
+        let countries = Countries::bundled();
+        let l = labels(Lang::De);
+        let inside = json!({"country": "DE", "processing": ["EU"], "support_access": ["AT"]});
+        let outside = json!({"country": "DE", "processing": ["EU"], "support_access": ["IN"]});
+        let flat = |p: &Value| model::flat(&safeguard(p, &countries, l, Lang::De));
+        assert_eq!(flat(&inside), "— (EU/EWR)");
+        assert_eq!(flat(&outside), "nicht dokumentiert");
+    }
 }

@@ -30,3 +30,90 @@ gate-changes-head = diese Änderung berührt die Konfiguration oder die Richtlin
 change-added = hinzugefügt
 change-removed = entfernt
 change-modified = geändert
+
+## Diff (tomcheck diff): Überschriften und Beschriftungen in Markdown und HTML
+diff-title = TOM – Versionsvergleich
+diff-old = Alte Version
+diff-new = Neue Version
+diff-revision = Git-Revision
+diff-commit-date = Commit-Datum
+diff-as-of = Stand
+diff-reviewed = Zuletzt überprüft
+diff-findings = Befunde
+diff-evaluated = Bewertet zum
+diff-policies-old = beide Versionen nach den Richtlinien und der Konfiguration der alten Version bewertet
+diff-policies-new = beide Versionen nach den Richtlinien und der Konfiguration der neuen Version bewertet
+diff-compliance = Veränderung der Befunde
+diff-new-findings = Neue Befunde
+diff-resolved-findings = Behobene Befunde
+diff-none = keine
+diff-changes = Geänderte Angaben
+diff-unchanged = Die Angaben sind unverändert.
+diff-entry = Eintrag
+diff-change = Änderung
+diff-field = Feld
+diff-before = Vorher
+diff-after = Nachher
+diff-not-set = nicht angegeben
+diff-severity = Schwere
+diff-rule = Regel
+diff-subject = Gegenstand
+diff-message = Meldung
+diff-policy-changes = Geänderte Richtlinien und Konfiguration
+diff-policy-changes-note = Auch diese Dateien wurden geändert; die Befunde oben zeigen nur die Wirkung der geänderten Angaben.
+diff-file = Datei
+diff-no-tom = keine TOM
+diff-working-tree = Arbeitsverzeichnis
+diff-index = Index (vorgemerkt)
+diff-generated = Erstellt mit tomcheck
+# Die Erläuterung einer Schwere (Aufzählungswert deny/warn/info), als Tooltip.
+severity-deny = lässt die Prüfung scheitern
+severity-warn = Warnung
+severity-info = Hinweis
+kind-organization = Angaben zur Organisation
+kind-provider = Dienstleister
+kind-location = Standorte
+kind-system = Systeme
+kind-backup = Datensicherungen
+kind-measure = Maßnahmen
+kind-waiver = Ausnahmen
+
+## Diff im Terminal
+diff-human-title = TOM-Vergleich:
+diff-human-judged-old = beide bewertet zum { $date } nach den Richtlinien der alten Version
+diff-human-judged-new = beide bewertet zum { $date } nach den Richtlinien der neuen Version
+diff-human-compliance = Veränderung der Befunde
+diff-human-no-delta = kein Befund ist hinzugekommen oder behoben
+diff-human-policy-changes = auch Richtlinien und Konfiguration wurden geändert (nicht Teil der Veränderung oben)
+diff-human-findings = Befunde: { $old } → { $new }
+diff-human-as-of = Stand vom { $date }
+diff-human-narrate-entity = { $subject }: { $change }.
+diff-human-narrate-set = { $field } wird auf { $value } gesetzt.
+diff-human-narrate-removed = { $field } wird entfernt; bisher { $value }.
+diff-human-narrate-changed = { $field } ändert sich von { $before } auf { $after }.
+diff-human-narrate-removed-words = Entfernte Wörter: { $words }.
+diff-human-narrate-added-words = Hinzugefügte Wörter: { $words }.
+diff-human-not-set = (nicht angegeben)
+diff-human-narrate-new = Neuer Befund: { $severity } { $rule } zu { $subject }: { $message }
+diff-human-narrate-resolved = Behobener Befund: { $severity } { $rule } zu { $subject }: { $message }
+diff-human-new = neu
+diff-human-resolved = behoben
+
+## Verlauf (tomcheck log)
+log-commit = Commit
+log-date = Datum
+log-author = Autor
+log-subject = Betreff · Regeln hinzugekommen/entfallen
+log-cannot-check = nicht prüfbar: { $error }
+log-narrate-counts = Befunde: { $deny } deny, { $warn } warn
+log-narrate-error = konnte nicht geprüft werden: { $error }
+log-narrate-line = Commit { $commit } vom { $date } von { $author }, „{ $subject }“: { $counts }.
+log-narrate-appeared = Hinzugekommen: { $rules }.
+log-narrate-disappeared = Entfallen: { $rules }.
+log-each-as-of = jeweils bewertet zum Datum des Commits
+log-as-of = bewertet zum { $date }
+log-today = heute
+log-footer = { $listed } von { $walked } Commits in { $range } haben die TOM, Richtlinien oder Konfiguration geändert; { $trees ->
+    [one] 1 unterschiedlicher Stand
+   *[other] { $trees } unterschiedliche Stände
+} geprüft, { $asof }

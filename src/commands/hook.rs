@@ -40,6 +40,7 @@ use super::{CmdResult, Env, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{CheckArgs, GatePoliciesArg, HookAction, HookArgs};
 use crate::config;
 use crate::diag::{Code, Problem};
+use crate::i18n::tr;
 use crate::fsutil::{remove_stale_temp_files, write_atomically};
 use crate::pipeline;
 use crate::source::{self, Revision, Source};
@@ -452,21 +453,14 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
     if hook.symlink_metadata().is_err() {
         std::fs::rename(chained, hook)
             .map_err(|e| io_problem(format!("cannot put back {}", chained.display()), e))?;
-        writeln!(
-            out,
-            "put the hook that tomcheck had chained back in place at {} (the tomcheck hook that ran it was missing)",
-            hook.display()
-        )?;
+        writeln!(out, "{}", tr("hook-put-back", &[("hook", (&shown(hook)).into())]))?;
         return Ok(EXIT_OK);
     }
     if !matches!(owner_of(hook), Some(Owner::Tomcheck(_))) && same_content(hook, chained) {
         std::fs::remove_file(chained)
             .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
-        writeln!(
-            out,
-            "removed {}, a copy of the pre-commit hook that an interrupted install left behind",
-            chained.display()
-        )?;
+        let copy = shown(chained);
+        writeln!(out, "{}", tr("hook-removed-copy", &[("copy", (&copy).into())]))?;
     }
     Ok(EXIT_OK)
 }
@@ -548,11 +542,11 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
         )
     })?;
     for name in remove_stale_temp_files(&dir) {
-        writeln!(
-            env.out,
-            "removed {name}, a temporary file that an interrupted tomcheck left in {}",
-            dir.display()
-        )?;
+        let text = tr(
+            "hook-removed-temp",
+            &[("name", (&name).into()), ("dir", (&shown(&dir)).into())],
+        );
+        writeln!(env.out, "{text}")?;
     }
     let hook = dir.join(HOOK);
     let chained = dir.join(CHAINED);
@@ -573,33 +567,30 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let verb = match owner_of(&hook) {
         None => {
             write(false)?;
-            "installed"
+            "hook-installed"
         }
         Some(Owner::Tomcheck(old)) if old == spec => {
-            writeln!(
-                env.out,
-                "the tomcheck pre-commit hook at {} is installed and up to date",
-                hook.display()
-            )?;
+            let text = tr("hook-up-to-date", &[("hook", (&shown(&hook)).into())]);
+            writeln!(env.out, "{text}")?;
             if chained.symlink_metadata().is_ok() {
-                writeln!(env.out, "the hook kept as {} runs first", chained.display())?;
+                writeln!(env.out, "{}", runs_first(&chained))?;
             }
             return Ok(EXIT_OK);
         }
         Some(Owner::Tomcheck(_)) => {
             write(true)?;
-            "updated"
+            "hook-updated"
         }
         Some(owner) => match existing {
             Existing::Refuse => return Err(refuse(&hook, &owner).into()),
             Existing::Force => {
                 let copy = keep_replaced(&hook, &dir)?;
                 write(true)?;
-                kept_as = Some(format!(
-                    "the hook it replaced was kept as {}",
-                    copy.display()
+                kept_as = Some(tr(
+                    "hook-replaced-kept",
+                    &[("copy", (&shown(&copy)).into())],
                 ));
-                "installed"
+                "hook-installed"
             }
             Existing::Chain => {
                 if chained.symlink_metadata().is_ok() {
@@ -626,34 +617,45 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
                     let _ = std::fs::remove_file(&chained);
                     return Err(e.into());
                 }
-                kept_as = Some(format!(
-                    "the existing hook was kept as {} and runs first",
-                    chained.display()
+                kept_as = Some(tr(
+                    "hook-existing-kept",
+                    &[("chained", (&shown(&chained)).into())],
                 ));
-                "installed"
+                "hook-installed"
             }
         },
     };
-    writeln!(
-        env.out,
-        "{verb} the tomcheck pre-commit hook at {}; it checks the TOM in {}/",
-        hook.display(),
-        target.tom
-    )?;
+    let text = tr(
+        verb,
+        &[
+            ("hook", (&shown(&hook)).into()),
+            ("tom", (&target.tom).into()),
+        ],
+    );
+    writeln!(env.out, "{text}")?;
     if new_only {
-        writeln!(
-            env.out,
-            "only findings a commit adds block it (--new-only); findings HEAD already has do not"
-        )?;
+        writeln!(env.out, "{}", tr("hook-new-only", &[]))?;
     }
     let chained_now = kept_as.is_some() && existing == Existing::Chain;
     if let Some(kept) = kept_as {
         writeln!(env.out, "{kept}")?;
     }
     if !chained_now && chained.symlink_metadata().is_ok() {
-        writeln!(env.out, "the hook kept as {} runs first", chained.display())?;
+        writeln!(env.out, "{}", runs_first(&chained))?;
     }
     Ok(EXIT_OK)
+}
+
+/// A path in a message, as the operating system spells it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn runs_first(chained: &Path) -> String {
+    tr(
+        "hook-chained-runs-first",
+        &[("chained", (&shown(chained)).into())],
+    )
 }
 
 /// The refusal to touch a hook that is not tomcheck's.
@@ -691,15 +693,12 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
             // An interrupted uninstall (or a removed hook): the chained hook goes back.
             std::fs::rename(&chained, &hook)
                 .map_err(|e| io_problem(format!("cannot restore {}", chained.display()), e))?;
-            format!(
-                "no tomcheck pre-commit hook was installed; the hook it had chained is back at {}",
-                hook.display()
+            tr(
+                "hook-none-chained-back",
+                &[("hook", (&shown(&hook)).into())],
             )
         }
-        None => format!(
-            "no tomcheck pre-commit hook is installed in {}",
-            dir.display()
-        ),
+        None => tr("hook-none", &[("dir", (&shown(&dir)).into())]),
         Some(Owner::Edited) if !force => {
             return Err(vec![Problem::new(
                 Code::HookExists,
@@ -714,16 +713,14 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
             .into());
         }
         Some(Owner::User) => {
-            let mut message = format!(
-                "the pre-commit hook at {} was not installed by tomcheck; left it alone",
-                hook.display()
-            );
+            let mut message = tr("hook-not-ours", &[("hook", (&shown(&hook)).into())]);
             if has_chained && same_content(&hook, &chained) {
                 std::fs::remove_file(&chained)
                     .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
-                message.push_str(&format!(
-                    "\nremoved {}, a copy of it that an interrupted install left behind",
-                    chained.display()
+                message.push('\n');
+                message.push_str(&tr(
+                    "hook-removed-its-copy",
+                    &[("copy", (&shown(&chained)).into())],
                 ));
             }
             message
@@ -732,15 +729,15 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
             // Putting the chained hook back replaces ours in one step.
             std::fs::rename(&chained, &hook)
                 .map_err(|e| io_problem(format!("cannot restore {}", chained.display()), e))?;
-            format!(
-                "removed the tomcheck pre-commit hook; the hook it chained is back at {}",
-                hook.display()
+            tr(
+                "hook-removed-chained-back",
+                &[("hook", (&shown(&hook)).into())],
             )
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) => {
             std::fs::remove_file(&hook)
                 .map_err(|e| io_problem(format!("cannot remove {}", hook.display()), e))?;
-            format!("removed the tomcheck pre-commit hook at {}", hook.display())
+            tr("hook-removed", &[("hook", (&shown(&hook)).into())])
         }
     };
     writeln!(env.out, "{message}")?;
@@ -836,15 +833,12 @@ fn run_hook(new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let code = super::check::run_for_hook(&args, env)?;
     if code == EXIT_FINDINGS {
         let see = see_all(&prefix);
-        let message = if gated {
-            format!(
-                "tomcheck: the commit is blocked because it adds the findings marked [new] above; findings that HEAD already has do not block it (the hook was installed with --new-only). See all findings with `{see}`; skip this check once with `git commit --no-verify`."
-            )
+        let id = if gated {
+            "hook-blocked-new"
         } else {
-            format!(
-                "tomcheck: the commit is blocked by the findings above. See all findings with `{see}`; skip this check once with `git commit --no-verify`."
-            )
+            "hook-blocked"
         };
+        let message = tr(id, &[("see", (&see).into())]);
         writeln!(env.out, "{message}")?;
     }
     Ok(code)

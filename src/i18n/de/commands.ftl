@@ -1,1 +1,21 @@
 # Die eigenen Texte von tomcheck, Deutsch: commands. Jede Kennung hat einen englischen Zwilling in ../en/commands.ftl.
+
+## hook
+hook-put-back = den Hook, den tomcheck vorgeschaltet hatte, wieder nach { $hook } gelegt (der tomcheck-Hook, der ihn aufrief, fehlte)
+hook-removed-copy = { $copy } entfernt, eine Kopie des pre-commit-Hooks, die eine unterbrochene Installation hinterlassen hatte
+hook-removed-temp = { $name } entfernt, eine temporäre Datei, die ein unterbrochener tomcheck-Lauf in { $dir } hinterlassen hatte
+hook-up-to-date = der pre-commit-Hook von tomcheck in { $hook } ist installiert und aktuell
+hook-chained-runs-first = der als { $chained } aufbewahrte Hook läuft zuerst
+hook-replaced-kept = der ersetzte Hook wurde als { $copy } aufbewahrt
+hook-existing-kept = der vorhandene Hook wurde als { $chained } aufbewahrt und läuft zuerst
+hook-installed = pre-commit-Hook von tomcheck in { $hook } installiert; er prüft die TOM in { $tom }/
+hook-updated = pre-commit-Hook von tomcheck in { $hook } aktualisiert; er prüft die TOM in { $tom }/
+hook-new-only = nur Befunde, die ein Commit hinzufügt, blockieren ihn (--new-only); Befunde, die HEAD schon hat, nicht
+hook-none-chained-back = es war kein pre-commit-Hook von tomcheck installiert; der vorgeschaltete Hook liegt wieder in { $hook }
+hook-none = in { $dir } ist kein pre-commit-Hook von tomcheck installiert
+hook-not-ours = der pre-commit-Hook in { $hook } wurde nicht von tomcheck installiert; er bleibt unverändert
+hook-removed-its-copy = { $copy } entfernt, eine Kopie davon, die eine unterbrochene Installation hinterlassen hatte
+hook-removed-chained-back = pre-commit-Hook von tomcheck entfernt; der vorgeschaltete Hook liegt wieder in { $hook }
+hook-removed = pre-commit-Hook von tomcheck in { $hook } entfernt
+hook-blocked-new = tomcheck: der Commit ist blockiert, weil er die oben mit [neu] markierten Befunde hinzufügt; Befunde, die HEAD schon hat, blockieren ihn nicht (der Hook wurde mit --new-only installiert). Alle Befunde zeigt `{ $see }`; diese Prüfung einmalig überspringen mit `git commit --no-verify`.
+hook-blocked = tomcheck: der Commit ist durch die Befunde oben blockiert. Alle Befunde zeigt `{ $see }`; diese Prüfung einmalig überspringen mit `git commit --no-verify`.

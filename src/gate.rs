@@ -70,12 +70,13 @@ impl ReviewKind {
     }
 
     /// A short title, for annotations and test cases.
-    pub fn title(self) -> &'static str {
-        match self {
-            ReviewKind::WaiverAdded => "tomcheck: waiver added",
-            ReviewKind::WaiverExtended => "tomcheck: waiver extended",
-            ReviewKind::IdReassigned => "tomcheck: id given to another entity",
-        }
+    pub fn title(self, lang: Lang) -> String {
+        let id = match self {
+            ReviewKind::WaiverAdded => "review-waiver-added",
+            ReviewKind::WaiverExtended => "review-waiver-extended",
+            ReviewKind::IdReassigned => "review-id-reassigned",
+        };
+        t(lang, id, &[])
     }
 }
 

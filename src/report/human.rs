@@ -25,6 +25,7 @@ struct FindingDiag<'a> {
     source: Option<&'a SourceText>,
     help: Option<String>,
     message: String,
+    lang: Lang,
 }
 
 impl<'a> FindingDiag<'a> {
@@ -53,6 +54,7 @@ impl<'a> FindingDiag<'a> {
             source,
             help: (!help.is_empty()).then(|| clean(&help)),
             message,
+            lang,
         }
     }
 }
@@ -106,8 +108,12 @@ impl Diagnostic for FindingDiag<'_> {
         let label = match (&self.finding.field, loc.exact) {
             (Some(field), true) => field.clone(),
             (Some(field), false) => match kind {
-                Some(kind) => format!("no `{field}` in this {kind}"),
-                None => format!("no `{field}` here"),
+                Some(kind) => t(
+                    self.lang,
+                    "finding-no-field-in",
+                    &[("field", field.into()), ("kind", kind.into())],
+                ),
+                None => t(self.lang, "finding-no-field", &[("field", field.into())]),
             },
             (None, _) => self
                 .finding
@@ -195,7 +201,7 @@ pub fn summary_line(outcome: &Outcome, lang: Lang) -> String {
         &[
             ("entities", outcome.facts.entity_count().into()),
             ("files", outcome.facts.map.files.len().into()),
-            ("label", (&outcome.label).into()),
+            ("label", (&super::source_label(lang, &outcome.label)).into()),
             ("date", (&lang.date(&outcome.today)).into()),
         ],
     );

@@ -49,6 +49,7 @@ use crate::config::{RuleSetting, Severity};
 use crate::diag::Problem;
 use crate::engine::metadata::RuleMeta;
 use crate::findings::{Finding, Status};
+use crate::i18n::{t, tr, Lang};
 use crate::pipeline::Outcome;
 
 /// The key under which the gate's finding identity (rule + subject) is fingerprinted.
@@ -204,30 +205,37 @@ fn effective(severity: Severity, setting: Option<RuleSetting>) -> Severity {
     }
 }
 
-fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>) -> ReportingDescriptor {
+fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>, lang: Lang) -> ReportingDescriptor {
     let mut text = sentence(&rule.description);
     let mut markdown = format!("{}\n", sentence(&rule.description));
     if !rule.legal.is_empty() {
-        text.push_str(&format!(
-            " Legal basis: {}.",
-            rule.legal.trim_end_matches('.')
-        ));
-        markdown.push_str(&format!("\n**Legal basis:** {}\n", rule.legal));
+        let legal = rule.legal.trim_end_matches('.');
+        text.push(' ');
+        text.push_str(&t(lang, "sarif-legal-text", &[("legal", legal.into())]));
+        let legal = t(lang, "sarif-legal-md", &[("legal", (&rule.legal).into())]);
+        markdown.push_str(&format!("\n{legal}\n"));
     }
     if let Some(fires) = &rule.fires {
-        markdown.push_str(&format!("\n**Fires when** {}\n", fires.trim()));
+        let fires = t(lang, "sarif-fires-when", &[("text", fires.trim().into())]);
+        markdown.push_str(&format!("\n{fires}\n"));
     }
     if let Some(quiet) = &rule.quiet {
-        markdown.push_str(&format!("\n**Quiet for** {}\n", quiet.trim()));
+        let quiet = t(lang, "sarif-quiet-for", &[("text", quiet.trim().into())]);
+        markdown.push_str(&format!("\n{quiet}\n"));
     }
     if let Some(example) = &rule.example {
         markdown.push_str(&format!(
-            "\nExample:\n\n```toml\n{}\n```\n",
+            "\n{}\n\n```toml\n{}\n```\n",
+            t(lang, "sarif-example", &[]),
             example.trim_end()
         ));
     }
     if let Some(fix) = &rule.fix {
-        markdown.push_str(&format!("\nFixed:\n\n```toml\n{}\n```\n", fix.trim_end()));
+        markdown.push_str(&format!(
+            "\n{}\n\n```toml\n{}\n```\n",
+            t(lang, "sarif-fixed", &[]),
+            fix.trim_end()
+        ));
     }
     for resource in &rule.resources {
         markdown.push_str(&format!("\n<{}>\n", resource.url));
@@ -271,13 +279,13 @@ fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>) -> ReportingDescrip
 }
 
 /// A descriptor for a rule without metadata (a conftest-style policy).
-fn bare_descriptor(id: &str, severity: Severity) -> ReportingDescriptor {
+fn bare_descriptor(id: &str, severity: Severity, lang: Lang) -> ReportingDescriptor {
     ReportingDescriptor::builder()
         .id(id.to_string())
         .name(rule_name(id))
         .short_description(
             MultiformatMessageString::builder()
-                .text(format!("Policy rule {id}."))
+                .text(t(lang, "sarif-policy-rule", &[("id", id.into())]))
                 .build(),
         )
         .default_configuration(configuration(severity, None))
@@ -386,7 +394,7 @@ fn run(driver: ToolComponent, invocation: Invocation, path_prefix: &str) -> Run 
         ArtifactLocation::builder()
             .description(
                 Message::builder()
-                    .text("The root of the repository (the checked directory outside git).")
+                    .text(crate::i18n::tr("sarif-srcroot", &[]))
                     .build(),
             )
             .build(),
@@ -413,7 +421,7 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
     let mut rules: Vec<ReportingDescriptor> = ctx
         .rules
         .iter()
-        .map(|r| descriptor(r, setting(&r.id)))
+        .map(|r| descriptor(r, setting(&r.id), ctx.lang))
         .collect();
     let mut index: BTreeMap<String, usize> = ctx
         .rules
@@ -440,7 +448,7 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
         let occurrence = occurrences.entry(identity.clone()).or_insert(0);
         *occurrence += 1;
         let rule_index = *index.entry(finding.rule.clone()).or_insert_with(|| {
-            rules.push(bare_descriptor(&finding.rule, finding.severity));
+            rules.push(bare_descriptor(&finding.rule, finding.severity, ctx.lang));
             rules.len() - 1
         });
         let key = finding.key();
@@ -580,23 +588,15 @@ pub fn problems_log(problems: &[Problem], path_prefix: &str, exit_code: u8) -> S
                     env!("CARGO_PKG_VERSION")
                 );
                 let text = |s: String| MultiformatMessageString::builder().text(s).build();
+                let code = problem.code.to_string();
+                let code = [("code", (&code).into())];
                 descriptors.push(
                     ReportingDescriptor::builder()
                         .id(problem.code.to_string())
                         .name(rule_name(problem.code.as_str()))
-                        .short_description(text(format!(
-                            "Input problem tomcheck::{}.",
-                            problem.code
-                        )))
-                        .full_description(text(format!(
-                            "Input problem tomcheck::{}: the TOM, tomcheck.toml or a policy \
-                             could not be read, so nothing was checked.",
-                            problem.code
-                        )))
-                        .help(text(format!(
-                            "Fix the input at the location shown and run the check again; \
-                             every input problem is explained in {uri}."
-                        )))
+                        .short_description(text(tr("sarif-problem-short", &code)))
+                        .full_description(text(tr("sarif-problem-full", &code)))
+                        .help(text(tr("sarif-problem-help", &[("uri", (&uri).into())])))
                         .help_uri(uri.clone())
                         .build(),
                 );

@@ -426,6 +426,30 @@ fn format_snapshots() {
     }
 }
 
+/// The same reports in German: labels and texts change, ids, enum values and structure
+/// do not.
+#[test]
+fn format_snapshots_in_german() {
+    let fixture = fixture_copy("rule-avv-missing");
+    for (format, german) in [
+        ("github", "Rechtsgrundlage:"),
+        ("markdown", "| Schwere | Regel | Gegenstand | Fundstelle | Befund |"),
+        ("junit", "Rechtsgrundlage:"),
+    ] {
+        let out = tomcheck()
+            .current_dir(fixture.path())
+            .env("GIT_CEILING_DIRECTORIES", fixture.path().parent().unwrap())
+            .args(["check", "--today", TODAY, "--format", format, "--lang", "de"])
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(text.contains(german), "{format}: {german}\n{text}");
+        assert!(text.contains("avv.missing"), "{format}\n{text}");
+        assert!(!text.contains("legal basis"), "{format}\n{text}");
+        insta::assert_snapshot!(format!("rule-avv-missing.{format}.de"), text);
+    }
+}
+
 // --- init, completions, man ---------------------------------------------------------
 
 #[test]

@@ -117,3 +117,67 @@ log-footer = { $listed } von { $walked } Commits in { $range } haben die TOM, Ri
     [one] 1 unterschiedlicher Stand
    *[other] { $trees } unterschiedliche Stände
 } geprüft, { $asof }
+
+## Was geprüft wurde (Zusammenfassungen)
+label-working-tree = Arbeitsverzeichnis
+label-index = Index (vorgemerkt)
+label-commit-of = { $commit } vom { $date }
+label-staged-file = { $path } (vorgemerkt)
+finding-no-field-in = kein `{ $field }` in diesem Eintrag ({ $kind })
+finding-no-field = hier kein `{ $field }`
+
+## check --format markdown (und die Zahlen von --format github)
+md-counts-waived = ({ $count } per Ausnahme akzeptiert)
+md-counts-gate = ; { $new } neu, { $existing } bestehend, { $resolved } behoben
+md-counts-failing = ; { $count } lassen die Prüfung scheitern
+md-waived-by-change = { $level }, durch diese Änderung ausgenommen
+md-waived = Ausnahme
+md-table-head = | Schwere | Regel | Gegenstand | Fundstelle | Befund |
+md-verdict = { $count ->
+    [0] ✅ kein Befund lässt die Prüfung scheitern
+    [one] ❌ 1 Befund lässt die Prüfung scheitern
+   *[other] ❌ { $count } Befunde lassen die Prüfung scheitern
+}
+md-line-tail = · TOM aus { $label }, bewertet zum { $date } · scheitert ab { $failon }
+md-new-only = , nur neue Befunde
+md-no-findings = Keine Befunde.
+md-compared = Verglichen mit der Basis { $base }: **{ $new } neu**, { $existing } bestehend, { $resolved } behoben.
+md-changes-to-review = Zu prüfende Änderungen
+md-new-findings = Neue Befunde
+md-existing-findings = Bestehende Befunde
+md-already-in-base = Schon in der Basis vorhanden
+md-resolved-findings = Behobene Befunde
+md-resolved-head = | Regel | Gegenstand | Befund in der Basis |
+
+## check --format github (Titel der Anmerkungen)
+gh-new-waived = (neu, durch diese Änderung ausgenommen)
+gh-waived = (Ausnahme)
+gh-new = (neu)
+gh-existing = (bestehend)
+gh-policies-changed = tomcheck: Richtlinien oder Konfiguration geändert
+gh-base-not-compared = tomcheck: Basis nicht verglichen
+review-waiver-added = tomcheck: Ausnahme hinzugefügt
+review-waiver-extended = tomcheck: Ausnahme verlängert
+review-id-reassigned = tomcheck: ID einem anderen Eintrag zugewiesen
+
+## check --format junit (Texte; Namen und Struktur bleiben)
+junit-help = Hilfe: { $help }
+junit-status-new = Status: neu
+junit-status-existing = Status: bestehend
+junit-waived-by-change = durch diese Änderung ausgenommen: { $message }
+junit-waived = Ausnahme: { $message }
+junit-review-suite = tomcheck: zu prüfende Änderungen
+junit-review = prüfen: { $text }
+
+## check --format sarif (die eigenen Texte von tomcheck um die Regeltexte)
+sarif-legal-text = Rechtsgrundlage: { $legal }.
+sarif-legal-md = **Rechtsgrundlage:** { $legal }
+sarif-fires-when = **Schlägt an, wenn** { $text }
+sarif-quiet-for = **Still bei** { $text }
+sarif-example = Beispiel:
+sarif-fixed = Behoben:
+sarif-policy-rule = Richtlinienregel { $id }.
+sarif-srcroot = Die Wurzel des Repositorys (außerhalb von git das geprüfte Verzeichnis).
+sarif-problem-short = Eingabeproblem tomcheck::{ $code }.
+sarif-problem-full = Eingabeproblem tomcheck::{ $code }: die TOM, tomcheck.toml oder eine Richtlinie konnte nicht gelesen werden, daher wurde nichts geprüft.
+sarif-problem-help = Die Eingabe an der angegebenen Stelle korrigieren und die Prüfung wiederholen; jedes Eingabeproblem ist in { $uri } erklärt.

@@ -118,3 +118,67 @@ log-footer = { $listed } of { $walked } commits in { $range } changed the TOM, p
     [one] 1 distinct tree
    *[other] { $trees } distinct trees
 } evaluated, { $asof }
+
+## What was checked (summary lines)
+label-working-tree = working tree
+label-index = index
+label-commit-of = { $commit } of { $date }
+label-staged-file = { $path } (staged)
+finding-no-field-in = no `{ $field }` in this { $kind }
+finding-no-field = no `{ $field }` here
+
+## check --format markdown (and the counts of --format github)
+md-counts-waived = ({ $count } waived)
+md-counts-gate = ; { $new } new, { $existing } existing, { $resolved } resolved
+md-counts-failing = ; { $count } failing
+md-waived-by-change = { $level }, waived by this change
+md-waived = waived
+md-table-head = | Severity | Rule | Subject | Where | Finding |
+md-verdict = { $count ->
+    [0] ✅ no finding fails the check
+    [one] ❌ 1 finding fails the check
+   *[other] ❌ { $count } findings fail the check
+}
+md-line-tail = · TOM at { $label } as of { $date } · fails on { $failon }
+md-new-only = , new findings only
+md-no-findings = No findings.
+md-compared = Compared with base { $base }: **{ $new } new**, { $existing } existing, { $resolved } resolved.
+md-changes-to-review = Changes to review
+md-new-findings = New findings
+md-existing-findings = Existing findings
+md-already-in-base = Already present in the base
+md-resolved-findings = Resolved findings
+md-resolved-head = | Rule | Subject | Finding in the base |
+
+## check --format github (annotation titles)
+gh-new-waived = (new, waived by this change)
+gh-waived = (waived)
+gh-new = (new)
+gh-existing = (existing)
+gh-policies-changed = tomcheck: policies or configuration changed
+gh-base-not-compared = tomcheck: base not compared
+review-waiver-added = tomcheck: waiver added
+review-waiver-extended = tomcheck: waiver extended
+review-id-reassigned = tomcheck: id given to another entity
+
+## check --format junit (texts; names and structure stay)
+junit-help = help: { $help }
+junit-status-new = status: new
+junit-status-existing = status: existing
+junit-waived-by-change = waived by this change: { $message }
+junit-waived = waived: { $message }
+junit-review-suite = tomcheck: changes to review
+junit-review = review: { $text }
+
+## check --format sarif (the tool's own texts around rule texts)
+sarif-legal-text = Legal basis: { $legal }.
+sarif-legal-md = **Legal basis:** { $legal }
+sarif-fires-when = **Fires when** { $text }
+sarif-quiet-for = **Quiet for** { $text }
+sarif-example = Example:
+sarif-fixed = Fixed:
+sarif-policy-rule = Policy rule { $id }.
+sarif-srcroot = The root of the repository (the checked directory outside git).
+sarif-problem-short = Input problem tomcheck::{ $code }.
+sarif-problem-full = Input problem tomcheck::{ $code }: the TOM, tomcheck.toml or a policy could not be read, so nothing was checked.
+sarif-problem-help = Fix the input at the location shown and run the check again; every input problem is explained in { $uri }.

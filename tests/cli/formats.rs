@@ -529,6 +529,53 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
     );
 }
 
+/// `init --lang de`: a German starter TOM (comments and example texts) with the same
+/// keys and enum values, which `check` loads cleanly and judges like the English one.
+#[test]
+fn init_in_german_scaffolds_a_german_tom_that_checks_cleanly() {
+    let repo = Repo::new();
+    let text = stdout(&run(repo.path(), &["init", "--lang", "de"], 0));
+    assert!(text.contains("tom/organization.toml angelegt"), "{text}");
+    assert!(text.contains("als Nächstes:"), "{text}");
+    for file in ["tomcheck.toml", "tom/organization.toml", "tom/measures.toml"] {
+        insta::assert_snapshot!(
+            format!("init.de.{}", file.replace('/', "-")),
+            repo.read(file)
+        );
+    }
+    // No input problem: the same placeholder findings as the English starter, in German.
+    let report = crate::support::check_json(repo.path(), &[], 1);
+    let mut rules: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        [
+            "avv.missing",
+            "backup.restore-untested",
+            "encryption.transit-missing",
+            "measure.control-missing",
+            "review.overdue"
+        ],
+        "{report}"
+    );
+    // tomcheck.toml chose German for every later run.
+    let out = run(repo.path(), &["check"], 1);
+    assert!(stdout(&out).contains("bewertet zum 22.11.2026"), "{}", stdout(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // Running it again says so in German.
+    let text = stdout(&run(repo.path(), &["init", "--lang", "de"], 0));
+    assert!(
+        text.contains("tom/providers.toml übersprungen (existiert bereits; unverändert)"),
+        "{text}"
+    );
+}
+
 #[test]
 fn completions_and_man_pages_come_from_the_cli_definition() {
     for (shell, needle) in [

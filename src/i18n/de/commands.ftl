@@ -19,3 +19,10 @@ hook-removed-chained-back = pre-commit-Hook von tomcheck entfernt; der vorgescha
 hook-removed = pre-commit-Hook von tomcheck in { $hook } entfernt
 hook-blocked-new = tomcheck: der Commit ist blockiert, weil er die oben mit [neu] markierten Befunde hinzufügt; Befunde, die HEAD schon hat, blockieren ihn nicht (der Hook wurde mit --new-only installiert). Alle Befunde zeigt `{ $see }`; diese Prüfung einmalig überspringen mit `git commit --no-verify`.
 hook-blocked = tomcheck: der Commit ist durch die Befunde oben blockiert. Alle Befunde zeigt `{ $see }`; diese Prüfung einmalig überspringen mit `git commit --no-verify`.
+
+## init
+init-removed-temp = { $path } entfernt, eine temporäre Datei, die ein unterbrochener Lauf hinterlassen hatte
+init-created = { $path } angelegt
+init-skipped = { $path } übersprungen (existiert bereits; unverändert)
+init-next = als Nächstes: beschreiben Sie Ihre Organisation in tom/, führen Sie `tomcheck check` aus und committen Sie.
+    `tomcheck hook install` richtet einen git-pre-commit-Hook ein (oder nutzen Sie .pre-commit-config.yaml).

@@ -19,3 +19,10 @@ hook-removed-chained-back = removed the tomcheck pre-commit hook; the hook it ch
 hook-removed = removed the tomcheck pre-commit hook at { $hook }
 hook-blocked-new = tomcheck: the commit is blocked because it adds the findings marked [new] above; findings that HEAD already has do not block it (the hook was installed with --new-only). See all findings with `{ $see }`; skip this check once with `git commit --no-verify`.
 hook-blocked = tomcheck: the commit is blocked by the findings above. See all findings with `{ $see }`; skip this check once with `git commit --no-verify`.
+
+## init
+init-removed-temp = removed { $path }, a temporary file that an interrupted run left behind
+init-created = created { $path }
+init-skipped = skipped { $path } (it exists; left unchanged)
+init-next = next: describe your organisation in tom/, run `tomcheck check`, and commit.
+    `tomcheck hook install` adds a git pre-commit hook (or use .pre-commit-config.yaml).

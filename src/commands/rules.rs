@@ -2,6 +2,7 @@
 //! directory (the bundled ones and the repository's own), with the metadata of their
 //! `# METADATA` annotations and the severity `tomcheck.toml` gives them.
 
+use crate::i18n::tr;
 use std::io::Write;
 
 use serde::Serialize;
@@ -71,10 +72,14 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
                 .max()
                 .unwrap_or(5)
                 .max(5);
+            let w_sev = tr("rules-head-severity", &[]).chars().count().max(8);
             writeln!(
                 env.out,
-                "{:<w_id$}  {:<8}  {:<w_title$}  LEGAL BASIS",
-                "RULE", "SEVERITY", "TITLE"
+                "{:<w_id$}  {:<w_sev$}  {:<w_title$}  {}",
+                tr("rules-head-rule", &[]),
+                tr("rules-head-severity", &[]),
+                tr("rules-head-title", &[]),
+                tr("rules-head-legal", &[])
             )?;
             for r in &rules {
                 let sev = effective(r);
@@ -85,12 +90,12 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
                 };
                 writeln!(
                     env.out,
-                    "{:<w_id$}  {:<8}  {:<w_title$}  {}",
+                    "{:<w_id$}  {:<w_sev$}  {:<w_title$}  {}",
                     r.id, sev, r.title, r.legal
                 )?;
             }
             if rules.iter().any(|r| config.rules.contains_key(&r.id)) {
-                writeln!(env.out, "\n* changed in tomcheck.toml")?;
+                writeln!(env.out, "\n{}", tr("rules-changed", &[]))?;
             }
         }
     }
@@ -112,45 +117,62 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
         writeln!(out, "{} — {}", rule.id, rule.title)?;
         writeln!(out)?;
         let origin = if rule.builtin {
-            "bundled"
+            "explain-bundled"
         } else {
-            "repository"
+            "explain-repository"
         };
-        write!(out, "severity: {}", rule.severity)?;
+        let severity = rule.severity.to_string();
+        write!(
+            out,
+            "{}",
+            tr("explain-severity", &[("severity", (&severity).into())])
+        )?;
         match config.rules.get(&rule.id).map(|s| s.0) {
-            Some(RuleSetting::Off) => write!(out, " (switched off in tomcheck.toml)")?,
+            Some(RuleSetting::Off) => write!(out, " {}", tr("explain-off", &[]))?,
             Some(RuleSetting::Severity(s)) if s != rule.severity => {
-                write!(out, " ({s} in tomcheck.toml)")?
+                let s = s.to_string();
+                write!(
+                    out,
+                    " {}",
+                    tr("explain-changed", &[("severity", (&s).into())])
+                )?
             }
             _ => {}
         }
-        writeln!(out, " · {origin} rule, {}:{}", rule.file, rule.line)?;
+        let place = format!("{}:{}", rule.file, rule.line);
+        writeln!(out, " · {}", tr(origin, &[("place", (&place).into())]))?;
         if !rule.legal.is_empty() {
-            writeln!(out, "legal basis: {}", rule.legal)?;
+            writeln!(
+                out,
+                "{}",
+                tr("explain-legal", &[("legal", (&rule.legal).into())])
+            )?;
         }
         writeln!(out)?;
         writeln!(out, "{}", rule.description)?;
         if let Some(fires) = &rule.fires {
-            writeln!(out, "\nFires when: {}", fires.trim())?;
+            let text = tr("explain-fires", &[("text", fires.trim().into())]);
+            writeln!(out, "\n{text}")?;
         }
         if let Some(quiet) = &rule.quiet {
-            writeln!(out, "Does not fire for: {}", quiet.trim())?;
+            writeln!(out, "{}", tr("explain-quiet", &[("text", quiet.trim().into())]))?;
         }
         if let Some(example) = &rule.example {
-            writeln!(out, "\nExample that fires:\n")?;
+            writeln!(out, "\n{}\n", tr("explain-example", &[]))?;
             write_indented(out, example)?;
         }
         if let Some(fix) = &rule.fix {
-            writeln!(out, "\nFixed:\n")?;
+            writeln!(out, "\n{}\n", tr("explain-fixed", &[]))?;
             write_indented(out, fix)?;
         }
         writeln!(
             out,
-            "\nTo accept the risk for one subject, add a time-boxed waiver:\n\n    [[waiver]]\n    id = \"…\"\n    rule = \"{}\"\n    subject = \"kind:id\"\n    reason = \"…\"\n    approved_by = \"…\"\n    expires = 2027-01-31",
+            "\n{}\n\n    [[waiver]]\n    id = \"…\"\n    rule = \"{}\"\n    subject = \"kind:id\"\n    reason = \"…\"\n    approved_by = \"…\"\n    expires = 2027-01-31",
+            tr("explain-waiver", &[]),
             rule.id
         )?;
         if !rule.resources.is_empty() {
-            writeln!(out, "\nReferences:")?;
+            writeln!(out, "\n{}", tr("explain-references", &[]))?;
             for r in &rule.resources {
                 match &r.description {
                     Some(d) => writeln!(out, "  - {d}: {}", r.url)?,
@@ -182,11 +204,12 @@ fn write_reference(policies: &Policies, format: ListFormat, env: &mut Env<'_>) -
         }
         ListFormat::Human => {
             for r in &rows {
+                let checked = crate::text::clean_line(r["checked"].as_str().unwrap_or(""));
                 writeln!(
                     env.out,
-                    "data.reference.{}  checked {}\n  {}\n",
+                    "data.reference.{}  {}\n  {}\n",
                     crate::text::clean_line(r["name"].as_str().unwrap_or("")),
-                    crate::text::clean_line(r["checked"].as_str().unwrap_or("")),
+                    tr("reference-checked", &[("date", (&checked).into())]),
                     crate::text::clean_line(r["source"].as_str().unwrap_or(""))
                 )?;
             }

@@ -50,7 +50,8 @@ pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
         let path = dir.join(&name);
         crate::fsutil::replace_file(&path, &page)
             .map_err(|e| Problem::new(Code::Io, format!("cannot write {}: {e}", path.display())))?;
-        writeln!(env.out, "wrote {}", path.display())?;
+        let path = path.display().to_string();
+        writeln!(env.out, "{}", crate::i18n::tr("man-wrote", &[("path", (&path).into())]))?;
     }
     Ok(EXIT_OK)
 }

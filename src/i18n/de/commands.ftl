@@ -26,3 +26,48 @@ init-created = { $path } angelegt
 init-skipped = { $path } übersprungen (existiert bereits; unverändert)
 init-next = als Nächstes: beschreiben Sie Ihre Organisation in tom/, führen Sie `tomcheck check` aus und committen Sie.
     `tomcheck hook install` richtet einen git-pre-commit-Hook ein (oder nutzen Sie .pre-commit-config.yaml).
+
+## test
+test-pass = OK
+test-fail = FEHLER
+test-print = Ausgabe: { $line }
+test-coverage = Abdeckung:
+test-not-covered = (nicht abgedeckt: Zeilen { $lines })
+test-total = gesamt
+test-below-threshold = — unter dem Schwellenwert von { $threshold } %
+test-threshold = (Schwellenwert { $threshold } %)
+test-none-matched = kein Test passt
+test-summary = { $passed } bestanden, { $failed } fehlgeschlagen
+test-opa-warning = Warnung: { $place }: `{ $expression }` kann unter OPA andere Befunde ergeben
+test-opa-undefined = `{ $reference }` kann undefiniert sein; OPA lässt dann den ganzen Regelrumpf scheitern, wo tomcheck die Verneinung als wahr zählt.
+test-opa-fix = Geben Sie einen Standardwert an (object.get(…, "key", default)) oder prüfen Sie den fehlenden Schlüssel gesondert: docs/writing-policies.md, „Rules that mean the same under OPA“
+
+## test --mutants
+mutants-survivor = { $place }: überlebt: { $operator } `{ $before }` → `{ $after }` ({ $rule })
+mutants-summary = { $total } Mutanten: { $killed } erkannt, { $survived } überlebt, { $invalid } ungültig, { $allowed } erlaubt
+mutants-too-many = mehr Überlebende, als --max-survivors erlaubt: { $survived } > { $max }
+
+## rules, explain
+rules-head-rule = REGEL
+rules-head-severity = SCHWERE
+rules-head-title = TITEL
+rules-head-legal = RECHTSGRUNDLAGE
+rules-changed = * in tomcheck.toml geändert
+explain-severity = Schwere: { $severity }
+explain-off = (in tomcheck.toml abgeschaltet)
+explain-changed = ({ $severity } laut tomcheck.toml)
+explain-bundled = mitgelieferte Regel, { $place }
+explain-repository = Regel des Repositorys, { $place }
+explain-legal = Rechtsgrundlage: { $legal }
+explain-fires = Schlägt an, wenn: { $text }
+explain-quiet = Schlägt nicht an bei: { $text }
+explain-example = Beispiel, bei dem die Regel anschlägt:
+explain-fixed = Behoben:
+explain-waiver = Um das Risiko für einen Gegenstand zu akzeptieren, eine befristete Ausnahme (waiver) eintragen:
+explain-references = Quellen:
+reference-checked = geprüft am { $date }
+
+## schema, man
+schema-title = tomcheck-TOM-Format { $version }
+schema-description = Technische und organisatorische Maßnahmen (Art. 32 DSGVO) und Dienstleister als Fakten. Eine Datei eines TOM-Verzeichnisses; die Dateien werden zusammengeführt.
+man-wrote = { $path } geschrieben

@@ -26,3 +26,48 @@ init-created = created { $path }
 init-skipped = skipped { $path } (it exists; left unchanged)
 init-next = next: describe your organisation in tom/, run `tomcheck check`, and commit.
     `tomcheck hook install` adds a git pre-commit hook (or use .pre-commit-config.yaml).
+
+## test
+test-pass = PASS
+test-fail = FAIL
+test-print = print: { $line }
+test-coverage = coverage:
+test-not-covered = (not covered: lines { $lines })
+test-total = total
+test-below-threshold = — below the threshold of { $threshold }%
+test-threshold = (threshold { $threshold }%)
+test-none-matched = no test matched
+test-summary = { $passed } passed, { $failed } failed
+test-opa-warning = warning: { $place }: `{ $expression }` may give other findings under OPA
+test-opa-undefined = `{ $reference }` may be undefined; OPA then fails the whole rule body, where tomcheck counts the negation as true.
+test-opa-fix = Give it a default (object.get(…, "key", default)) or test the missing key on its own: docs/writing-policies.md, "Rules that mean the same under OPA"
+
+## test --mutants
+mutants-survivor = { $place }: survived: { $operator } `{ $before }` → `{ $after }` ({ $rule })
+mutants-summary = { $total } mutants: { $killed } killed, { $survived } survived, { $invalid } invalid, { $allowed } allowed
+mutants-too-many = more survivors than --max-survivors allows: { $survived } > { $max }
+
+## rules, explain
+rules-head-rule = RULE
+rules-head-severity = SEVERITY
+rules-head-title = TITLE
+rules-head-legal = LEGAL BASIS
+rules-changed = * changed in tomcheck.toml
+explain-severity = severity: { $severity }
+explain-off = (switched off in tomcheck.toml)
+explain-changed = ({ $severity } in tomcheck.toml)
+explain-bundled = bundled rule, { $place }
+explain-repository = repository rule, { $place }
+explain-legal = legal basis: { $legal }
+explain-fires = Fires when: { $text }
+explain-quiet = Does not fire for: { $text }
+explain-example = Example that fires:
+explain-fixed = Fixed:
+explain-waiver = To accept the risk for one subject, add a time-boxed waiver:
+explain-references = References:
+reference-checked = checked { $date }
+
+## schema, man
+schema-title = tomcheck TOM format { $version }
+schema-description = Technical and organisational measures (Art. 32 GDPR) and service providers as facts. One file of a TOM directory; files are merged.
+man-wrote = wrote { $path }

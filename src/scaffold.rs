@@ -599,7 +599,10 @@ mod tests {
                 })
                 .collect()
         };
-        let (en, de) = (super::files("2026-11-22", Lang::En), super::files("2026-11-22", Lang::De));
+        let (en, de) = (
+            super::files("2026-11-22", Lang::En),
+            super::files("2026-11-22", Lang::De),
+        );
         let mut compared = 0;
         for ((path, en), (de_path, de)) in en.iter().zip(&de) {
             assert_eq!(path, de_path);

@@ -40,8 +40,8 @@ use super::{CmdResult, Env, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{CheckArgs, GatePoliciesArg, HookAction, HookArgs};
 use crate::config;
 use crate::diag::{Code, Problem};
-use crate::i18n::tr;
 use crate::fsutil::{remove_stale_temp_files, write_atomically};
+use crate::i18n::tr;
 use crate::pipeline;
 use crate::source::{self, Revision, Source};
 
@@ -453,14 +453,22 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
     if hook.symlink_metadata().is_err() {
         std::fs::rename(chained, hook)
             .map_err(|e| io_problem(format!("cannot put back {}", chained.display()), e))?;
-        writeln!(out, "{}", tr("hook-put-back", &[("hook", (&shown(hook)).into())]))?;
+        writeln!(
+            out,
+            "{}",
+            tr("hook-put-back", &[("hook", (&shown(hook)).into())])
+        )?;
         return Ok(EXIT_OK);
     }
     if !matches!(owner_of(hook), Some(Owner::Tomcheck(_))) && same_content(hook, chained) {
         std::fs::remove_file(chained)
             .map_err(|e| io_problem(format!("cannot remove {}", chained.display()), e))?;
         let copy = shown(chained);
-        writeln!(out, "{}", tr("hook-removed-copy", &[("copy", (&copy).into())]))?;
+        writeln!(
+            out,
+            "{}",
+            tr("hook-removed-copy", &[("copy", (&copy).into())])
+        )?;
     }
     Ok(EXIT_OK)
 }

@@ -33,7 +33,11 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
             } else {
                 format!("{dir}/{name}")
             };
-            writeln!(env.out, "{}", tr("init-removed-temp", &[("path", (&path).into())]))?;
+            writeln!(
+                env.out,
+                "{}",
+                tr("init-removed-temp", &[("path", (&path).into())])
+            )?;
         }
     }
     let mut created = Vec::new();
@@ -47,10 +51,18 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
         }
     }
     for path in &created {
-        writeln!(env.out, "{}", tr("init-created", &[("path", (*path).into())]))?;
+        writeln!(
+            env.out,
+            "{}",
+            tr("init-created", &[("path", (*path).into())])
+        )?;
     }
     for path in &skipped {
-        writeln!(env.out, "{}", tr("init-skipped", &[("path", (*path).into())]))?;
+        writeln!(
+            env.out,
+            "{}",
+            tr("init-skipped", &[("path", (*path).into())])
+        )?;
     }
     if !problems.is_empty() {
         return Err(problems.into());

@@ -155,7 +155,11 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
             writeln!(out, "\n{text}")?;
         }
         if let Some(quiet) = &rule.quiet {
-            writeln!(out, "{}", tr("explain-quiet", &[("text", quiet.trim().into())]))?;
+            writeln!(
+                out,
+                "{}",
+                tr("explain-quiet", &[("text", quiet.trim().into())])
+            )?;
         }
         if let Some(example) = &rule.example {
             writeln!(out, "\n{}\n", tr("explain-example", &[]))?;

@@ -51,7 +51,11 @@ pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
         crate::fsutil::replace_file(&path, &page)
             .map_err(|e| Problem::new(Code::Io, format!("cannot write {}: {e}", path.display())))?;
         let path = path.display().to_string();
-        writeln!(env.out, "{}", crate::i18n::tr("man-wrote", &[("path", (&path).into())]))?;
+        writeln!(
+            env.out,
+            "{}",
+            crate::i18n::tr("man-wrote", &[("path", (&path).into())])
+        )?;
     }
     Ok(EXIT_OK)
 }

@@ -106,10 +106,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         command(
             out,
             "notice",
-            &[(
-                "title",
-                t(ctx.lang, "gh-policies-changed", &[]),
-            )],
+            &[("title", t(ctx.lang, "gh-policies-changed", &[]))],
             &notice,
         )?;
     }
@@ -150,7 +147,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             &text(finding, ctx.lang),
         )?;
     }
-    writeln!(out, "tomcheck: {}", Counts::of(outcome, ctx).sentence(ctx.lang))
+    writeln!(
+        out,
+        "tomcheck: {}",
+        Counts::of(outcome, ctx).sentence(ctx.lang)
+    )
 }
 
 #[cfg(test)]

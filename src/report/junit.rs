@@ -75,7 +75,11 @@ fn test_case(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> TestCas
     let status = if finding.fails(ctx.fail_on, ctx.new_only) {
         let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
         s.set_message(if finding.waived {
-            t(lang, "junit-waived-by-change", &[("message", (&message).into())])
+            t(
+                lang,
+                "junit-waived-by-change",
+                &[("message", (&message).into())],
+            )
         } else {
             message.clone()
         });
@@ -85,7 +89,11 @@ fn test_case(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> TestCas
     } else if finding.waived {
         let mut s = TestCaseStatus::skipped();
         s.set_message(if finding.waived_by_change() {
-            t(lang, "junit-waived-by-change", &[("message", (&message).into())])
+            t(
+                lang,
+                "junit-waived-by-change",
+                &[("message", (&message).into())],
+            )
         } else {
             t(lang, "junit-waived", &[("message", (&message).into())])
         });

@@ -80,7 +80,11 @@ fn human(log: &Log, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
                         ("warn", ev.summary.warn.into()),
                     ],
                 ),
-                Err(err) => t(lang, "log-narrate-error", &[("error", (&clean(err)).into())]),
+                Err(err) => t(
+                    lang,
+                    "log-narrate-error",
+                    &[("error", (&clean(err)).into())],
+                ),
             };
             let mut line = t(
                 lang,

@@ -66,7 +66,11 @@ impl Counts {
         );
         if self.waived > 0 {
             text.push(' ');
-            text.push_str(&t(lang, "md-counts-waived", &[("count", self.waived.into())]));
+            text.push_str(&t(
+                lang,
+                "md-counts-waived",
+                &[("count", self.waived.into())],
+            ));
         }
         if self.gate {
             text.push_str(&t(
@@ -153,7 +157,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
     );
     if counts.waived > 0 {
         line.push(' ');
-        line.push_str(&t(lang, "md-counts-waived", &[("count", counts.waived.into())]));
+        line.push_str(&t(
+            lang,
+            "md-counts-waived",
+            &[("count", counts.waived.into())],
+        ));
     }
     let label = md::code(&super::source_label(lang, &outcome.label));
     let fail_on = ctx.fail_on.to_string();

@@ -133,7 +133,10 @@ pub fn source_label(lang: crate::i18n::Lang, label: &str) -> String {
             Some((commit, date)) => t(
                 lang,
                 "label-commit-of",
-                &[("commit", commit.into()), ("date", (&lang.date(date)).into())],
+                &[
+                    ("commit", commit.into()),
+                    ("date", (&lang.date(date)).into()),
+                ],
             ),
             None => other.to_string(),
         },

@@ -36,7 +36,10 @@ pub fn human(run: &MutationRun, max_survivors: usize, out: &mut dyn Write) -> st
     if s.survived > max_survivors {
         let text = tr(
             "mutants-too-many",
-            &[("survived", s.survived.into()), ("max", max_survivors.into())],
+            &[
+                ("survived", s.survived.into()),
+                ("max", max_survivors.into()),
+            ],
         );
         writeln!(out, "{text}")?;
     }

@@ -431,7 +431,12 @@ fn new_provider_without_avv_and_fixed_backup_location() {
             0,
         ));
         let plain = german.replace("<wbr>", "");
-        for needle in ["provider:newsletter-tool", "avv.missing", "deny", "22.11.2026"] {
+        for needle in [
+            "provider:newsletter-tool",
+            "avv.missing",
+            "deny",
+            "22.11.2026",
+        ] {
             assert!(plain.contains(needle), "{format} de: {needle}\n{german}");
         }
         for english in ["New findings", "Resolved findings", "as of", "working tree"] {

@@ -433,13 +433,18 @@ fn format_snapshots_in_german() {
     let fixture = fixture_copy("rule-avv-missing");
     for (format, german) in [
         ("github", "Rechtsgrundlage:"),
-        ("markdown", "| Schwere | Regel | Gegenstand | Fundstelle | Befund |"),
+        (
+            "markdown",
+            "| Schwere | Regel | Gegenstand | Fundstelle | Befund |",
+        ),
         ("junit", "Rechtsgrundlage:"),
     ] {
         let out = tomcheck()
             .current_dir(fixture.path())
             .env("GIT_CEILING_DIRECTORIES", fixture.path().parent().unwrap())
-            .args(["check", "--today", TODAY, "--format", format, "--lang", "de"])
+            .args([
+                "check", "--today", TODAY, "--format", format, "--lang", "de",
+            ])
             .output()
             .unwrap();
         let text = stdout(&out);
@@ -537,7 +542,11 @@ fn init_in_german_scaffolds_a_german_tom_that_checks_cleanly() {
     let text = stdout(&run(repo.path(), &["init", "--lang", "de"], 0));
     assert!(text.contains("tom/organization.toml angelegt"), "{text}");
     assert!(text.contains("als Nächstes:"), "{text}");
-    for file in ["tomcheck.toml", "tom/organization.toml", "tom/measures.toml"] {
+    for file in [
+        "tomcheck.toml",
+        "tom/organization.toml",
+        "tom/measures.toml",
+    ] {
         insta::assert_snapshot!(
             format!("init.de.{}", file.replace('/', "-")),
             repo.read(file)
@@ -566,7 +575,11 @@ fn init_in_german_scaffolds_a_german_tom_that_checks_cleanly() {
     );
     // tomcheck.toml chose German for every later run.
     let out = run(repo.path(), &["check"], 1);
-    assert!(stdout(&out).contains("bewertet zum 22.11.2026"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("bewertet zum 22.11.2026"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
     // Running it again says so in German.
     let text = stdout(&run(repo.path(), &["init", "--lang", "de"], 0));

@@ -181,3 +181,17 @@ sarif-srcroot = Die Wurzel des Repositorys (außerhalb von git das geprüfte Ver
 sarif-problem-short = Eingabeproblem tomcheck::{ $code }.
 sarif-problem-full = Eingabeproblem tomcheck::{ $code }: die TOM, tomcheck.toml oder eine Richtlinie konnte nicht gelesen werden, daher wurde nichts geprüft.
 sarif-problem-help = Die Eingabe an der angegebenen Stelle korrigieren und die Prüfung wiederholen; jedes Eingabeproblem ist in { $uri } erklärt.
+
+## Gate: Änderungen, die ein Prüfer ansehen muss
+review-accepts = { $count ->
+    [0] sie akzeptiert derzeit keinen Befund
+    [one] der Befund, den sie akzeptiert, zählt als neu, daher scheitert --new-only daran
+   *[other] die { $count } Befunde, die sie akzeptiert, zählen als neu, daher scheitert --new-only daran
+}
+review-adds-waiver = diese Änderung fügt die Ausnahme { $id } für { $rule } zu { $subject } hinzu, gültig bis { $expires }
+review-extends-waiver = diese Änderung verlängert die Ausnahme für { $rule } zu { $subject } vom { $before } auf den { $expires } (Ausnahme { $id })
+review-waiver = { $what }: { $accepts }; das akzeptierte Risiko vor dem Zusammenführen prüfen
+review-field-was = { $field } war { $before }, jetzt { $after }
+review-id-given = diese Änderung vergibt die ID { $subject } an einen anderen Eintrag ({ $fields }): seine Befunde zählen als neu, nicht als die bestehenden Befunde des Eintrags, der die ID vorher hatte; sicherstellen, dass die ID nicht versehentlich wiederverwendet wurde
+gate-base-no-tom = die Basis { $base } hat kein TOM-Verzeichnis `{ $tom }/`: jeder Befund zählt als neu
+gate-base-unchecked = die TOM der Basis { $base } konnte nicht geprüft werden ({ $problem }): jeder Befund zählt als neu

@@ -182,3 +182,17 @@ sarif-srcroot = The root of the repository (the checked directory outside git).
 sarif-problem-short = Input problem tomcheck::{ $code }.
 sarif-problem-full = Input problem tomcheck::{ $code }: the TOM, tomcheck.toml or a policy could not be read, so nothing was checked.
 sarif-problem-help = Fix the input at the location shown and run the check again; every input problem is explained in { $uri }.
+
+## Gate: changes a reviewer must look at
+review-accepts = { $count ->
+    [0] it accepts no finding now
+    [one] the finding it accepts counts as new, so --new-only fails on it
+   *[other] the { $count } findings it accepts count as new, so --new-only fails on them
+}
+review-adds-waiver = this change adds waiver { $id } for { $rule } on { $subject }, until { $expires }
+review-extends-waiver = this change extends the waiver for { $rule } on { $subject } from { $before } to { $expires } (waiver { $id })
+review-waiver = { $what }: { $accepts }; review the accepted risk before merging
+review-field-was = { $field } was { $before }, now { $after }
+review-id-given = this change gives the id { $subject } to a different entity ({ $fields }): its findings count as new, not as the existing findings of the entity that had the id before; make sure the id was not reused by mistake
+gate-base-no-tom = the base { $base } has no TOM directory `{ $tom }/`: every finding counts as new
+gate-base-unchecked = the TOM at the base { $base } could not be checked ({ $problem }): every finding counts as new

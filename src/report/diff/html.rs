@@ -199,11 +199,7 @@ fn versions(out: &mut dyn Write, diff: &Diff, lang: Lang) -> std::io::Result<()>
         Some(full) => format!("<code title=\"{}\">{}</code>", esc(full), esc(&s.label)),
         None => esc(&lang.side_label(&s.label)),
     })?;
-    let opt = |v: &Option<String>| {
-        v.as_deref()
-            .map(|d| esc(&lang.date(d)))
-            .unwrap_or_default()
-    };
+    let opt = |v: &Option<String>| v.as_deref().map(|d| esc(&lang.date(d))).unwrap_or_default();
     row(out, &l.commit_date, &|s| opt(&s.date))?;
     row(out, &l.as_of, &|s| opt(&s.as_of))?;
     row(out, &l.reviewed, &|s| opt(&s.reviewed))?;

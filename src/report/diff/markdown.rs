@@ -30,7 +30,11 @@ pub fn render(diff: &Diff, lang: Lang, out: &mut dyn Write) -> std::io::Result<(
         writeln!(out, "| {name} | {} | {} |", f(&diff.old), f(&diff.new))
     };
     // Dates come from git and from the TOM: escaped like any other TOM text.
-    let date = |d: &Option<String>| d.as_deref().map(|d| text(&lang.date(d))).unwrap_or_default();
+    let date = |d: &Option<String>| {
+        d.as_deref()
+            .map(|d| text(&lang.date(d)))
+            .unwrap_or_default()
+    };
     row(out, &l.revision, &|s| revision(s, lang))?;
     row(out, &l.commit_date, &|s| date(&s.date))?;
     row(out, &l.as_of, &|s| date(&s.as_of))?;

@@ -149,8 +149,69 @@ fn write_diag(
     if res.is_err() {
         text = format!("{diag}\n");
     }
+    if style.narrate && style.lang != Lang::En {
+        text = narrated_in(style.lang, &text);
+    }
     writeln!(out, "{}", text.trim_end())?;
     writeln!(out)
+}
+
+/// miette's narrated report in another language: its fixed sentences ("Begin snippet
+/// for …", "label at line …", "diagnostic help: …") are recognised line by line at the
+/// start of a line and said again from the catalogue; everything else stays as it is.
+fn narrated_in(lang: Lang, text: &str) -> String {
+    use regex_lite::Regex;
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        [
+            (r"^(?P<indent>\s*)Diagnostic severity: (?P<severity>error|warning|advice)$", "narrate-severity"),
+            (r"^Begin snippet for (?P<file>.*) starting at line (?P<line>\d+), column (?P<column>\d+)$", "narrate-snippet"),
+            (r"^snippet line (?P<line>\d+): (?P<text>.*)$", "narrate-snippet-line"),
+            (r"^(?P<indent>\s*)label at line (?P<line>\d+), column (?P<column>\d+)(?P<rest>: .*)?$", "narrate-label-column"),
+            (r"^(?P<indent>\s*)label at line (?P<line>\d+), columns (?P<start>\d+) to (?P<end>\d+)(?P<rest>: .*)?$", "narrate-label-columns"),
+            (r"^(?P<indent>\s*)label starting at line (?P<line>\d+), column (?P<column>\d+)(?P<rest>: .*)?$", "narrate-label-starts"),
+            (r"^(?P<indent>\s*)label ending at line (?P<line>\d+), column (?P<column>\d+)(?P<rest>: .*)?$", "narrate-label-ends"),
+            (r"^diagnostic help: (?P<text>.*)$", "narrate-help"),
+            (r"^diagnostic code: (?P<code>.*)$", "narrate-code"),
+            (r"^(?P<indent>\s*)Caused by: (?P<text>.*)$", "narrate-caused-by"),
+            (r"^For more details, see:$", "narrate-see"),
+        ]
+        .into_iter()
+        .filter_map(|(re, id)| Some((Regex::new(re).ok()?, id)))
+        .collect()
+    });
+    const NAMES: &[&str] = &["file", "line", "column", "start", "end", "text", "code"];
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let found = patterns
+            .iter()
+            .find_map(|(re, id)| re.captures(body).map(|c| (c, *id)));
+        let Some((caps, id)) = found else {
+            out.push_str(line);
+            continue;
+        };
+        let get = |name: &str| caps.name(name).map_or("", |m| m.as_str());
+        let severity = match get("severity") {
+            "" => String::new(),
+            s => t(lang, &format!("narrate-{s}"), &[]),
+        };
+        let mut args: Vec<(&str, crate::i18n::Arg<'_>)> = NAMES
+            .iter()
+            .filter(|n| caps.name(n).is_some())
+            .map(|n| (*n, get(n).into()))
+            .collect();
+        args.push(("severity", (&severity).into()));
+        out.push_str(get("indent"));
+        out.push_str(&t(lang, id, &args));
+        out.push_str(get("rest"));
+        out.push_str(end);
+    }
+    out
 }
 
 /// Renders every finding and the summary.
@@ -312,4 +373,28 @@ pub fn gate_footer(gate: &Comparison, lang: Lang, out: &mut dyn Write) -> std::i
         writeln!(out, "  {line}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrated_sentences_are_said_in_german_and_the_rest_stays() {
+        let en = "Provider \"x\" has no AVV\n    Diagnostic severity: error\n\
+                  Begin snippet for tom/a b.toml starting at line 2, column 1\n\n\
+                  snippet line 3: diagnostic help: in the TOM\n    \
+                  label at line 3, columns 1 to 12: no `avv` here\n\
+                  diagnostic help: sign it\nsecond line\ndiagnostic code: avv.missing\n";
+        let de = narrated_in(Lang::De, en);
+        assert_eq!(
+            de,
+            "Provider \"x\" has no AVV\n    Art der Meldung: Fehler\n\
+             Ausschnitt aus tom/a b.toml ab Zeile 2, Spalte 1\n\n\
+             Zeile 3: diagnostic help: in the TOM\n    \
+             Markierung in Zeile 3, Spalten 1 bis 12: no `avv` here\n\
+             Hilfe: sign it\nsecond line\nKennung: avv.missing\n"
+        );
+        assert_eq!(narrated_in(Lang::En, en), en);
+    }
 }

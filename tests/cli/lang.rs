@@ -192,6 +192,16 @@ fn the_locale_chooses_the_labels_of_every_command() {
             "<html lang=\"de\">",
             "<html lang=\"en\">",
         ),
+        (
+            &["check", "--narrate"],
+            "Art der Meldung: Fehler",
+            "Diagnostic severity:",
+        ),
+        (
+            &["diff", "HEAD~1", "HEAD", "--narrate"],
+            "Neuer Befund: deny avv.missing",
+            "New finding:",
+        ),
         (&["log"], "Betreff", "subject"),
         (&["rules"], "RECHTSGRUNDLAGE", "LEGAL BASIS"),
         (

@@ -66,10 +66,6 @@ diff-no-tom = keine TOM
 diff-working-tree = Arbeitsverzeichnis
 diff-index = Index (vorgemerkt)
 diff-generated = Erstellt mit tomcheck
-# Die Erläuterung einer Schwere (Aufzählungswert deny/warn/info), als Tooltip.
-severity-deny = lässt die Prüfung scheitern
-severity-warn = Warnung
-severity-info = Hinweis
 kind-organization = Angaben zur Organisation
 kind-provider = Dienstleister
 kind-location = Standorte
@@ -195,3 +191,19 @@ review-field-was = { $field } war { $before }, jetzt { $after }
 review-id-given = diese Änderung vergibt die ID { $subject } an einen anderen Eintrag ({ $fields }): seine Befunde zählen als neu, nicht als die bestehenden Befunde des Eintrags, der die ID vorher hatte; sicherstellen, dass die ID nicht versehentlich wiederverwendet wurde
 gate-base-no-tom = die Basis { $base } hat kein TOM-Verzeichnis `{ $tom }/`: jeder Befund zählt als neu
 gate-base-unchecked = die TOM der Basis { $base } konnte nicht geprüft werden ({ $problem }): jeder Befund zählt als neu
+
+## Vorgelesene Ausgabe (--narrate): die Sätze um jede Meldung
+narrate-severity = Art der Meldung: { $severity }
+narrate-error = Fehler
+narrate-warning = Warnung
+narrate-advice = Hinweis
+narrate-snippet = Ausschnitt aus { $file } ab Zeile { $line }, Spalte { $column }
+narrate-snippet-line = Zeile { $line }: { $text }
+narrate-label-column = Markierung in Zeile { $line }, Spalte { $column }
+narrate-label-columns = Markierung in Zeile { $line }, Spalten { $start } bis { $end }
+narrate-label-starts = Markierung ab Zeile { $line }, Spalte { $column }
+narrate-label-ends = Markierung bis Zeile { $line }, Spalte { $column }
+narrate-help = Hilfe: { $text }
+narrate-code = Kennung: { $code }
+narrate-caused-by = Ursache: { $text }
+narrate-see = Mehr dazu:

@@ -158,11 +158,6 @@ impl Lang {
         crate::i18n::t(self, id, &[])
     }
 
-    /// What a severity (an enum value that never changes) means, in this language.
-    pub fn severity(self, severity: crate::config::Severity) -> String {
-        crate::i18n::t(self, &format!("severity-{}", severity.as_str()), &[])
-    }
-
     /// The name of a control category (`physical_access` → Zutrittskontrolle).
     pub fn control(self, control: &str) -> String {
         const EN_CONTROLS: &[&str] = &[

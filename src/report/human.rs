@@ -149,11 +149,34 @@ fn write_diag(
     if res.is_err() {
         text = format!("{diag}\n");
     }
-    if style.narrate && style.lang != Lang::En {
-        text = narrated_in(style.lang, &text);
+    if style.lang != Lang::En {
+        text = if style.narrate {
+            narrated_in(style.lang, &text)
+        } else {
+            help_label_in(style.lang, &text)
+        };
     }
     writeln!(out, "{}", text.trim_end())?;
     writeln!(out)
+}
+
+/// miette's graphical report with its `help:` label in another language. The label
+/// is the first thing on its line (after two spaces and, in colour, a style), which no
+/// line of a message, a source snippet or a wrapped help text is.
+fn help_label_in(lang: Lang, text: &str) -> String {
+    use regex_lite::Regex;
+    use std::sync::OnceLock;
+    static HELP: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = HELP
+        .get_or_init(|| Regex::new(r"(?m)^((?:\x1b\[[0-9;]*m)?  (?:\x1b\[[0-9;]*m)?)help: ").ok())
+    else {
+        return text.to_string();
+    };
+    let label = t(lang, "diag-help", &[]);
+    re.replace_all(text, |c: &regex_lite::Captures<'_>| {
+        format!("{}{label}: ", &c[1])
+    })
+    .into_owned()
 }
 
 /// miette's narrated report in another language: its fixed sentences ("Begin snippet
@@ -396,5 +419,20 @@ mod tests {
              Hilfe: sign it\nsecond line\nKennung: avv.missing\n"
         );
         assert_eq!(narrated_in(Lang::En, en), en);
+    }
+
+    #[test]
+    fn the_help_label_is_german_and_nothing_else_changes() {
+        let en = "  × no AVV\n   ╭─[a.toml:1:1]\n 1 │ help: x\n   ╰────\n  help: sign it\n        help: stays\n";
+        assert_eq!(
+            help_label_in(Lang::De, en),
+            "  × no AVV\n   ╭─[a.toml:1:1]\n 1 │ help: x\n   ╰────\n  Tipp: sign it\n        help: stays\n"
+        );
+        // miette styles the label with the two spaces before it.
+        let coloured = "\x1b[36m  help: \x1b[0msign it\n";
+        assert_eq!(
+            help_label_in(Lang::De, coloured),
+            "\x1b[36m  Tipp: \x1b[0msign it\n"
+        );
     }
 }

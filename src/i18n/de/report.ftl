@@ -207,3 +207,6 @@ narrate-help = Hilfe: { $text }
 narrate-code = Kennung: { $code }
 narrate-caused-by = Ursache: { $text }
 narrate-see = Mehr dazu:
+# Die Beschriftung vor der Hilfe einer Meldung im Terminal; so breit wie "help", damit die
+# umbrochenen Zeilen darunter ausgerichtet bleiben.
+diag-help = Tipp

@@ -208,3 +208,6 @@ narrate-help = diagnostic help: { $text }
 narrate-code = diagnostic code: { $code }
 narrate-caused-by = Caused by: { $text }
 narrate-see = For more details, see:
+# The label before a diagnostic's help in the terminal; as wide as "help" so that the
+# wrapped lines below it stay aligned.
+diag-help = help

@@ -6,7 +6,7 @@ import data.tom.lib.providers
 import data.tom.lib.providers_with_personal_data
 import data.tom.lib.today
 
-_legal := "Art. 28(3) GDPR"
+_legal := {"en": "Art. 28(3) GDPR", "de": "Art. 28 Abs. 3 DSGVO"}
 
 # The rules below bind the rules they use to a variable before their loop over
 # the providers: regorus looks a rule up again at every reference, which costs
@@ -54,6 +54,26 @@ _legal := "Art. 28(3) GDPR"
 #     personal_data = true
 #     access = "full"
 #     avv = { signed = 2024-01-15, document = "contracts/it-admin-avv.pdf" }
+#   i18n:
+#     de:
+#       title: Auftragsverarbeiter ohne Auftragsverarbeitungsvertrag (AVV)
+#       description: >-
+#         Ein Dienstleister, der im Auftrag des Unternehmens personenbezogene Daten
+#         verarbeitet, ist Auftragsverarbeiter nach Art. 28 DSGVO und darf dies nur auf
+#         Grundlage eines schriftlichen Auftragsverarbeitungsvertrags (AVV) tun, der die
+#         Punkte von Art. 28 Abs. 3 lit. a bis h DSGVO abdeckt. Ohne erfassten Vertrag kann
+#         die TOM nicht belegen, dass die Verarbeitung rechtmäßig ist.
+#       legal: Art. 28 Abs. 3 DSGVO
+#       fires: >-
+#         ein Dienstleister mit role = "processor", der personenbezogene Daten verarbeitet
+#         (personal_data = true) oder auf sie zugreifen kann (access nicht "none") und keine
+#         avv-Tabelle hat oder eine mit status = "draft"
+#       quiet: >-
+#         Verantwortliche und gemeinsam Verantwortliche wie Banken, Steuerberater,
+#         Rechtsanwälte und Postdienste; Dienstleister mit personal_data = false und
+#         access = "none" oder ohne access; Verträge jeder Form (dpa, scc, online
+#         akzeptierte Bedingungen mit Datum), die keine Entwürfe sind
+#       resources: [Art. 28 Abs. 3 DSGVO]
 deny contains finding if {
 	with_personal_data := providers_with_personal_data
 	some p in providers
@@ -64,8 +84,14 @@ deny contains finding if {
 		"rule": "avv.missing",
 		"subject": sprintf("provider:%s", [p.id]),
 		"field": "avv",
-		"message": sprintf("%s %s but has no data processing agreement (AVV)", [lib.label("Provider", p), _handles(p)]),
-		"help": sprintf("Record the signed agreement: avv = { signed = 2024-01-15, document = \"contracts/%s-avv.pdf\" }", [p.id]),
+		"message": {
+			"en": sprintf("%s %s but has no data processing agreement (AVV)", [lib.label("Provider", p), _handles(p).en]),
+			"de": sprintf("%s %s, hat aber keinen Auftragsverarbeitungsvertrag (AVV)", [lib.label("Dienstleister", p), _handles(p).de]),
+		},
+		"help": {
+			"en": sprintf("Record the signed agreement: avv = { signed = 2024-01-15, document = \"contracts/%s-avv.pdf\" }", [p.id]),
+			"de": sprintf("Erfassen Sie den unterschriebenen Vertrag: avv = { signed = 2024-01-15, document = \"contracts/%s-avv.pdf\" }", [p.id]),
+		},
 		"legal": _legal,
 	}
 }
@@ -82,15 +108,24 @@ deny contains finding if {
 		"rule": "avv.missing",
 		"subject": sprintf("provider:%s", [p.id]),
 		"field": "avv.status",
-		"message": sprintf("%s %s but its data processing agreement (AVV) is only a draft", [lib.label("Provider", p), _handles(p)]),
-		"help": "Once the agreement is signed, record the date and drop the draft status: avv = { signed = …, document = \"…\" }",
+		"message": {
+			"en": sprintf("%s %s but its data processing agreement (AVV) is only a draft", [lib.label("Provider", p), _handles(p).en]),
+			"de": sprintf("%s %s, sein Auftragsverarbeitungsvertrag (AVV) ist aber nur ein Entwurf", [lib.label("Dienstleister", p), _handles(p).de]),
+		},
+		"help": {
+			"en": "Once the agreement is signed, record the date and drop the draft status: avv = { signed = …, document = \"…\" }",
+			"de": "Sobald der Vertrag unterschrieben ist, erfassen Sie das Datum und entfernen den Entwurfsstatus: avv = { signed = …, document = \"…\" }",
+		},
 		"legal": _legal,
 	}
 }
 
-_handles(p) := "processes personal data" if {
+_handles(p) := {"en": "processes personal data", "de": "verarbeitet personenbezogene Daten"} if {
 	p.personal_data == true
-} else := sprintf("can reach personal data (access = \"%s\")", [p.access])
+} else := {
+	"en": sprintf("can reach personal data (access = \"%s\")", [p.access]),
+	"de": sprintf("kann auf personenbezogene Daten zugreifen (access = \"%s\")", [p.access]),
+}
 
 # METADATA
 # title: Data processing agreement (AVV) has expired
@@ -125,6 +160,20 @@ _handles(p) := "processes personal data" if {
 #     role = "processor"
 #     personal_data = true
 #     avv = { signed = 2025-12-01, expires = 2028-12-31, document = "contracts/newsletter-avv-2025.pdf" }
+#   i18n:
+#     de:
+#       title: Auftragsverarbeitungsvertrag (AVV) abgelaufen
+#       description: >-
+#         Der erfasste Auftragsverarbeitungsvertrag eines Dienstleisters endete an seinem
+#         Datum expires. Eine Verarbeitung, die nach Vertragsende weiterläuft, hat keine
+#         vertragliche Grundlage nach Art. 28 Abs. 3 DSGVO. Verlängern Sie den Vertrag, oder
+#         beenden Sie die Verarbeitung und erfassen Sie das.
+#       legal: Art. 28 Abs. 3 DSGVO
+#       fires: ein Dienstleister, dessen Datum avv.expires vor dem heutigen Tag liegt
+#       quiet: >-
+#         Verträge ohne Datum expires (unbefristet) und Verträge, die heute oder später
+#         ablaufen
+#       resources: [Art. 28 Abs. 3 DSGVO]
 deny contains finding if {
 	day := today
 	some p in providers
@@ -134,8 +183,14 @@ deny contains finding if {
 		"rule": "avv.expired",
 		"subject": sprintf("provider:%s", [p.id]),
 		"field": "avv.expires",
-		"message": sprintf("The data processing agreement (AVV) with %s expired on %s", [lib.label("provider", p), expires]),
-		"help": "Record the renewed agreement with its new dates: avv = { signed = …, expires = …, document = \"…\" }; if the provider no longer processes personal data, set personal_data = false and access = \"none\"",
+		"message": {
+			"en": sprintf("The data processing agreement (AVV) with %s expired on %s", [lib.label("provider", p), expires]),
+			"de": sprintf("Der Auftragsverarbeitungsvertrag (AVV) mit %s ist am %s abgelaufen", [lib.label("Dienstleister", p), lib.de_date(expires)]),
+		},
+		"help": {
+			"en": "Record the renewed agreement with its new dates: avv = { signed = …, expires = …, document = \"…\" }; if the provider no longer processes personal data, set personal_data = false and access = \"none\"",
+			"de": "Erfassen Sie den verlängerten Vertrag mit seinen neuen Daten: avv = { signed = …, expires = …, document = \"…\" }; verarbeitet der Dienstleister keine personenbezogenen Daten mehr, setzen Sie personal_data = false und access = \"none\"",
+		},
 		"legal": _legal,
 	}
 }

@@ -26,10 +26,10 @@ test_missing_fires if {
 	f.rule == "avv.missing"
 	f.subject == "provider:it-admin"
 	f.field == "avv"
-	f.legal == "Art. 28(3) GDPR"
-	f.message == "Provider \"IT Admin Müller\" (it-admin) processes personal data but has no data processing agreement (AVV)"
-	contains(f.help, "avv = { signed = ")
-	contains(f.help, "contracts/it-admin-avv.pdf")
+	f.legal.en == "Art. 28(3) GDPR"
+	f.message.en == "Provider \"IT Admin Müller\" (it-admin) processes personal data but has no data processing agreement (AVV)"
+	contains(f.help.en, "avv = { signed = ")
+	contains(f.help.en, "contracts/it-admin-avv.pdf")
 }
 
 test_missing_fires_on_access_without_personal_data_flag if {
@@ -38,7 +38,7 @@ test_missing_fires_on_access_without_personal_data_flag if {
 	some f in findings
 	f.rule == "avv.missing"
 	f.subject == "provider:it-admin"
-	contains(f.message, "can reach personal data (access = \"read\")")
+	contains(f.message.en, "can reach personal data (access = \"read\")")
 }
 
 test_missing_quiet_with_avv if {
@@ -83,16 +83,16 @@ test_missing_fires_for_a_draft if {
 	f.rule == "avv.missing"
 	f.subject == "provider:it-admin"
 	f.field == "avv.status"
-	f.legal == "Art. 28(3) GDPR"
-	f.message == "Provider \"IT Admin Müller\" (it-admin) processes personal data but its data processing agreement (AVV) is only a draft"
-	contains(f.help, "avv = { signed = …")
+	f.legal.en == "Art. 28(3) GDPR"
+	f.message.en == "Provider \"IT Admin Müller\" (it-admin) processes personal data but its data processing agreement (AVV) is only a draft"
+	contains(f.help.en, "avv = { signed = …")
 }
 
 test_missing_fires_for_a_draft_of_a_provider_with_access if {
 	draft := object.union(_it_admin, {"personal_data": false, "access": "metadata", "avv": {"status": "draft"}})
 	some f in _deny([draft])
 	f.rule == "avv.missing"
-	contains(f.message, "can reach personal data (access = \"metadata\") but its data processing agreement (AVV) is only a draft")
+	contains(f.message.en, "can reach personal data (access = \"metadata\") but its data processing agreement (AVV) is only a draft")
 }
 
 test_missing_quiet_for_every_form_of_a_signed_agreement if {
@@ -116,7 +116,7 @@ test_expired_fires if {
 	f.rule == "avv.expired"
 	f.subject == "provider:it-admin"
 	f.field == "avv.expires"
-	f.message == "The data processing agreement (AVV) with provider \"IT Admin Müller\" (it-admin) expired on 2026-11-21"
+	f.message.en == "The data processing agreement (AVV) with provider \"IT Admin Müller\" (it-admin) expired on 2026-11-21"
 }
 
 test_expired_quiet_when_expiring_in_future if {

@@ -68,6 +68,23 @@ _backed_up := {id | some b in backups; some id in b.systems}
 #     retention_days = 90
 #     encrypted = true
 #     restore_tested = 2026-10-01
+#   i18n:
+#     de:
+#       title: System mit personenbezogenen Daten ohne Datensicherung
+#       description: >-
+#         Art. 32 Abs. 1 lit. b und c DSGVO verlangen die Verfügbarkeit personenbezogener
+#         Daten und die Fähigkeit, sie nach einem Zwischenfall rasch wiederherzustellen. Ein
+#         Server, Arbeitsplatzrechner, Laptop oder Speichersystem mit personenbezogenen
+#         Daten, das keine Datensicherung erfasst, verliert diese Daten bei einem
+#         Plattendefekt, Ransomware oder Diebstahl endgültig.
+#       legal: Art. 32 Abs. 1 lit. b, c DSGVO
+#       fires: >-
+#         ein System der Art server, workstation, laptop oder storage mit
+#         personal_data = true, das in den systems keiner Datensicherung steht
+#       quiet: >-
+#         SaaS-Anwendungen, Mobiltelefone, Tablets und Netzwerkgeräte; Systeme ohne
+#         personenbezogene Daten
+#       resources: ["Art. 32 Abs. 1 lit. b, c DSGVO"]
 warn contains finding if {
 	needs_backup := _needs_backup
 	backed_up := _backed_up
@@ -78,18 +95,30 @@ warn contains finding if {
 	finding := {
 		"rule": "backup.missing",
 		"subject": sprintf("system:%s", [s.id]),
-		"message": sprintf("%s holds personal data but no backup covers it", [lib.label("System", s)]),
-		"help": sprintf("Add the system to a backup: [[backup]] with systems = [\"%s\"], a location at another site, retention_days, encrypted and restore_tested", [s.id]),
-		"legal": "Art. 32(1)(b),(c) GDPR",
+		"message": {
+			"en": sprintf("%s holds personal data but no backup covers it", [lib.label("System", s)]),
+			"de": sprintf("%s enthält personenbezogene Daten, aber keine Datensicherung erfasst es", [lib.label("System", s)]),
+		},
+		"help": {
+			"en": sprintf("Add the system to a backup: [[backup]] with systems = [\"%s\"], a location at another site, retention_days, encrypted and restore_tested", [s.id]),
+			"de": sprintf("Nehmen Sie das System in eine Datensicherung auf: [[backup]] mit systems = [\"%s\"], einem Standort an einer anderen Liegenschaft, retention_days, encrypted und restore_tested", [s.id]),
+		},
+		"legal": {"en": "Art. 32(1)(b),(c) GDPR", "de": "Art. 32 Abs. 1 lit. b, c DSGVO"},
 	}
 }
 
 # Physical site of every location; a location without `site` is its own site.
 _site := {l.id: object.get(l, "site", concat(":", ["location", l.id])) | some l in locations}
 
-_where(location_id) := sprintf("location \"%s\" (site \"%s\")", [location_id, site]) if {
+_where(location_id) := {
+	"en": sprintf("location \"%s\" (site \"%s\")", [location_id, site]),
+	"de": sprintf("Standort \"%s\" (Liegenschaft \"%s\")", [location_id, site]),
+} if {
 	site := location_by_id[location_id].site
-} else := sprintf("location \"%s\"", [location_id])
+} else := {
+	"en": sprintf("location \"%s\"", [location_id]),
+	"de": sprintf("Standort \"%s\"", [location_id]),
+}
 
 # METADATA
 # title: Backup kept at the same site as the system it covers
@@ -148,12 +177,29 @@ _where(location_id) := sprintf("location \"%s\" (site \"%s\")", [location_id, si
 #     retention_days = 42
 #     encrypted = true
 #     restore_tested = 2026-10-05
+#   i18n:
+#     de:
+#       title: Datensicherung auf derselben Liegenschaft wie das gesicherte System
+#       description: >-
+#         Eine Datensicherung im selben Gebäude oder Brandabschnitt wie das System, das sie
+#         schützt, wird durch Brand, Wasser, Diebstahl oder einen Ausfall des ganzen
+#         Standorts mit ihm zerstört. BSI IT-Grundschutz CON.3.A12 verlangt, Sicherungsmedien
+#         räumlich getrennt von den Systemen aufzubewahren, möglichst in einem anderen
+#         Brandabschnitt. Standorte mit demselben Wert site gelten als ein Ort.
+#       legal: Art. 32 Abs. 1 lit. c DSGVO; BSI CON.3
+#       fires: >-
+#         eine Datensicherung, deren Standort dieselbe site hat wie der Standort eines
+#         Systems in ihrer Liste systems (bei Standorten ohne site: derselbe Standort)
+#       quiet: >-
+#         eine Datensicherung auf einer anderen Liegenschaft, auch desselben Dienstleisters
+#         (Hetzner Falkenstein und Nürnberg); Systeme oder Datensicherungen ohne Standort
+#       resources: [Art. 32 Abs. 1 lit. c DSGVO, "BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A12)"]
 deny contains finding if {
 	site_of := _site
 	systems_by_id := system_by_id
 	some b in backups
 	site := site_of[b.location]
-	same := [lib.label("system", s) |
+	same := [s |
 		some id in b.systems
 		s := systems_by_id[id]
 		site_of[s.location] == site
@@ -163,9 +209,15 @@ deny contains finding if {
 		"rule": "backup.offsite",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "location",
-		"message": sprintf("%s is kept at %s, the same site as %s, which it covers: one fire, flood or theft destroys the data and its backup together", [lib.label("Backup", b), _where(b.location), concat(", ", same)]),
-		"help": "Keep the copies at a location with a different site (another building, fire compartment or datacenter) and set location = \"…\" to it",
-		"legal": "Art. 32(1)(c) GDPR; BSI CON.3",
+		"message": {
+			"en": sprintf("%s is kept at %s, the same site as %s, which it covers: one fire, flood or theft destroys the data and its backup together", [lib.label("Backup", b), _where(b.location).en, concat(", ", [lib.label("system", s) | some s in same])]),
+			"de": sprintf("%s liegt am %s, derselben Liegenschaft wie %s, das sie sichert: ein Brand, Wasserschaden oder Diebstahl zerstört die Daten und ihre Sicherung zugleich", [lib.label("Datensicherung", b), _where(b.location).de, concat(", ", [lib.label("System", s) | some s in same])]),
+		},
+		"help": {
+			"en": "Keep the copies at a location with a different site (another building, fire compartment or datacenter) and set location = \"…\" to it",
+			"de": "Bewahren Sie die Kopien an einem Standort auf einer anderen Liegenschaft auf (anderes Gebäude, anderer Brandabschnitt oder anderes Rechenzentrum) und setzen Sie location = \"…\" darauf",
+		},
+		"legal": {"en": "Art. 32(1)(c) GDPR; BSI CON.3", "de": "Art. 32 Abs. 1 lit. c DSGVO; BSI CON.3"},
 	}
 }
 
@@ -205,6 +257,22 @@ deny contains finding if {
 #     retention_days = 180
 #     encrypted = true
 #     restore_tested = 2026-09-24
+#   i18n:
+#     de:
+#       title: Wiederherstellung seit über 12 Monaten nicht getestet
+#       description: >-
+#         Eine Datensicherung ist nur so gut wie die letzte gelungene Wiederherstellung.
+#         Art. 32 Abs. 1 lit. c DSGVO verlangt die Fähigkeit, personenbezogene Daten rasch
+#         wiederherzustellen, Art. 32 Abs. 1 lit. d DSGVO die regelmäßige Überprüfung der
+#         Maßnahmen; BSI IT-Grundschutz CON.3.A15 verlangt regelmäßige
+#         Wiederherstellungstests. Die Regel erwartet einen erfassten Wiederherstellungstest
+#         innerhalb der letzten 12 Monate.
+#       legal: Art. 32 Abs. 1 lit. c, d DSGVO
+#       fires: >-
+#         eine Datensicherung ohne restore_tested oder deren Datum restore_tested plus
+#         12 Monate vor dem heutigen Tag liegt
+#       quiet: eine Datensicherung, deren letzter Wiederherstellungstest höchstens 12 Monate zurückliegt
+#       resources: ["Art. 32 Abs. 1 lit. c, d DSGVO", "BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A15)"]
 warn contains finding if {
 	some b in backups
 	not b.restore_tested
@@ -212,11 +280,19 @@ warn contains finding if {
 		"rule": "backup.restore-untested",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "restore_tested",
-		"message": sprintf("%s has no recorded restore test", [lib.label("Backup", b)]),
-		"help": sprintf("Restore a sample (a file, a mailbox, a database) from the backup, check it, and record the date: restore_tested = %s", [today]),
-		"legal": "Art. 32(1)(c),(d) GDPR",
+		"message": {
+			"en": sprintf("%s has no recorded restore test", [lib.label("Backup", b)]),
+			"de": sprintf("Für %s ist kein Wiederherstellungstest erfasst", [lib.label("Datensicherung", b)]),
+		},
+		"help": {
+			"en": sprintf("Restore a sample (a file, a mailbox, a database) from the backup, check it, and record the date: restore_tested = %s", [today]),
+			"de": sprintf("Stellen Sie eine Stichprobe (eine Datei, ein Postfach, eine Datenbank) aus der Sicherung wieder her, prüfen Sie sie und erfassen Sie das Datum: restore_tested = %s", [today]),
+		},
+		"legal": _restore_legal,
 	}
 }
+
+_restore_legal := {"en": "Art. 32(1)(c),(d) GDPR", "de": "Art. 32 Abs. 1 lit. c, d DSGVO"}
 
 # A restore test before this date is more than 12 months old.
 _restore_cutoff := lib.add_months(today, -12)
@@ -230,9 +306,15 @@ warn contains finding if {
 		"rule": "backup.restore-untested",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "restore_tested",
-		"message": sprintf("%s was last restore-tested on %s, more than 12 months ago", [lib.label("Backup", b), tested]),
-		"help": sprintf("Restore a sample from the backup, check it, and update the date: restore_tested = %s", [today]),
-		"legal": "Art. 32(1)(c),(d) GDPR",
+		"message": {
+			"en": sprintf("%s was last restore-tested on %s, more than 12 months ago", [lib.label("Backup", b), tested]),
+			"de": sprintf("Die Wiederherstellung von %s wurde zuletzt am %s getestet, vor mehr als 12 Monaten", [lib.label("Datensicherung", b), lib.de_date(tested)]),
+		},
+		"help": {
+			"en": sprintf("Restore a sample from the backup, check it, and update the date: restore_tested = %s", [today]),
+			"de": sprintf("Stellen Sie eine Stichprobe aus der Sicherung wieder her, prüfen Sie sie und aktualisieren Sie das Datum: restore_tested = %s", [today]),
+		},
+		"legal": _restore_legal,
 	}
 }
 
@@ -271,6 +353,21 @@ warn contains finding if {
 #     retention_days = 42
 #     encrypted = true
 #     restore_tested = 2026-10-05
+#   i18n:
+#     de:
+#       title: Datensicherung ohne Aufbewahrungsfrist
+#       description: >-
+#         Personenbezogene Daten in Sicherungen werden nur dann nicht länger als nötig
+#         aufbewahrt, wenn die Sicherung eine festgelegte Aufbewahrungsfrist hat
+#         (Speicherbegrenzung, Art. 5 Abs. 1 lit. e DSGVO); die Frist entscheidet auch, wie
+#         weit eine Wiederherstellung nach Ransomware oder einer unbemerkten Löschung
+#         zurückreichen kann (Art. 32 DSGVO).
+#       legal: Art. 5 Abs. 1 lit. e, Art. 32 DSGVO
+#       fires: eine Datensicherung ohne retention_days und ohne retention_copies
+#       quiet: >-
+#         eine Datensicherung mit retention_days oder retention_copies (aufbewahrte Kopien,
+#         bei Sicherungen in Generationen), gleich welcher Wert
+#       resources: [Art. 5 Abs. 1 lit. e DSGVO, Art. 32 DSGVO]
 warn contains finding if {
 	some b in backups
 	not b.retention_days
@@ -279,9 +376,15 @@ warn contains finding if {
 		"rule": "backup.retention-missing",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "retention_days",
-		"message": sprintf("%s has no retention period", [lib.label("Backup", b)]),
-		"help": "Record how long copies are kept, e.g. retention_days = 42 (six weeks)",
-		"legal": "Art. 5(1)(e), 32 GDPR",
+		"message": {
+			"en": sprintf("%s has no retention period", [lib.label("Backup", b)]),
+			"de": sprintf("%s hat keine Aufbewahrungsfrist", [lib.label("Datensicherung", b)]),
+		},
+		"help": {
+			"en": "Record how long copies are kept, e.g. retention_days = 42 (six weeks)",
+			"de": "Erfassen Sie, wie lange Kopien aufbewahrt werden, z. B. retention_days = 42 (sechs Wochen)",
+		},
+		"legal": {"en": "Art. 5(1)(e), 32 GDPR", "de": "Art. 5 Abs. 1 lit. e, Art. 32 DSGVO"},
 	}
 }
 
@@ -325,6 +428,19 @@ warn contains finding if {
 #     retention_days = 42
 #     encrypted = true
 #     restore_tested = 2026-10-05
+#   i18n:
+#     de:
+#       title: Datensicherung ohne Standort
+#       description: >-
+#         Wo die Kopien einer Datensicherung liegen, entscheidet, ob ein Brand, Wasserschaden
+#         oder Diebstahl sie zusammen mit den Systemen zerstört, die sie schützen
+#         (Art. 32 Abs. 1 lit. c DSGVO), und ob ein Dienstleister sie verwahrt. Ohne Standort
+#         können die Regeln backup.offsite und backup.unencrypted-external nicht entscheiden,
+#         und eine TOM darf eine Prüfung, die nicht möglich ist, nicht bestehen.
+#       legal: Art. 32 Abs. 1 lit. c DSGVO
+#       fires: eine Datensicherung ohne location
+#       quiet: eine Datensicherung mit Standort, wo immer er liegt
+#       resources: [Art. 32 Abs. 1 lit. c DSGVO, "BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A12)"]
 warn contains finding if {
 	some b in backups
 	not b.location
@@ -332,9 +448,15 @@ warn contains finding if {
 		"rule": "backup.location-missing",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "location",
-		"message": sprintf("%s records no location, so whether its copies are kept at another site than the systems and whether a provider holds them unencrypted cannot be checked", [lib.label("Backup", b)]),
-		"help": "Record where the copies are kept: location = \"…\", the id of a [[location]] with its site (and provider, if someone else operates it)",
-		"legal": "Art. 32(1)(c) GDPR",
+		"message": {
+			"en": sprintf("%s records no location, so whether its copies are kept at another site than the systems and whether a provider holds them unencrypted cannot be checked", [lib.label("Backup", b)]),
+			"de": sprintf("Für %s ist kein Standort erfasst; ob ihre Kopien auf einer anderen Liegenschaft als die Systeme liegen und ob ein Dienstleister sie unverschlüsselt verwahrt, lässt sich daher nicht prüfen", [lib.label("Datensicherung", b)]),
+		},
+		"help": {
+			"en": "Record where the copies are kept: location = \"…\", the id of a [[location]] with its site (and provider, if someone else operates it)",
+			"de": "Erfassen Sie, wo die Kopien liegen: location = \"…\", die id eines [[location]] mit seiner site (und provider, wenn ein anderer ihn betreibt)",
+		},
+		"legal": {"en": "Art. 32(1)(c) GDPR", "de": "Art. 32 Abs. 1 lit. c DSGVO"},
 	}
 }
 
@@ -371,6 +493,20 @@ warn contains finding if {
 #     retention_days = 42
 #     encrypted = true   # client-side, e.g. borg repokey or restic
 #     restore_tested = 2026-10-05
+#   i18n:
+#     de:
+#       title: Datensicherung bei einem Dienstleister unverschlüsselt
+#       description: >-
+#         Kopien an einem Standort, den ein Dienstleister betreibt (Rechenzentrum,
+#         Storage-Box oder Cloud-Speicher), können dessen Beschäftigte lesen und jeder, der
+#         bei ihm eindringt. Sicherungen zu verschlüsseln, bevor sie das Unternehmen
+#         verlassen, ist die Maßnahme, die Art. 32 Abs. 1 lit. a DSGVO als erste nennt.
+#       legal: Art. 32 Abs. 1 lit. a DSGVO
+#       fires: >-
+#         eine Datensicherung, deren Standort einen provider hat und die nicht
+#         encrypted = true erfasst
+#       quiet: Datensicherungen an eigenen Standorten des Unternehmens (Standort ohne provider)
+#       resources: [Art. 32 Abs. 1 lit. a DSGVO]
 deny contains finding if {
 	locations_by_id := location_by_id
 	some b in backups
@@ -380,8 +516,14 @@ deny contains finding if {
 		"rule": "backup.unencrypted-external",
 		"subject": sprintf("backup:%s", [b.id]),
 		"field": "encrypted",
-		"message": sprintf("%s is kept at location \"%s\", operated by %s, but is not encrypted", [lib.label("Backup", b), b.location, lib.label("provider", object.get(provider_by_id, operator, {"id": operator}))]),
-		"help": "Encrypt the copies before they leave the company (e.g. borg or restic with a key kept in-house) and record encrypted = true",
-		"legal": "Art. 32(1)(a) GDPR",
+		"message": {
+			"en": sprintf("%s is kept at location \"%s\", operated by %s, but is not encrypted", [lib.label("Backup", b), b.location, lib.label("provider", object.get(provider_by_id, operator, {"id": operator}))]),
+			"de": sprintf("%s liegt am Standort \"%s\", betrieben von %s, ist aber nicht verschlüsselt", [lib.label("Datensicherung", b), b.location, lib.label("Dienstleister", object.get(provider_by_id, operator, {"id": operator}))]),
+		},
+		"help": {
+			"en": "Encrypt the copies before they leave the company (e.g. borg or restic with a key kept in-house) and record encrypted = true",
+			"de": "Verschlüsseln Sie die Kopien, bevor sie das Unternehmen verlassen (z. B. borg oder restic mit einem im Haus verwahrten Schlüssel), und erfassen Sie encrypted = true",
+		},
+		"legal": {"en": "Art. 32(1)(a) GDPR", "de": "Art. 32 Abs. 1 lit. a DSGVO"},
 	}
 }

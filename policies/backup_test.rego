@@ -55,8 +55,8 @@ test_missing_fires_for_server_without_backup if {
 	f := _finding(r, "backup.missing")
 	f.subject == "system:root-server"
 	not "field" in object.keys(f)
-	f.message == "System \"Root server\" (root-server) holds personal data but no backup covers it"
-	f.legal == "Art. 32(1)(b),(c) GDPR"
+	f.message.en == "System \"Root server\" (root-server) holds personal data but no backup covers it"
+	f.legal.en == "Art. 32(1)(b),(c) GDPR"
 	r.warn[f]
 }
 
@@ -105,8 +105,8 @@ test_offsite_fires_for_same_location if {
 	f := _finding(r, "backup.offsite")
 	f.subject == "backup:server-backup"
 	f.field == "location"
-	f.legal == "Art. 32(1)(c) GDPR; BSI CON.3"
-	contains(f.message, "Backup \"Server backup\" (server-backup) is kept at location \"hetzner-fsn1\" (site \"falkenstein\"), the same site as system \"Root server\" (root-server)")
+	f.legal.en == "Art. 32(1)(c) GDPR; BSI CON.3"
+	contains(f.message.en, "Backup \"Server backup\" (server-backup) is kept at location \"hetzner-fsn1\" (site \"falkenstein\"), the same site as system \"Root server\" (root-server)")
 	r.deny[f]
 }
 
@@ -138,7 +138,7 @@ test_offsite_fires_for_same_location_without_site if {
 	b := object.union(_good, {"id": "file-backup", "systems": ["file-server"], "location": "server-room"})
 	f := _finding(_eval(_systems, [b]), "backup.offsite")
 	f.subject == "backup:file-backup"
-	contains(f.message, "is kept at location \"server-room\", the same site as system \"file-server\"")
+	contains(f.message.en, "is kept at location \"server-room\", the same site as system \"file-server\"")
 }
 
 test_offsite_names_every_system_at_the_site if {
@@ -146,7 +146,7 @@ test_offsite_names_every_system_at_the_site if {
 	r := _eval(_systems, [b])
 	offsite := [f | some f in r.deny; f.rule == "backup.offsite"]
 	count(offsite) == 1
-	contains(offsite[0].message, "system \"Root server\" (root-server), which it covers")
+	contains(offsite[0].message.en, "system \"Root server\" (root-server), which it covers")
 }
 
 test_offsite_quiet_for_systems_without_location if {
@@ -166,8 +166,8 @@ test_restore_untested_fires_without_test if {
 	f := _finding(_eval(_systems, [b]), "backup.restore-untested")
 	f.subject == "backup:server-backup"
 	f.field == "restore_tested"
-	f.message == "Backup \"Server backup\" (server-backup) has no recorded restore test"
-	contains(f.help, "restore_tested = 2026-11-22")
+	f.message.en == "Backup \"Server backup\" (server-backup) has no recorded restore test"
+	contains(f.help.en, "restore_tested = 2026-11-22")
 }
 
 test_restore_untested_fires_after_12_months if {
@@ -175,7 +175,7 @@ test_restore_untested_fires_after_12_months if {
 	f := _finding(_eval(_systems, [b]), "backup.restore-untested")
 	f.subject == "backup:server-backup"
 	f.field == "restore_tested"
-	contains(f.message, "last restore-tested on 2025-11-21, more than 12 months ago")
+	contains(f.message.en, "last restore-tested on 2025-11-21, more than 12 months ago")
 }
 
 test_restore_untested_quiet_for_test_3_months_ago if {
@@ -195,7 +195,7 @@ test_retention_missing_fires if {
 	f := _finding(r, "backup.retention-missing")
 	f.subject == "backup:server-backup"
 	f.field == "retention_days"
-	f.legal == "Art. 5(1)(e), 32 GDPR"
+	f.legal.en == "Art. 5(1)(e), 32 GDPR"
 	r.warn[f]
 }
 
@@ -207,7 +207,7 @@ test_retention_recorded_quiet if {
 test_retention_missing_fires_with_neither_days_nor_copies if {
 	b := object.remove(_good, ["retention_days"])
 	f := _finding(_eval(_systems, [b]), "backup.retention-missing")
-	f.message == "Backup \"Server backup\" (server-backup) has no retention period"
+	f.message.en == "Backup \"Server backup\" (server-backup) has no retention period"
 }
 
 test_retention_in_copies_quiet if {
@@ -224,9 +224,9 @@ test_location_missing_fires if {
 	f := _finding(r, "backup.location-missing")
 	f.subject == "backup:server-backup"
 	f.field == "location"
-	f.legal == "Art. 32(1)(c) GDPR"
-	f.message == "Backup \"Server backup\" (server-backup) records no location, so whether its copies are kept at another site than the systems and whether a provider holds them unencrypted cannot be checked"
-	contains(f.help, "location = \"…\"")
+	f.legal.en == "Art. 32(1)(c) GDPR"
+	f.message.en == "Backup \"Server backup\" (server-backup) records no location, so whether its copies are kept at another site than the systems and whether a provider holds them unencrypted cannot be checked"
+	contains(f.help.en, "location = \"…\"")
 	r.warn[f]
 }
 
@@ -244,14 +244,14 @@ test_unencrypted_external_fires_when_encrypted_missing if {
 	f := _finding(r, "backup.unencrypted-external")
 	f.subject == "backup:server-backup"
 	f.field == "encrypted"
-	f.message == "Backup \"Server backup\" (server-backup) is kept at location \"hetzner-nbg1\", operated by provider \"Hetzner Online GmbH\" (hetzner), but is not encrypted"
+	f.message.en == "Backup \"Server backup\" (server-backup) is kept at location \"hetzner-nbg1\", operated by provider \"Hetzner Online GmbH\" (hetzner), but is not encrypted"
 	r.deny[f]
 }
 
 test_unencrypted_external_fires_when_encrypted_false if {
 	b := object.union(_good, {"encrypted": false, "location": "rented-cage"})
 	f := _finding(_eval(_systems, [b]), "backup.unencrypted-external")
-	contains(f.message, "operated by provider \"colo\", but")
+	contains(f.message.en, "operated by provider \"colo\", but")
 }
 
 test_unencrypted_external_quiet_when_encrypted if {

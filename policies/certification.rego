@@ -7,19 +7,19 @@ import data.tom.lib.organization
 import data.tom.lib.providers
 import data.tom.lib.today
 
-_legal := "Art. 28(1), 32(3) GDPR"
+_legal := {"en": "Art. 28(1), 32(3) GDPR", "de": "Art. 28 Abs. 1, Art. 32 Abs. 3 DSGVO"}
 
 # Every certification with its holder and its place in the holder's list:
 # {"subject", "of" (the holder in a message), "i", "cert"}.
 _certifications contains c if {
 	some i, cert in organization.certifications
-	c := {"subject": "organization", "of": "the organisation", "i": i, "cert": cert}
+	c := {"subject": "organization", "of": {"en": "the organisation", "de": "der Organisation"}, "i": i, "cert": cert}
 }
 
 _certifications contains c if {
 	some p in providers
 	some i, cert in p.certifications
-	c := {"subject": sprintf("provider:%s", [p.id]), "of": lib.label("provider", p), "i": i, "cert": cert}
+	c := {"subject": sprintf("provider:%s", [p.id]), "of": {"en": lib.label("provider", p), "de": lib.label("von Dienstleister", p)}, "i": i, "cert": cert}
 }
 
 # METADATA
@@ -53,6 +53,22 @@ _certifications contains c if {
 #     name = "Hetzner Online GmbH"
 #     country = "DE"
 #     certifications = [{ standard = "ISO 27001", valid_until = 2029-03-01, evidence = "https://www.hetzner.com/unternehmen/zertifizierung" }]
+#   i18n:
+#     de:
+#       title: Zertifizierung abgelaufen oder ohne Enddatum
+#       description: >-
+#         Ein Zertifikat oder Testat wie ISO 27001, BSI C5 oder PCI DSS belegt Maßnahmen nur,
+#         solange es gültig ist. Art. 28 Abs. 1 DSGVO verlangt Auftragsverarbeiter, die
+#         hinreichende Garantien bieten, und nach Art. 28 Abs. 5 und Art. 32 Abs. 3 DSGVO
+#         kann eine Zertifizierung als Nachweis dafür dienen; eine abgelaufene belegt nichts.
+#         Eine Zertifizierung ohne erfasstes Enddatum lässt sich nicht prüfen und wird
+#         ebenfalls gemeldet.
+#       legal: Art. 28 Abs. 1, Art. 32 Abs. 3 DSGVO
+#       fires: >-
+#         eine Zertifizierung der Organisation oder eines Dienstleisters, deren valid_until
+#         vor dem heutigen Tag liegt oder die kein valid_until erfasst
+#       quiet: eine Zertifizierung, die bis heute oder länger gültig ist
+#       resources: ["Art. 28 Abs. 1 und 5, Art. 32 Abs. 3 DSGVO"]
 warn contains finding if {
 	day := today
 	some c in _certifications
@@ -62,8 +78,14 @@ warn contains finding if {
 		"rule": "certification.expired",
 		"subject": c.subject,
 		"field": sprintf("certifications[%d].valid_until", [c.i]),
-		"message": sprintf("The %s certification of %s expired on %s", [c.cert.standard, c.of, until]),
-		"help": "Record the renewed certificate with its new end date (valid_until = …, evidence = \"…\"), or remove the entry if it was not renewed and check what replaces it",
+		"message": {
+			"en": sprintf("The %s certification of %s expired on %s", [c.cert.standard, c.of.en, until]),
+			"de": sprintf("Die Zertifizierung %s %s ist am %s abgelaufen", [c.cert.standard, c.of.de, lib.de_date(until)]),
+		},
+		"help": {
+			"en": "Record the renewed certificate with its new end date (valid_until = …, evidence = \"…\"), or remove the entry if it was not renewed and check what replaces it",
+			"de": "Erfassen Sie das erneuerte Zertifikat mit seinem neuen Enddatum (valid_until = …, evidence = \"…\"), oder entfernen Sie den Eintrag, wenn es nicht erneuert wurde, und prüfen Sie, was an seine Stelle tritt",
+		},
 		"legal": _legal,
 	}
 }
@@ -75,8 +97,14 @@ warn contains finding if {
 		"rule": "certification.expired",
 		"subject": c.subject,
 		"field": sprintf("certifications[%d].valid_until", [c.i]),
-		"message": sprintf("The %s certification of %s records no end date, so whether it is still valid cannot be checked", [c.cert.standard, c.of]),
-		"help": "Record the last day of validity from the certificate: valid_until = …",
+		"message": {
+			"en": sprintf("The %s certification of %s records no end date, so whether it is still valid cannot be checked", [c.cert.standard, c.of.en]),
+			"de": sprintf("Für die Zertifizierung %s %s ist kein Enddatum erfasst; ob sie noch gültig ist, lässt sich daher nicht prüfen", [c.cert.standard, c.of.de]),
+		},
+		"help": {
+			"en": "Record the last day of validity from the certificate: valid_until = …",
+			"de": "Erfassen Sie den letzten Gültigkeitstag laut Zertifikat: valid_until = …",
+		},
 		"legal": _legal,
 	}
 }

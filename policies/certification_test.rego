@@ -25,9 +25,9 @@ test_expired_fires_for_a_provider_certification if {
 	f.rule == "certification.expired"
 	f.subject == "provider:hetzner"
 	f.field == "certifications[0].valid_until"
-	f.legal == "Art. 28(1), 32(3) GDPR"
-	f.message == "The ISO 27001 certification of provider \"Hetzner Online GmbH\" (hetzner) expired on 2026-11-21"
-	contains(f.help, "valid_until = …")
+	f.legal.en == "Art. 28(1), 32(3) GDPR"
+	f.message.en == "The ISO 27001 certification of provider \"Hetzner Online GmbH\" (hetzner) expired on 2026-11-21"
+	contains(f.help.en, "valid_until = …")
 }
 
 test_expired_fires_for_the_organisation if {
@@ -37,7 +37,7 @@ test_expired_fires_for_the_organisation if {
 	some f in findings
 	f.subject == "organization"
 	f.field == "certifications[0].valid_until"
-	f.message == "The ISO 27001 certification of the organisation expired on 2025-06-30"
+	f.message.en == "The ISO 27001 certification of the organisation expired on 2025-06-30"
 }
 
 test_expired_fires_without_end_date if {
@@ -48,8 +48,8 @@ test_expired_fires_without_end_date if {
 	f.rule == "certification.expired"
 	f.subject == "provider:hetzner"
 	f.field == "certifications[1].valid_until"
-	f.message == "The PCI DSS certification of provider \"Hetzner Online GmbH\" (hetzner) records no end date, so whether it is still valid cannot be checked"
-	f.legal == "Art. 28(1), 32(3) GDPR"
+	f.message.en == "The PCI DSS certification of provider \"Hetzner Online GmbH\" (hetzner) records no end date, so whether it is still valid cannot be checked"
+	f.legal.en == "Art. 28(1), 32(3) GDPR"
 }
 
 test_expired_quiet_when_valid_today_or_later if {

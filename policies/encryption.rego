@@ -10,7 +10,7 @@ import data.tom.lib.providers_with_personal_data
 import data.tom.lib.system_by_id
 import data.tom.lib.systems
 
-_legal := "Art. 32(1)(a) GDPR"
+_legal := {"en": "Art. 32(1)(a) GDPR", "de": "Art. 32 Abs. 1 lit. a DSGVO"}
 
 _tag := "encryption-in-transit"
 
@@ -90,11 +90,20 @@ _speaking_texts := {text |
 
 _speaking := {id | texts := _speaking_texts; some id, text in _candidates; texts[text]}
 
-_suggestion := sprintf("Tag the measure that describes it: tags = [\"%s\"] on measure \"%s\"", [_tag, id]) if {
+_suggestion := {
+	"en": sprintf("Tag the measure that describes it: tags = [\"%s\"] on measure \"%s\"", [_tag, id]),
+	"de": sprintf("Kennzeichnen Sie die Maßnahme, die sie beschreibt: tags = [\"%s\"] an Maßnahme \"%s\"", [_tag, id]),
+} if {
 	id := min(_speaking) # undefined when there is none
-} else := sprintf("Tag the measure that describes it, e.g. measure \"%s\": tags = [\"%s\"]", [id, _tag]) if {
+} else := {
+	"en": sprintf("Tag the measure that describes it, e.g. measure \"%s\": tags = [\"%s\"]", [id, _tag]),
+	"de": sprintf("Kennzeichnen Sie die Maßnahme, die sie beschreibt, z. B. Maßnahme \"%s\": tags = [\"%s\"]", [id, _tag]),
+} if {
 	id := min(object.keys(_candidates))
-} else := sprintf("Describe how personal data travels encrypted (TLS, VPN, SFTP) in a [[measure]] with control = \"transfer\" and tags = [\"%s\"]", [_tag])
+} else := {
+	"en": sprintf("Describe how personal data travels encrypted (TLS, VPN, SFTP) in a [[measure]] with control = \"transfer\" and tags = [\"%s\"]", [_tag]),
+	"de": sprintf("Beschreiben Sie, wie personenbezogene Daten verschlüsselt übertragen werden (TLS, VPN, SFTP), in einer [[measure]] mit control = \"transfer\" und tags = [\"%s\"]", [_tag]),
+}
 
 _count(n, one, many) := sprintf("1 %s", [one]) if {
 	n == 1
@@ -139,13 +148,44 @@ _count(n, one, many) := sprintf("1 %s", [one]) if {
 #     control = "transfer"
 #     text = "Daten werden nur TLS-verschlüsselt übertragen (HTTPS, SFTP)."
 #     tags = ["encryption-in-transit"]
+#   i18n:
+#     de:
+#       title: Keine Maßnahme zur Transportverschlüsselung
+#       description: >-
+#         Personenbezogene Daten, die an einen Dienstleister gehen oder auf einem über das
+#         Netz erreichbaren System liegen, werden über Netze übertragen, und Art. 32 Abs. 1
+#         lit. a DSGVO nennt Verschlüsselung als erste der Maßnahmen, die sie schützen. Die
+#         TOM sollte sagen, welche Maßnahme sie unterwegs verschlüsselt (TLS, VPN, SFTP),
+#         indem sie diese Maßnahme mit encryption-in-transit kennzeichnet. Eine
+#         gekennzeichnete Maßnahme ohne applies_to deckt alles ab; mit applies_to deckt sie
+#         die aufgeführten Systeme und Standorte und die Dienstleister ab, die sie betreiben.
+#         Schweregrad info: eine TOM aus der Zeit vor den Kennzeichnungen erhält einen
+#         Befund, nicht einen je Dienstleister.
+#       legal: Art. 32 Abs. 1 lit. a DSGVO
+#       fires: >-
+#         einmal (Subjekt control:encryption), wenn Dienstleister personenbezogene Daten
+#         verarbeiten oder Server, SaaS-Anwendungen, Speichersysteme oder Systeme ohne kind
+#         sie enthalten und keine umgesetzte Maßnahme mit encryption-in-transit
+#         gekennzeichnet ist (die Hilfe nennt die Weitergabe-Maßnahme, die zu kennzeichnen
+#         ist); wenn gekennzeichnete Maßnahmen existieren, aber alle applies_to haben,
+#         einmal je Dienstleister oder System, das keine von ihnen abdeckt
+#       quiet: >-
+#         eine gekennzeichnete, umgesetzte Maßnahme ohne applies_to; Dienstleister ohne
+#         personenbezogene Daten und ohne Zugriff; Arbeitsplatzrechner, Laptops,
+#         Mobiltelefone, Tablets und Netzwerkgeräte (ihr Verkehr geht an die Server und
+#         Dienste, die geprüft werden); geplante und außer Betrieb genommene Maßnahmen zählen
+#         nicht
+#       resources: [Art. 32 Abs. 1 lit. a DSGVO]
 info contains finding if {
 	count(_in_transit) == 0
 	flows := _flows
 	finding := {
 		"rule": "encryption.transit-missing",
 		"subject": "control:encryption",
-		"message": sprintf("Personal data %s, but no implemented measure is tagged encryption-in-transit", [flows]),
+		"message": {
+			"en": sprintf("Personal data %s, but no implemented measure is tagged encryption-in-transit", [flows.en]),
+			"de": sprintf("Personenbezogene Daten %s, aber keine umgesetzte Maßnahme ist mit encryption-in-transit gekennzeichnet", [flows.de]),
+		},
 		"help": _suggestion,
 		"legal": _legal,
 	}
@@ -154,10 +194,16 @@ info contains finding if {
 # How personal data travels, in words: "goes to 3 providers", or, in a TOM where
 # no provider handles it, "lives on 1 system reached over the network". The
 # systems are counted only then: that takes a pass over all of them.
-_flows := sprintf("goes to %s", [_count(n, "provider", "providers")]) if {
+_flows := {
+	"en": sprintf("goes to %s", [_count(n, "provider", "providers")]),
+	"de": sprintf("gehen an %s", [_count(n, "Dienstleister", "Dienstleister")]),
+} if {
 	n := count(providers_with_personal_data)
 	n > 0
-} else := sprintf("lives on %s reached over the network", [_count(n, "system", "systems")]) if {
+} else := {
+	"en": sprintf("lives on %s reached over the network", [_count(n, "system", "systems")]),
+	"de": sprintf("liegen auf %s", [_count(n, "über das Netz erreichbaren System", "über das Netz erreichbaren Systemen")]),
+} if {
 	n := _reached_count
 	n > 0
 }
@@ -176,8 +222,14 @@ info contains finding if {
 	finding := {
 		"rule": "encryption.transit-missing",
 		"subject": sprintf("provider:%s", [p.id]),
-		"message": sprintf("Personal data goes to %s, but no implemented measure tagged encryption-in-transit covers it", [lib.label("provider", p)]),
-		"help": sprintf("Tag the measure that says how personal data reaches the provider encrypted (e-mail over TLS, S/MIME, an upload portal) with encryption-in-transit, or add a system or location of the provider to applies_to of a tagged measure (%s)", [_tagged]),
+		"message": {
+			"en": sprintf("Personal data goes to %s, but no implemented measure tagged encryption-in-transit covers it", [lib.label("provider", p)]),
+			"de": sprintf("Personenbezogene Daten gehen an %s, aber keine umgesetzte, mit encryption-in-transit gekennzeichnete Maßnahme deckt das ab", [lib.label("Dienstleister", p)]),
+		},
+		"help": {
+			"en": sprintf("Tag the measure that says how personal data reaches the provider encrypted (e-mail over TLS, S/MIME, an upload portal) with encryption-in-transit, or add a system or location of the provider to applies_to of a tagged measure (%s)", [_tagged]),
+			"de": sprintf("Kennzeichnen Sie die Maßnahme, die beschreibt, wie personenbezogene Daten verschlüsselt zum Dienstleister gelangen (E-Mail über TLS, S/MIME, ein Upload-Portal), mit encryption-in-transit, oder nehmen Sie ein System oder einen Standort des Dienstleisters in applies_to einer gekennzeichneten Maßnahme auf (%s)", [_tagged]),
+		},
 		"legal": _legal,
 	}
 }
@@ -192,8 +244,14 @@ info contains finding if {
 	finding := {
 		"rule": "encryption.transit-missing",
 		"subject": sprintf("system:%s", [id]),
-		"message": sprintf("%s holds personal data and is reached over the network, but no implemented measure tagged encryption-in-transit applies to it", [lib.label("System", s)]),
-		"help": sprintf("Add \"%s\" or its location to applies_to of a measure tagged encryption-in-transit (%s), or tag a measure that covers it", [id, _tagged]),
+		"message": {
+			"en": sprintf("%s holds personal data and is reached over the network, but no implemented measure tagged encryption-in-transit applies to it", [lib.label("System", s)]),
+			"de": sprintf("%s enthält personenbezogene Daten und ist über das Netz erreichbar, aber keine umgesetzte, mit encryption-in-transit gekennzeichnete Maßnahme gilt dafür", [lib.label("System", s)]),
+		},
+		"help": {
+			"en": sprintf("Add \"%s\" or its location to applies_to of a measure tagged encryption-in-transit (%s), or tag a measure that covers it", [id, _tagged]),
+			"de": sprintf("Nehmen Sie \"%s\" oder seinen Standort in applies_to einer mit encryption-in-transit gekennzeichneten Maßnahme auf (%s), oder kennzeichnen Sie eine Maßnahme, die es abdeckt", [id, _tagged]),
+		},
 		"legal": _legal,
 	}
 }

@@ -46,18 +46,18 @@ test_transit_missing_fires_once_without_tagged_measure if {
 	f.rule == "encryption.transit-missing"
 	f.subject == "control:encryption"
 	not "field" in object.keys(f)
-	f.legal == "Art. 32(1)(a) GDPR"
-	f.message == "Personal data goes to 2 providers, but no implemented measure is tagged encryption-in-transit"
-	f.help == "Tag the measure that describes it: tags = [\"encryption-in-transit\"] on measure \"transport\""
+	f.legal.en == "Art. 32(1)(a) GDPR"
+	f.message.en == "Personal data goes to 2 providers, but no implemented measure is tagged encryption-in-transit"
+	f.help.en == "Tag the measure that describes it: tags = [\"encryption-in-transit\"] on measure \"transport\""
 }
 
 test_transit_missing_fires_with_one_provider_or_one_system if {
 	by_provider := _info([_providers[0]], _systems, [])
-	{f.message | some f in by_provider} == {"Personal data goes to 1 provider, but no implemented measure is tagged encryption-in-transit"}
+	{f.message.en | some f in by_provider} == {"Personal data goes to 1 provider, but no implemented measure is tagged encryption-in-transit"}
 	by_system := _info([], [_systems[1]], [])
-	{f.message | some f in by_system} == {"Personal data lives on 1 system reached over the network, but no implemented measure is tagged encryption-in-transit"}
+	{f.message.en | some f in by_system} == {"Personal data lives on 1 system reached over the network, but no implemented measure is tagged encryption-in-transit"}
 	by_systems := _info([_providers[2]], _systems, [])
-	{f.message | some f in by_systems} == {"Personal data lives on 3 systems reached over the network, but no implemented measure is tagged encryption-in-transit"}
+	{f.message.en | some f in by_systems} == {"Personal data lives on 3 systems reached over the network, but no implemented measure is tagged encryption-in-transit"}
 }
 
 test_transit_missing_fires_for_every_networked_kind_and_without_kind if {
@@ -83,7 +83,7 @@ test_transit_missing_help_names_a_measure_speaking_of_transport_encryption if {
 		speaking := {"id": "z-speaking", "control": "transfer", "text": concat(" ", ["Daten:", word])}
 		silent := {"id": "a-silent", "control": "transfer", "text": "Weitergabe nur an Berechtigte."}
 		some f in _info(_providers, [], [silent, speaking])
-		contains(f.help, "on measure \"z-speaking\"")
+		contains(f.help.en, "on measure \"z-speaking\"")
 	}
 }
 
@@ -94,13 +94,13 @@ test_transit_missing_help_names_an_implemented_transfer_measure if {
 		at_rest := {"id": "a-encryption", "control": "encryption", "text": "Festplatten verschlüsselt, Zugriff per SSH", "status": "implemented"}
 		planned := {"id": "a-planned", "control": "transfer", "text": "TLS", "status": "planned"}
 		some f in _info(_providers, [], [m, other, at_rest, planned])
-		f.help == "Tag the measure that describes it, e.g. measure \"m\": tags = [\"encryption-in-transit\"]"
+		f.help.en == "Tag the measure that describes it, e.g. measure \"m\": tags = [\"encryption-in-transit\"]"
 	}
 }
 
 test_transit_missing_help_asks_for_a_measure_when_there_is_none if {
 	some f in _info(_providers, [], [{"id": "x", "control": "input", "text": "Protokollierung"}])
-	startswith(f.help, "Describe how personal data travels encrypted (TLS, VPN, SFTP) in a [[measure]] with control = \"transfer\"")
+	startswith(f.help.en, "Describe how personal data travels encrypted (TLS, VPN, SFTP) in a [[measure]] with control = \"transfer\"")
 }
 
 # --- a measure for everything -----------------------------------------------------
@@ -125,12 +125,12 @@ test_transit_missing_fires_for_what_the_tagged_measures_do_not_cover if {
 	_subjects(findings) == {"provider:hetzner", "provider:stb", "system:root-server", "system:nas", "system:kindless"}
 	some f in findings
 	f.subject == "system:nas"
-	f.message == "System \"NAS\" (nas) holds personal data and is reached over the network, but no implemented measure tagged encryption-in-transit applies to it"
-	f.help == "Add \"nas\" or its location to applies_to of a measure tagged encryption-in-transit (\"vpn\"), or tag a measure that covers it"
+	f.message.en == "System \"NAS\" (nas) holds personal data and is reached over the network, but no implemented measure tagged encryption-in-transit applies to it"
+	f.help.en == "Add \"nas\" or its location to applies_to of a measure tagged encryption-in-transit (\"vpn\"), or tag a measure that covers it"
 	some g in findings
 	g.subject == "provider:stb"
-	g.message == "Personal data goes to provider \"Steuerberater Huber\" (stb), but no implemented measure tagged encryption-in-transit covers it"
-	contains(g.help, "(\"vpn\")")
+	g.message.en == "Personal data goes to provider \"Steuerberater Huber\" (stb), but no implemented measure tagged encryption-in-transit covers it"
+	contains(g.help.en, "(\"vpn\")")
 	not "field" in object.keys(g)
 }
 

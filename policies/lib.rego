@@ -40,6 +40,9 @@ label(kind, e) := sprintf("%s \"%s\" (%s)", [kind, e.name, e.id]) if {
 	is_string(e.name)
 } else := sprintf("%s \"%s\"", [kind, e.id])
 
+# A date `YYYY-MM-DD` as German messages write it: `DD.MM.YYYY`.
+de_date(d) := concat(".", [substring(d, 8, 2), substring(d, 5, 2), substring(d, 0, 4)])
+
 # --- Personal data -----------------------------------------------------------
 
 # Ids of the providers that handle personal data: they say so

@@ -4,6 +4,8 @@ package tom.measure
 import data.tom.lib.controls
 import data.tom.lib.measures
 
+_legal := {"en": "Art. 32(1) GDPR", "de": "Art. 32 Abs. 1 DSGVO"}
+
 # Control categories with at least one implemented measure; status defaults
 # to "implemented". Two plain tests rather than `not m.status != "implemented"`:
 # OPA evaluates the operands of a negated comparison outside the negation, so
@@ -65,6 +67,26 @@ _unanswered := {m.control | some m in measures; not m.status} | {m.control |
 #     control = "input"
 #     text = "Änderungen an Kundendaten werden mit Benutzer und Zeitpunkt protokolliert."
 #     status = "implemented"
+#   i18n:
+#     de:
+#       title: Kontrollkategorie ohne umgesetzte Maßnahme
+#       description: >-
+#         Eine TOM beschreibt die Maßnahmen jeder Kontrollkategorie von Art. 32 Abs. 1 DSGVO
+#         (Zutrittskontrolle, Zugangskontrolle, Zugriffskontrolle, Trennungskontrolle,
+#         Pseudonymisierung, Verschlüsselung, Weitergabekontrolle, Eingabekontrolle,
+#         Verfügbarkeitskontrolle, rasche Wiederherstellbarkeit, Auftragskontrolle,
+#         Verfahren zur regelmäßigen Überprüfung). Eine Kategorie ohne umgesetzte Maßnahme
+#         ist eine Lücke, nach der die Prüferin oder der Prüfer fragen wird; geplante und
+#         außer Betrieb genommene Maßnahmen zählen nicht.
+#       legal: Art. 32 Abs. 1 DSGVO
+#       fires: >-
+#         eine Kontrollkategorie (Subjekt control:<name>) ohne Maßnahme mit status
+#         "implemented" (der Standard, wenn status fehlt)
+#       quiet: >-
+#         eine Kategorie mit mindestens einer umgesetzten Maßnahme, was immer sie sonst hat;
+#         eine Kategorie, deren Maßnahmen alle status = "not-applicable" mit Begründung
+#         (reason) haben
+#       resources: [Art. 32 Abs. 1 DSGVO]
 warn contains finding if {
 	implemented := _implemented
 	some control, label in controls
@@ -73,9 +95,15 @@ warn contains finding if {
 	finding := {
 		"rule": "measure.control-missing",
 		"subject": sprintf("control:%s", [control]),
-		"message": sprintf("The TOM has no measure for control category \"%s\" (%s)", [control, label]),
-		"help": sprintf("Describe the measures in place: [[measure]] with id = \"…\", control = \"%s\" and text = \"…\"", [control]),
-		"legal": "Art. 32(1) GDPR",
+		"message": {
+			"en": sprintf("The TOM has no measure for control category \"%s\" (%s)", [control, label]),
+			"de": sprintf("Die TOM hat keine Maßnahme für die Kontrollkategorie %s (%s)", [label, control]),
+		},
+		"help": {
+			"en": sprintf("Describe the measures in place: [[measure]] with id = \"…\", control = \"%s\" and text = \"…\"", [control]),
+			"de": sprintf("Beschreiben Sie die umgesetzten Maßnahmen: [[measure]] mit id = \"…\", control = \"%s\" und text = \"…\"", [control]),
+		},
+		"legal": _legal,
 	}
 }
 
@@ -87,8 +115,14 @@ warn contains finding if {
 	finding := {
 		"rule": "measure.control-missing",
 		"subject": sprintf("control:%s", [control]),
-		"message": sprintf("Control category \"%s\" (%s) has measures, but none with status \"implemented\"", [control, label]),
-		"help": "Implement a planned measure and set its status = \"implemented\" (or omit status), or describe a measure that is in place",
-		"legal": "Art. 32(1) GDPR",
+		"message": {
+			"en": sprintf("Control category \"%s\" (%s) has measures, but none with status \"implemented\"", [control, label]),
+			"de": sprintf("Die Kontrollkategorie %s (%s) hat Maßnahmen, aber keine mit status = \"implemented\"", [label, control]),
+		},
+		"help": {
+			"en": "Implement a planned measure and set its status = \"implemented\" (or omit status), or describe a measure that is in place",
+			"de": "Setzen Sie eine geplante Maßnahme um und setzen Sie ihren status = \"implemented\" (oder lassen Sie status weg), oder beschreiben Sie eine Maßnahme, die umgesetzt ist",
+		},
+		"legal": _legal,
 	}
 }

@@ -24,7 +24,7 @@ test_control_missing_fires_for_every_category_of_an_empty_tom if {
 	every f in findings {
 		f.rule == "measure.control-missing"
 		not "field" in object.keys(f)
-		f.legal == "Art. 32(1) GDPR"
+		f.legal.en == "Art. 32(1) GDPR"
 	}
 }
 
@@ -35,8 +35,8 @@ test_control_missing_fires_for_one_category if {
 	f.rule == "measure.control-missing"
 	f.subject == "control:input"
 	not "field" in object.keys(f)
-	f.message == "The TOM has no measure for control category \"input\" (Eingabekontrolle)"
-	contains(f.help, "control = \"input\"")
+	f.message.en == "The TOM has no measure for control category \"input\" (Eingabekontrolle)"
+	contains(f.help.en, "control = \"input\"")
 }
 
 test_control_missing_fires_when_only_planned_or_retired if {
@@ -46,7 +46,7 @@ test_control_missing_fires_when_only_planned_or_retired if {
 	count(findings) == 1
 	some f in findings
 	f.subject == "control:input"
-	f.message == "Control category \"input\" (Eingabekontrolle) has measures, but none with status \"implemented\""
+	f.message.en == "Control category \"input\" (Eingabekontrolle) has measures, but none with status \"implemented\""
 }
 
 test_control_quiet_when_every_category_is_implemented if {
@@ -70,7 +70,7 @@ test_control_missing_fires_when_not_applicable_sits_next_to_planned if {
 	count(findings) == 1
 	some f in findings
 	f.subject == "control:input"
-	f.message == "Control category \"input\" (Eingabekontrolle) has measures, but none with status \"implemented\""
+	f.message.en == "Control category \"input\" (Eingabekontrolle) has measures, but none with status \"implemented\""
 
 	# An implemented one answers the category whatever else it has.
 	count(_warn(array.concat(_without("input"), [na, open]))) == 0

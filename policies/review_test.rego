@@ -17,9 +17,9 @@ test_overdue_fires_without_reviewed if {
 	f.rule == "review.overdue"
 	f.subject == "organization"
 	f.field == "reviewed"
-	f.legal == "Art. 32(1)(d) GDPR"
-	f.message == "The TOM has no recorded review date"
-	contains(f.help, "reviewed = 2026-11-22")
+	f.legal.en == "Art. 32(1)(d) GDPR"
+	f.message.en == "The TOM has no recorded review date"
+	contains(f.help.en, "reviewed = 2026-11-22")
 }
 
 test_overdue_fires_without_organization if {
@@ -35,7 +35,7 @@ test_overdue_fires_after_default_12_months if {
 	f.rule == "review.overdue"
 	f.subject == "organization"
 	f.field == "reviewed"
-	f.message == "The TOM was last reviewed on 2025-11-21; with a review interval of 12 months the next review was due by 2026-11-21"
+	f.message.en == "The TOM was last reviewed on 2025-11-21; with a review interval of 12 months the next review was due by 2026-11-21"
 }
 
 test_overdue_quiet_within_12_months if {
@@ -47,6 +47,6 @@ test_overdue_uses_review_interval if {
 	short := object.union(_org, {"reviewed": "2026-05-01", "review_interval_months": 6})
 	long := object.union(_org, {"reviewed": "2025-01-15", "review_interval_months": 24})
 	some f in _warn(short)
-	contains(f.message, "interval of 6 months the next review was due by 2026-11-01")
+	contains(f.message.en, "interval of 6 months the next review was due by 2026-11-01")
 	count(_warn(long)) == 0
 }

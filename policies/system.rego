@@ -6,7 +6,13 @@ import data.tom.lib.os_support
 import data.tom.lib.systems
 import data.tom.lib.today
 
-_portable := {"laptop": "laptop", "mobile": "mobile device", "tablet": "tablet"}
+_portable := {
+	"laptop": {"en": "laptop", "de": "ein Laptop"},
+	"mobile": {"en": "mobile device", "de": "ein Mobilgerät"},
+	"tablet": {"en": "tablet", "de": "ein Tablet"},
+}
+
+_eol_legal := {"en": "Art. 32(1) GDPR (state of the art)", "de": "Art. 32 Abs. 1 DSGVO (Stand der Technik)"}
 
 # Support data of the `os` strings whose regular security support ended before
 # today: tested once per distinct string rather than once per system.
@@ -70,6 +76,27 @@ _ended(eol, _) if eol == true
 #     location = "office"
 #     personal_data = true
 #     os = "Windows 11 Pro 25H2"
+#   i18n:
+#     de:
+#       title: Betriebssystem nach Ende des Supports
+#       description: >-
+#         Ein System, das von seinem Hersteller keine Sicherheitsupdates mehr erhält,
+#         entspricht nicht dem Stand der Technik im Sinne von Art. 32 Abs. 1 DSGVO: jede
+#         nach dem Supportende gefundene Schwachstelle bleibt offen. Der Wert os wird mit
+#         den mitgelieferten Support-Daten (endoflife.date) abgeglichen; ein eigenes
+#         eol-Datum des Systems, etwa für erweiterte Sicherheitsupdates (Windows ESU,
+#         Debian LTS, Ubuntu Pro), hat Vorrang.
+#       legal: Art. 32 Abs. 1 DSGVO (Stand der Technik)
+#       fires: >-
+#         ein System mit personal_data = true, dessen eol-Datum oder sonst das Ende der
+#         regulären Sicherheitsupdates seines os in den mitgelieferten Daten vor dem
+#         heutigen Tag liegt
+#       quiet: >-
+#         Betriebssysteme, die die mitgelieferten Daten nicht kennen oder keiner Version
+#         zuordnen können ("Windows 11" ohne Funktionsupdate wie 24H2; diese meldet
+#         system.os-unknown); Apple-Versionen ohne veröffentlichtes Enddatum; Systeme ohne
+#         personenbezogene Daten
+#       resources: [Art. 32 Abs. 1 DSGVO, endoflife.date]
 deny contains finding if {
 	past_eol := _past_eol
 	some s in systems
@@ -80,9 +107,12 @@ deny contains finding if {
 		"rule": "system.eol",
 		"subject": sprintf("system:%s", [s.id]),
 		"field": "os",
-		"message": sprintf("%s processes personal data and runs %s, whose security support %s", [lib.label("System", s), support.name, _support_end(support.eol)]),
+		"message": {
+			"en": sprintf("%s processes personal data and runs %s, whose security support %s", [lib.label("System", s), support.name, _support_end(support.eol).en]),
+			"de": sprintf("%s verarbeitet personenbezogene Daten und läuft mit %s, %s", [lib.label("System", s), support.name, _support_end(support.eol).de]),
+		},
 		"help": _eol_help(support),
-		"legal": "Art. 32(1) GDPR (state of the art)",
+		"legal": _eol_legal,
 	}
 }
 
@@ -96,17 +126,32 @@ deny contains finding if {
 		"rule": "system.eol",
 		"subject": sprintf("system:%s", [s.id]),
 		"field": "eol",
-		"message": sprintf("%s processes personal data and its operating system is out of security support since %s", [lib.label("System", s), s.eol]),
-		"help": "Upgrade to a supported release or retire the system, then update os and eol",
-		"legal": "Art. 32(1) GDPR (state of the art)",
+		"message": {
+			"en": sprintf("%s processes personal data and its operating system is out of security support since %s", [lib.label("System", s), s.eol]),
+			"de": sprintf("%s verarbeitet personenbezogene Daten, und sein Betriebssystem erhält seit dem %s keine Sicherheitsupdates mehr", [lib.label("System", s), lib.de_date(s.eol)]),
+		},
+		"help": {
+			"en": "Upgrade to a supported release or retire the system, then update os and eol",
+			"de": "Aktualisieren Sie auf eine unterstützte Version oder nehmen Sie das System außer Betrieb, und passen Sie dann os und eol an",
+		},
+		"legal": _eol_legal,
 	}
 }
 
-_support_end(eol) := sprintf("ended on %s", [eol]) if is_string(eol) else := "has ended"
+_support_end(eol) := {
+	"en": sprintf("ended on %s", [eol]),
+	"de": sprintf("dessen Sicherheitsupdates am %s endeten", [lib.de_date(eol)]),
+} if is_string(eol) else := {"en": "has ended", "de": "dessen Sicherheitsupdates beendet sind"}
 
-_eol_help(support) := sprintf("Upgrade to a supported release or retire the system, then update os. If the system receives extended security updates (Windows ESU, Debian LTS, Ubuntu Pro; available until %s), record their end: eol = %s", [support.eoes, support.eoes]) if {
+_eol_help(support) := {
+	"en": sprintf("Upgrade to a supported release or retire the system, then update os. If the system receives extended security updates (Windows ESU, Debian LTS, Ubuntu Pro; available until %s), record their end: eol = %s", [support.eoes, support.eoes]),
+	"de": sprintf("Aktualisieren Sie auf eine unterstützte Version oder nehmen Sie das System außer Betrieb, und passen Sie dann os an. Erhält das System erweiterte Sicherheitsupdates (Windows ESU, Debian LTS, Ubuntu Pro; verfügbar bis %s), erfassen Sie deren Ende: eol = %s", [lib.de_date(support.eoes), support.eoes]),
+} if {
 	support.eoes >= today
-} else := "Upgrade to a supported release or retire the system, then update os"
+} else := {
+	"en": "Upgrade to a supported release or retire the system, then update os",
+	"de": "Aktualisieren Sie auf eine unterstützte Version oder nehmen Sie das System außer Betrieb, und passen Sie dann os an",
+}
 
 # METADATA
 # title: Operating system not recognised
@@ -152,6 +197,25 @@ _eol_help(support) := sprintf("Upgrade to a supported release or retire the syst
 #     os = "Synology DSM 7.2"
 #     eol = 2027-06-30   # end of security updates as the vendor publishes it
 #     encrypted = true
+#   i18n:
+#     de:
+#       title: Betriebssystem nicht erkannt
+#       description: >-
+#         Ob ein System noch Sicherheitsupdates erhält (Art. 32 Abs. 1 DSGVO, Stand der
+#         Technik), lässt sich nur prüfen, wenn sein os ein Produkt mit Version nennt, das
+#         die mitgelieferten Support-Daten kennen, etwa "Windows 11 Pro 24H2", "Debian 12"
+#         oder "iOS 18". Ein os, das die Daten nicht erkennen, oder eines ohne Version
+#         ("Windows 11 Pro", "Linux") bliebe sonst ungeprüft. Nennen Sie die Version, oder
+#         erfassen Sie das Ende der Sicherheitsupdates des Herstellers selbst als eol = DATUM.
+#       legal: Art. 32 Abs. 1 DSGVO (Stand der Technik)
+#       fires: >-
+#         ein System mit personal_data = true, dessen os zu keinem Produkt mit Version der
+#         mitgelieferten Support-Daten passt und das kein eol-Datum erfasst
+#       quiet: >-
+#         Systeme, deren os eine bekannte Version nennt (auch noch unterstützte und
+#         Apple-Versionen ohne veröffentlichtes Enddatum); Systeme mit eol-Datum; Systeme
+#         ohne os; Systeme ohne personenbezogene Daten
+#       resources: [Art. 32 Abs. 1 DSGVO, endoflife.date]
 warn contains finding if {
 	support := os_support
 	some s in systems
@@ -163,9 +227,15 @@ warn contains finding if {
 		"rule": "system.os-unknown",
 		"subject": sprintf("system:%s", [s.id]),
 		"field": "os",
-		"message": sprintf("%s processes personal data, but its os \"%s\" names no product and release the bundled end-of-support data knows, so whether it still receives security updates is not checked: name the release, or record the end of its security support as eol = DATE", [lib.label("System", s), os]),
-		"help": "Write the product and release as the vendor names them (\"Windows 11 Pro 24H2\", \"Debian 12\", \"macOS 15\", \"Android 14\"), or record the end of the vendor's security support for this system: eol = 2027-06-30",
-		"legal": "Art. 32(1) GDPR (state of the art)",
+		"message": {
+			"en": sprintf("%s processes personal data, but its os \"%s\" names no product and release the bundled end-of-support data knows, so whether it still receives security updates is not checked: name the release, or record the end of its security support as eol = DATE", [lib.label("System", s), os]),
+			"de": sprintf("%s verarbeitet personenbezogene Daten, aber sein os \"%s\" nennt kein Produkt mit Version, das die mitgelieferten Support-Daten kennen; ob es noch Sicherheitsupdates erhält, wird daher nicht geprüft: nennen Sie die Version, oder erfassen Sie das Ende der Sicherheitsupdates als eol = DATUM", [lib.label("System", s), os]),
+		},
+		"help": {
+			"en": "Write the product and release as the vendor names them (\"Windows 11 Pro 24H2\", \"Debian 12\", \"macOS 15\", \"Android 14\"), or record the end of the vendor's security support for this system: eol = 2027-06-30",
+			"de": "Schreiben Sie Produkt und Version so, wie der Hersteller sie nennt (\"Windows 11 Pro 24H2\", \"Debian 12\", \"macOS 15\", \"Android 14\"), oder erfassen Sie für dieses System das Ende der Sicherheitsupdates des Herstellers: eol = 2027-06-30",
+		},
+		"legal": _eol_legal,
 	}
 }
 
@@ -202,6 +272,22 @@ warn contains finding if {
 #     personal_data = true
 #     os = "Windows 11 Pro 25H2"
 #     encrypted = true   # BitLocker, recovery key in the password manager
+#   i18n:
+#     de:
+#       title: Mobiles Gerät mit personenbezogenen Daten unverschlüsselt
+#       description: >-
+#         Laptops, Mobiltelefone und Tablets gehen verloren und werden gestohlen. Ohne
+#         Verschlüsselung des Speichers (BitLocker, FileVault, LUKS,
+#         Geräteverschlüsselung von iOS und Android) liest, wer das Gerät findet, die
+#         personenbezogenen Daten darauf, und der Verlust ist eine meldepflichtige Verletzung
+#         des Schutzes personenbezogener Daten (Art. 33 DSGVO). Art. 32 Abs. 1 lit. a DSGVO
+#         nennt Verschlüsselung als Maßnahme.
+#       legal: Art. 32 Abs. 1 lit. a DSGVO
+#       fires: >-
+#         ein System der Art laptop, mobile oder tablet mit personal_data = true, das nicht
+#         encrypted = true erfasst
+#       quiet: verschlüsselte mobile Geräte; Server, Arbeitsplatzrechner und andere ortsfeste Systeme
+#       resources: [Art. 32 Abs. 1 lit. a DSGVO]
 deny contains finding if {
 	portable := _portable
 	some s in systems
@@ -212,8 +298,14 @@ deny contains finding if {
 		"rule": "system.unencrypted-portable",
 		"subject": sprintf("system:%s", [s.id]),
 		"field": "encrypted",
-		"message": sprintf("%s is a %s with personal data but is not encrypted at rest", [lib.label("System", s), device]),
-		"help": "Turn on full-disk or device encryption (BitLocker, FileVault, LUKS, iOS/Android device encryption) and record encrypted = true",
-		"legal": "Art. 32(1)(a) GDPR",
+		"message": {
+			"en": sprintf("%s is a %s with personal data but is not encrypted at rest", [lib.label("System", s), device.en]),
+			"de": sprintf("%s ist %s mit personenbezogenen Daten, sein Speicher ist aber nicht verschlüsselt", [lib.label("System", s), device.de]),
+		},
+		"help": {
+			"en": "Turn on full-disk or device encryption (BitLocker, FileVault, LUKS, iOS/Android device encryption) and record encrypted = true",
+			"de": "Schalten Sie die Festplatten- oder Geräteverschlüsselung ein (BitLocker, FileVault, LUKS, Geräteverschlüsselung von iOS/Android) und erfassen Sie encrypted = true",
+		},
+		"legal": {"en": "Art. 32(1)(a) GDPR", "de": "Art. 32 Abs. 1 lit. a DSGVO"},
 	}
 }

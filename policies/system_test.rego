@@ -39,9 +39,9 @@ test_eol_fires_for_windows_7 if {
 	f.rule == "system.eol"
 	f.subject == "system:reception-pc"
 	f.field == "os"
-	f.legal == "Art. 32(1) GDPR (state of the art)"
-	f.message == "System \"PC reception\" (reception-pc) processes personal data and runs Windows 7 SP1, whose security support ended on 2020-01-14"
-	f.help == "Upgrade to a supported release or retire the system, then update os"
+	f.legal.en == "Art. 32(1) GDPR (state of the art)"
+	f.message.en == "System \"PC reception\" (reception-pc) processes personal data and runs Windows 7 SP1, whose security support ended on 2020-01-14"
+	f.help.en == "Upgrade to a supported release or retire the system, then update os"
 }
 
 test_eol_fires_for_lenient_spellings if {
@@ -52,21 +52,21 @@ test_eol_fires_for_lenient_spellings if {
 
 test_eol_message_names_the_release if {
 	some f in _deny([_pc("Windows 10 Home", {})])
-	contains(f.message, "runs Windows 10 22H2, whose security support ended on 2025-10-14")
+	contains(f.message.en, "runs Windows 10 22H2, whose security support ended on 2025-10-14")
 }
 
 test_eol_help_mentions_paid_extended_support if {
 	some f in _deny([_pc("Debian 12", {})])
 	f.rule == "system.eol"
-	contains(f.message, "runs Debian 12 (Bookworm), whose security support ended on 2026-07-11")
-	contains(f.help, "record their end: eol = 2028-06-30")
+	contains(f.message.en, "runs Debian 12 (Bookworm), whose security support ended on 2026-07-11")
+	contains(f.help.en, "record their end: eol = 2028-06-30")
 }
 
 test_eol_help_mentions_extended_support_until_its_last_day if {
 	some f in _deny_on([_pc("Debian 12", {})], "2028-06-30")
-	contains(f.help, "record their end: eol = 2028-06-30")
+	contains(f.help.en, "record their end: eol = 2028-06-30")
 	some g in _deny_on([_pc("Debian 12", {})], "2028-07-01")
-	g.help == "Upgrade to a supported release or retire the system, then update os"
+	g.help.en == "Upgrade to a supported release or retire the system, then update os"
 }
 
 test_eol_quiet_for_supported_releases if {
@@ -107,7 +107,7 @@ test_eol_override_fires if {
 	f.rule == "system.eol"
 	f.subject == "system:reception-pc"
 	f.field == "eol"
-	contains(f.message, "out of security support since 2026-10-13")
+	contains(f.message.en, "out of security support since 2026-10-13")
 }
 
 test_eol_override_quiet_until_the_day_itself if {
@@ -124,7 +124,7 @@ test_eol_fires_for_release_ended_without_date if {
 	# endoflife.date records the oldest Android releases as ended, without a date.
 	some f in _deny([_pc("Android 4.3", {"kind": "tablet"})])
 	f.rule == "system.eol"
-	f.message == "System \"PC reception\" (reception-pc) processes personal data and runs Android 4.3 (Jelly Bean), whose security support has ended"
+	f.message.en == "System \"PC reception\" (reception-pc) processes personal data and runs Android 4.3 (Jelly Bean), whose security support has ended"
 }
 
 test_eol_override_for_unknown_os_fires if {
@@ -145,9 +145,9 @@ test_os_unknown_fires if {
 	f.rule == "system.os-unknown"
 	f.subject == "system:reception-pc"
 	f.field == "os"
-	f.legal == "Art. 32(1) GDPR (state of the art)"
-	f.message == "System \"PC reception\" (reception-pc) processes personal data, but its os \"Synology DSM 7.2\" names no product and release the bundled end-of-support data knows, so whether it still receives security updates is not checked: name the release, or record the end of its security support as eol = DATE"
-	contains(f.help, "eol = 2027-06-30")
+	f.legal.en == "Art. 32(1) GDPR (state of the art)"
+	f.message.en == "System \"PC reception\" (reception-pc) processes personal data, but its os \"Synology DSM 7.2\" names no product and release the bundled end-of-support data knows, so whether it still receives security updates is not checked: name the release, or record the end of its security support as eol = DATE"
+	contains(f.help.en, "eol = 2027-06-30")
 }
 
 test_os_unknown_fires_for_names_without_release if {
@@ -183,8 +183,8 @@ test_unencrypted_laptop_fires if {
 	f.rule == "system.unencrypted-portable"
 	f.subject == "system:notebook"
 	f.field == "encrypted"
-	f.legal == "Art. 32(1)(a) GDPR"
-	f.message == "System \"Notebook sales\" (notebook) is a laptop with personal data but is not encrypted at rest"
+	f.legal.en == "Art. 32(1)(a) GDPR"
+	f.message.en == "System \"Notebook sales\" (notebook) is a laptop with personal data but is not encrypted at rest"
 }
 
 test_unencrypted_phone_and_tablet_fire if {
@@ -193,7 +193,7 @@ test_unencrypted_phone_and_tablet_fire if {
 	findings := _deny([phone, tablet])
 	{f.subject | some f in findings} == {"system:phone", "system:ipad"}
 	some f in findings
-	f.message == "System \"phone\" is a mobile device with personal data but is not encrypted at rest"
+	f.message.en == "System \"phone\" is a mobile device with personal data but is not encrypted at rest"
 }
 
 test_encrypted_laptop_quiet if {

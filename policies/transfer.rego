@@ -6,7 +6,7 @@ import data.tom.lib.provider_by_id
 import data.tom.lib.providers
 import data.tom.lib.providers_with_personal_data
 
-_legal := "Art. 44–46 GDPR"
+_legal := {"en": "Art. 44–46 GDPR", "de": "Art. 44–46 DSGVO"}
 
 # Safeguards of Art. 46/49 that cover a transfer to any third country.
 _safeguards := {"scc", "bcr", "derogation"}
@@ -69,7 +69,11 @@ _third_places[p.id] contains [2, third] if {
 	third := third_countries[c]
 }
 
-_where := ["in", "with data processing in", "with support access from"]
+_where := [
+	{"en": "in", "de": "mit Sitz in"},
+	{"en": "with data processing in", "de": "mit Datenverarbeitung in"},
+	{"en": "with support access from", "de": "mit Supportzugriff aus"},
+]
 
 # --- Who gets the data --------------------------------------------------------
 #
@@ -143,9 +147,12 @@ _chain(id) := [id] if {
 } else := _walk[0][id]
 
 # How a provider gets the data, for the messages.
-_gets(chain) := "processes or can reach personal data" if {
+_gets(chain) := {"en": "processes or can reach personal data", "de": "verarbeitet personenbezogene Daten oder kann auf sie zugreifen"} if {
 	count(chain) == 1
-} else := sprintf("receives personal data as a sub-processor (%s)", [concat(" → ", chain)])
+} else := {
+	"en": sprintf("receives personal data as a sub-processor (%s)", [concat(" → ", chain)]),
+	"de": sprintf("erhält personenbezogene Daten als Unterauftragsverarbeiter (%s)", [concat(" → ", chain)]),
+}
 
 # METADATA
 # title: Third-country provider without transfer safeguard
@@ -201,6 +208,43 @@ _gets(chain) := "processes or can reach personal data" if {
 #     personal_data = true
 #     avv = { signed = 2024-05-02, document = "contracts/mailer-dpa.pdf" }
 #     transfer = "dpf"   # certified under the EU-US Data Privacy Framework
+#   i18n:
+#     de:
+#       title: Dienstleister im Drittland ohne Garantie für die Übermittlung
+#       description: >-
+#         Personenbezogene Daten dürfen den EWR nur in ein Land mit Angemessenheitsbeschluss
+#         (Art. 45 DSGVO) verlassen, unter geeigneten Garantien wie Standardvertragsklauseln
+#         (SCC) oder verbindlichen internen Datenschutzvorschriften (Art. 46 DSGVO) oder
+#         aufgrund einer Ausnahme nach Art. 49 DSGVO. Der Angemessenheitsbeschluss für die
+#         USA gilt nur für Organisationen, die nach dem Data Privacy Framework zertifiziert
+#         sind; ein US-Dienstleister braucht daher transfer = "dpf" oder eine andere
+#         Garantie. Es zählt, wohin die Daten gehen, nicht nur, wo der Dienstleister seinen
+#         Sitz hat: die Länder, in denen er die Daten verarbeitet, die, aus denen sein
+#         Personal für den Support darauf zugreift, und die Unterauftragsverarbeiter, die er
+#         beauftragt (Art. 44 DSGVO erfasst Weiterübermittlungen).
+#       legal: Art. 44–46 DSGVO
+#       fires: >-
+#         ein Dienstleister, der personenbezogene Daten verarbeitet oder auf sie zugreifen
+#         kann, oder ein von ihm (unmittelbar oder weiter unten in der Kette) beauftragter
+#         Unterauftragsverarbeiter, dessen Sitz (country), ein Verarbeitungsland
+#         (processing) oder ein Land des Supportzugriffs (support_access) außerhalb des EWR
+#         liegt und keinen geltenden Angemessenheitsbeschluss hat, und der keine Garantie
+#         für die Übermittlung erfasst; für die USA kein transfer = "dpf", "scc", "bcr"
+#         oder "derogation" (transfer = "adequacy" deckt die USA nicht ab); ein
+#         Unterauftragsverarbeiter mehr als sechs Ebenen tief in einer Kette, die nicht
+#         weiter verfolgt wird
+#       quiet: >-
+#         Dienstleister im EWR (Griechenland darf als EL geschrieben werden) und
+#         Verarbeitung in den Regionen EU oder EEA; Länder mit geltendem
+#         Angemessenheitsbeschluss wie die Schweiz, das Vereinigte Königreich oder Japan;
+#         Orte in den USA mit transfer = "dpf"; Dienstleister ohne personenbezogene Daten und
+#         ohne Zugriff und allein deren Unterauftragsverarbeiter; Unterauftragsverarbeiter,
+#         die personal_data = false erfassen; Dienstleister ohne country, processing oder
+#         support_access
+#       resources:
+#         - Art. 44–46 DSGVO
+#         - Standardvertragsklauseln, Durchführungsbeschluss (EU) 2021/914
+#         - EU-US Data Privacy Framework, Durchführungsbeschluss (EU) 2023/1795
 deny contains finding if {
 	accepted := _accepted
 	some id, places in _third_places
@@ -215,8 +259,14 @@ deny contains finding if {
 		"rule": "transfer.unsafeguarded",
 		"subject": sprintf("provider:%s", [id]),
 		"field": "transfer",
-		"message": sprintf("%s %s %s %s, but %s has no adequacy decision in force and no transfer safeguard is recorded", [lib.label("Provider", p), _where[rank], _country(code), _gets(chain), code]),
-		"help": "Record the safeguard the transfer relies on: transfer = \"scc\" (standard contractual clauses), \"bcr\" (binding corporate rules), \"derogation\" (Art. 49) or \"adequacy\" (a decision newer than the bundled data)",
+		"message": {
+			"en": sprintf("%s %s %s %s, but %s has no adequacy decision in force and no transfer safeguard is recorded", [lib.label("Provider", p), _where[rank].en, _country(code).en, _gets(chain).en, code]),
+			"de": sprintf("%s %s %s %s, aber für %s gilt kein Angemessenheitsbeschluss und es ist keine Garantie für die Übermittlung erfasst", [lib.label("Dienstleister", p), _where[rank].de, _country(code).de, _gets(chain).de, code]),
+		},
+		"help": {
+			"en": "Record the safeguard the transfer relies on: transfer = \"scc\" (standard contractual clauses), \"bcr\" (binding corporate rules), \"derogation\" (Art. 49) or \"adequacy\" (a decision newer than the bundled data)",
+			"de": "Erfassen Sie die Garantie, auf der die Übermittlung beruht: transfer = \"scc\" (Standardvertragsklauseln), \"bcr\" (verbindliche interne Datenschutzvorschriften), \"derogation\" (Art. 49 DSGVO) oder \"adequacy\" (ein Beschluss, der neuer ist als die mitgelieferten Daten)",
+		},
 		"legal": _legal,
 	}
 }
@@ -236,8 +286,14 @@ deny contains finding if {
 		"rule": "transfer.unsafeguarded",
 		"subject": sprintf("provider:%s", [id]),
 		"field": "transfer",
-		"message": sprintf("%s %s %s %s; the adequacy decision for %s covers only organisations certified under the Data Privacy Framework, and %s", [lib.label("Provider", p), _where[rank], _country(code), _gets(chain), code, _recorded(p)]),
-		"help": sprintf("If the provider is on the Data Privacy Framework list, record transfer = \"%s\"; otherwise record the safeguard in place, e.g. transfer = \"scc\" (standard contractual clauses, Implementing Decision (EU) 2021/914)", [required]),
+		"message": {
+			"en": sprintf("%s %s %s %s; the adequacy decision for %s covers only organisations certified under the Data Privacy Framework, and %s", [lib.label("Provider", p), _where[rank].en, _country(code).en, _gets(chain).en, code, _recorded(p).en]),
+			"de": sprintf("%s %s %s %s; der Angemessenheitsbeschluss für %s gilt nur für Organisationen, die nach dem Data Privacy Framework zertifiziert sind, und %s", [lib.label("Dienstleister", p), _where[rank].de, _country(code).de, _gets(chain).de, code, _recorded(p).de]),
+		},
+		"help": {
+			"en": sprintf("If the provider is on the Data Privacy Framework list, record transfer = \"%s\"; otherwise record the safeguard in place, e.g. transfer = \"scc\" (standard contractual clauses, Implementing Decision (EU) 2021/914)", [required]),
+			"de": sprintf("Steht der Dienstleister auf der Liste des Data Privacy Framework, erfassen Sie transfer = \"%s\"; sonst erfassen Sie die bestehende Garantie, z. B. transfer = \"scc\" (Standardvertragsklauseln, Durchführungsbeschluss (EU) 2021/914)", [required]),
+		},
 		"legal": _legal,
 	}
 }
@@ -251,16 +307,26 @@ deny contains finding if {
 		"rule": "transfer.unsafeguarded",
 		"subject": sprintf("provider:%s", [id]),
 		"field": "transfer",
-		"message": sprintf("%s receives personal data through more than %d levels of sub-processors (%s); transfers this deep are not checked", [lib.label("Provider", p), _depth, concat(" → ", chain)]),
-		"help": "Check where this provider and the sub-processors it engages process the data and record their transfer safeguards; or shorten the chain in the TOM by listing the provider as a sub-processor of the one that engages it directly",
+		"message": {
+			"en": sprintf("%s receives personal data through more than %d levels of sub-processors (%s); transfers this deep are not checked", [lib.label("Provider", p), _depth, concat(" → ", chain)]),
+			"de": sprintf("%s erhält personenbezogene Daten über mehr als %d Ebenen von Unterauftragsverarbeitern (%s); Übermittlungen in dieser Tiefe werden nicht geprüft", [lib.label("Dienstleister", p), _depth, concat(" → ", chain)]),
+		},
+		"help": {
+			"en": "Check where this provider and the sub-processors it engages process the data and record their transfer safeguards; or shorten the chain in the TOM by listing the provider as a sub-processor of the one that engages it directly",
+			"de": "Prüfen Sie, wo dieser Dienstleister und die von ihm beauftragten Unterauftragsverarbeiter die Daten verarbeiten, und erfassen Sie deren Garantien für die Übermittlung; oder verkürzen Sie die Kette in der TOM, indem Sie den Dienstleister als Unterauftragsverarbeiter desjenigen erfassen, der ihn unmittelbar beauftragt",
+		},
 		"legal": _legal,
 	}
 }
 
-_country(code) := sprintf("%s (%s)", [lib.country_name(code), code]) if {
+# German messages name the country by its code: the bundled names are English.
+_country(code) := {"en": sprintf("%s (%s)", [lib.country_name(code), code]), "de": sprintf("Drittland %s", [code])} if {
 	lib.country_name(code)
-} else := sprintf("country %s", [code])
+} else := {"en": sprintf("country %s", [code]), "de": sprintf("Drittland %s", [code])}
 
-_recorded(p) := sprintf("transfer = \"%s\" is recorded instead", [p.transfer]) if {
+_recorded(p) := {
+	"en": sprintf("transfer = \"%s\" is recorded instead", [p.transfer]),
+	"de": sprintf("erfasst ist stattdessen transfer = \"%s\"", [p.transfer]),
+} if {
 	is_string(p.transfer)
-} else := "no transfer safeguard is recorded"
+} else := {"en": "no transfer safeguard is recorded", "de": "es ist keine Garantie für die Übermittlung erfasst"}

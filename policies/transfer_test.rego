@@ -31,11 +31,11 @@ test_us_without_transfer_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	f.legal == "Art. 44–46 GDPR"
-	contains(f.message, "Provider \"Mailer Inc.\" (mailer) in United States (US)")
-	contains(f.message, "Data Privacy Framework")
-	contains(f.message, "no transfer safeguard is recorded")
-	contains(f.help, "transfer = \"dpf\"")
+	f.legal.en == "Art. 44–46 GDPR"
+	contains(f.message.en, "Provider \"Mailer Inc.\" (mailer) in United States (US)")
+	contains(f.message.en, "Data Privacy Framework")
+	contains(f.message.en, "no transfer safeguard is recorded")
+	contains(f.help.en, "transfer = \"dpf\"")
 }
 
 test_us_with_adequacy_fires if {
@@ -44,7 +44,7 @@ test_us_with_adequacy_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	contains(f.message, "transfer = \"adequacy\" is recorded instead")
+	contains(f.message.en, "transfer = \"adequacy\" is recorded instead")
 }
 
 test_us_with_dpf_quiet if {
@@ -73,7 +73,7 @@ test_third_country_without_transfer_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	f.message == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
 }
 
 test_third_country_without_personal_data_quiet if {
@@ -116,7 +116,7 @@ test_adequacy_after_valid_until_fires if {
 	findings := _deny_on(_provider("GB", {}), "2032-01-01")
 	some f in findings
 	f.rule == "transfer.unsafeguarded"
-	contains(f.message, "in United Kingdom (GB)")
+	contains(f.message.en, "in United Kingdom (GB)")
 }
 
 test_adequacy_before_since_fires if {
@@ -140,7 +140,7 @@ _findings(providers) := findings if {
 	findings := transfer.deny with input as {"provider": providers} with data.context.today as _today
 }
 
-_messages(providers) := {f.subject: f.message | some f in _findings(providers)}
+_messages(providers) := {f.subject: f.message.en | some f in _findings(providers)}
 
 test_processing_in_a_third_country_fires if {
 	findings := _deny(_provider("DE", {"processing": ["EU", "IN"]}))
@@ -149,15 +149,15 @@ test_processing_in_a_third_country_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	f.message == "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
 }
 
 test_support_access_from_a_third_country_fires if {
 	findings := _deny(_provider("IE", {"processing": ["IE"], "support_access": ["US"]}))
 	count(findings) == 1
 	some f in findings
-	f.message == "Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"
-	contains(f.help, "transfer = \"dpf\"")
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"
+	contains(f.help.en, "transfer = \"dpf\"")
 }
 
 test_processing_in_the_eu_eea_or_adequate_countries_quiet if {
@@ -169,14 +169,14 @@ test_processing_fires_for_each_third_country_once if {
 	# The seat wins over processing, processing over support access; EL and GR
 	# are one country.
 	p := _provider("US", {"processing": ["IE", "US", "IN"], "support_access": ["IN", "US", "BR"]})
-	msgs := {f.message | some f in _deny(p)}
+	msgs := {f.message.en | some f in _deny(p)}
 	count(msgs) == 2
 	some us in msgs
 	startswith(us, "Provider \"Mailer Inc.\" (mailer) in United States (US) processes")
 	some india in msgs
 	startswith(india, "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes")
 	q := _provider("DE", {"support_access": ["IN"], "processing": ["IN"]})
-	{f.message | some f in _deny(q)} == {"Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"}
+	{f.message.en | some f in _deny(q)} == {"Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"}
 }
 
 test_processing_quiet_with_a_safeguard if {
@@ -184,7 +184,7 @@ test_processing_quiet_with_a_safeguard if {
 	findings := _deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "dpf"}))
 	count(findings) == 0
 	adequacy := _deny(_provider("DE", {"support_access": ["US", "IN"], "transfer": "adequacy"}))
-	{f.message | some f in adequacy} == {"Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and transfer = \"adequacy\" is recorded instead"}
+	{f.message.en | some f in adequacy} == {"Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and transfer = \"adequacy\" is recorded instead"}
 }
 
 test_processing_quiet_without_personal_data if {
@@ -204,7 +204,7 @@ test_chain_fires_for_a_sub_processor_in_a_third_country if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:cloud"
 	f.field == "transfer"
-	f.message == "Provider \"Cloud LLC\" (cloud) in United States (US) receives personal data as a sub-processor (hoster → cloud); the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"
+	f.message.en == "Provider \"Cloud LLC\" (cloud) in United States (US) receives personal data as a sub-processor (hoster → cloud); the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and no transfer safeguard is recorded"
 }
 
 test_chain_fires_down_the_chain_through_the_first_engaging_provider if {
@@ -255,7 +255,7 @@ test_chain_fires_at_every_level_it_follows if {
 	every n in numbers.range(1, 6) {
 		some f in _findings(_line(n))
 		f.subject == sprintf("provider:p%d", [n])
-		contains(f.message, sprintf("p%d → p%d), but IN has no adequacy decision", [n - 1, n]))
+		contains(f.message.en, sprintf("p%d → p%d), but IN has no adequacy decision", [n - 1, n]))
 	}
 }
 
@@ -265,8 +265,8 @@ test_chain_fires_for_a_sub_processor_deeper_than_followed if {
 	some f in findings
 	f.subject == "provider:p7"
 	f.field == "transfer"
-	f.message == "Provider \"P7\" (p7) receives personal data through more than 6 levels of sub-processors (p0 → p1 → p2 → p3 → p4 → p5 → p6 → p7); transfers this deep are not checked"
-	contains(f.help, "record their transfer safeguards")
+	f.message.en == "Provider \"P7\" (p7) receives personal data through more than 6 levels of sub-processors (p0 → p1 → p2 → p3 → p4 → p5 → p6 → p7); transfers this deep are not checked"
+	contains(f.help.en, "record their transfer safeguards")
 }
 
 
@@ -279,7 +279,7 @@ test_chain_quiet_in_a_cycle_of_sub_processors_and_names_the_shortest_chain if {
 	findings := _findings([hoster, x, y])
 	{f.subject | some f in findings} == {"provider:x"}
 	some f in findings
-	contains(f.message, "(hoster → x)")
+	contains(f.message.en, "(hoster → x)")
 }
 
 test_chain_fires_not_for_a_provider_with_personal_data_deep_in_a_chain if {
@@ -291,7 +291,7 @@ test_chain_fires_not_for_a_provider_with_personal_data_deep_in_a_chain if {
 	findings := _findings(line)
 	{f.subject | some f in findings} == {"provider:p9"}
 	some f in findings
-	contains(f.message, "(p7 → p8 → p9)")
+	contains(f.message.en, "(p7 → p8 → p9)")
 }
 
 test_chain_fires_through_the_first_engaging_provider_that_gets_the_data if {
@@ -303,7 +303,7 @@ test_chain_fires_through_the_first_engaging_provider_that_gets_the_data if {
 
 test_support_access_fires_next_to_a_seat_in_another_third_country if {
 	p := _provider("IN", {"support_access": ["US"]})
-	msgs := {f.message | some f in _deny(p)}
+	msgs := {f.message.en | some f in _deny(p)}
 	count(msgs) == 2
 	some us in msgs
 	startswith(us, "Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision")

@@ -2,6 +2,7 @@
 # the findings so far in data.context.findings ([{"rule", "subject"}, ...]).
 package tom.waiver
 
+import data.tom.lib
 import data.tom.lib.today
 import data.tom.lib.waivers
 
@@ -77,6 +78,15 @@ _before_march(m) := 1 if {
 #     reason = "Second NAS delivered late; setup scheduled for 2027-02-15"
 #     approved_by = "DPO, 2026-11-20"
 #     expires = 2027-03-31
+#   i18n:
+#     de:
+#       title: Ausnahme abgelaufen
+#       description: >-
+#         Eine Ausnahme akzeptiert das Risiko eines Befunds für ein Subjekt für begrenzte
+#         Zeit. Ist sie abgelaufen, wird der unterdrückte Befund wieder gemeldet, und die
+#         Ausnahme selbst muss mit einer neuen Genehmigung erneuert oder entfernt werden.
+#       fires: eine Ausnahme, deren Datum expires vor dem heutigen Tag liegt
+#       quiet: Ausnahmen, die heute oder später ablaufen
 deny contains finding if {
 	some w in waivers
 	_expired[w.id]
@@ -84,8 +94,14 @@ deny contains finding if {
 		"rule": "waiver.expired",
 		"subject": sprintf("waiver:%s", [w.id]),
 		"field": "expires",
-		"message": sprintf("Waiver \"%s\" for %s on %s expired on %s", [w.id, w.rule, w.subject, w.expires]),
-		"help": "Fix the finding and remove the waiver, or renew the accepted risk with a new approval and a later expires date",
+		"message": {
+			"en": sprintf("Waiver \"%s\" for %s on %s expired on %s", [w.id, w.rule, w.subject, w.expires]),
+			"de": sprintf("Ausnahme \"%s\" für %s zu %s ist am %s abgelaufen", [w.id, w.rule, w.subject, lib.de_date(w.expires)]),
+		},
+		"help": {
+			"en": "Fix the finding and remove the waiver, or renew the accepted risk with a new approval and a later expires date",
+			"de": "Beheben Sie den Befund und entfernen Sie die Ausnahme, oder erneuern Sie das akzeptierte Risiko mit einer neuen Genehmigung und einem späteren Datum expires",
+		},
 	}
 }
 
@@ -112,6 +128,17 @@ deny contains finding if {
 #     expires = 2027-01-31
 #   fix: |
 #     # The finding is resolved: delete the [[waiver]] table "old-pc".
+#   i18n:
+#     de:
+#       title: Ausnahme passt zu keinem Befund
+#       description: >-
+#         Eine Ausnahme, die nichts unterdrückt, ist veraltet: der Befund wurde behoben, das
+#         Subjekt umbenannt, oder Regel-ID oder Subjekt sind falsch geschrieben. Entfernen
+#         Sie sie, damit die Liste der akzeptierten Risiken nur Risiken zeigt, die es gibt.
+#       fires: >-
+#         eine nicht abgelaufene Ausnahme, deren rule und subject zu keinem Befund des
+#         Laufs passen
+#       quiet: eine Ausnahme, die zu einem Befund passt; abgelaufene Ausnahmen (gemeldet von waiver.expired)
 warn contains finding if {
 	some w in waivers
 	not _expired[w.id]
@@ -120,8 +147,14 @@ warn contains finding if {
 		"rule": "waiver.unused",
 		"subject": sprintf("waiver:%s", [w.id]),
 		"field": "subject",
-		"message": sprintf("Waiver \"%s\" matches no finding: rule %s reports nothing for %s", [w.id, w.rule, w.subject]),
-		"help": "Remove the waiver if the finding is resolved, or correct its rule and subject",
+		"message": {
+			"en": sprintf("Waiver \"%s\" matches no finding: rule %s reports nothing for %s", [w.id, w.rule, w.subject]),
+			"de": sprintf("Ausnahme \"%s\" passt zu keinem Befund: Regel %s meldet nichts zu %s", [w.id, w.rule, w.subject]),
+		},
+		"help": {
+			"en": "Remove the waiver if the finding is resolved, or correct its rule and subject",
+			"de": "Entfernen Sie die Ausnahme, wenn der Befund behoben ist, oder korrigieren Sie rule und subject",
+		},
 	}
 }
 
@@ -157,6 +190,20 @@ warn contains finding if {
 #     reason = "Replacement PC ordered, delivery in January"
 #     approved_by = "DPO, 2026-11-20"
 #     expires = 2027-02-28
+#   i18n:
+#     de:
+#       title: Ausnahme gilt zu lange
+#       description: >-
+#         Eine Ausnahme akzeptiert ein Risiko für begrenzte Zeit und wird nach Ablauf erneut
+#         geprüft. Eine, die jahrelang gilt, ist eine verdeckte Dauerausnahme. Eine Ausnahme
+#         darf höchstens max_waiver_days gelten (tomcheck.toml, Standard 365), gezählt ab dem
+#         Datum des Basis-Commits, wenn eine Änderung gegen ihre Basis geprüft wird
+#         (check --base), damit ein Pull-Request keine Ausnahme bis 2099 hinzufügen kann,
+#         und sonst ab dem Prüfdatum.
+#       fires: >-
+#         eine Ausnahme, deren Datum expires mehr als max_waiver_days nach dem Datum liegt,
+#         ab dem gezählt wird
+#       quiet: Ausnahmen, die innerhalb von max_waiver_days ablaufen
 deny contains finding if {
 	some w in waivers
 	days := _too_long[w.id]
@@ -164,7 +211,13 @@ deny contains finding if {
 		"rule": "waiver.too-long",
 		"subject": sprintf("waiver:%s", [w.id]),
 		"field": "expires",
-		"message": sprintf("Waiver \"%s\" for %s on %s runs until %s, %d days after %s; a waiver may last at most %d days", [w.id, w.rule, w.subject, w.expires, days, _from, _max_days]),
-		"help": sprintf("Set expires to at most %d days after %s and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit", [_max_days, _from]),
+		"message": {
+			"en": sprintf("Waiver \"%s\" for %s on %s runs until %s, %d days after %s; a waiver may last at most %d days", [w.id, w.rule, w.subject, w.expires, days, _from, _max_days]),
+			"de": sprintf("Ausnahme \"%s\" für %s zu %s läuft bis zum %s, %d Tage nach dem %s; eine Ausnahme darf höchstens %d Tage gelten", [w.id, w.rule, w.subject, lib.de_date(w.expires), days, lib.de_date(_from), _max_days]),
+		},
+		"help": {
+			"en": sprintf("Set expires to at most %d days after %s and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit", [_max_days, _from]),
+			"de": sprintf("Setzen Sie expires auf höchstens %d Tage nach dem %s und erneuern Sie die Ausnahme mit einer neuen Genehmigung, wenn sie abläuft; max_waiver_days in tomcheck.toml legt die Grenze fest", [_max_days, lib.de_date(_from)]),
+		},
 	}
 }

@@ -30,7 +30,7 @@ test_expired_fires if {
 	f.rule == "waiver.expired"
 	f.subject == "waiver:offsite-nas"
 	f.field == "expires"
-	f.message == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup expired on 2026-11-21"
+	f.message.en == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup expired on 2026-11-21"
 	not "legal" in object.keys(f)
 }
 
@@ -49,7 +49,7 @@ test_unused_fires_when_no_finding_matches if {
 	f.rule == "waiver.unused"
 	f.subject == "waiver:offsite-nas"
 	f.field == "subject"
-	f.message == "Waiver \"offsite-nas\" matches no finding: rule backup.offsite reports nothing for backup:nas-backup"
+	f.message.en == "Waiver \"offsite-nas\" matches no finding: rule backup.offsite reports nothing for backup:nas-backup"
 }
 
 test_unused_quiet_when_waiver_matches_a_finding if {
@@ -121,8 +121,8 @@ test_too_long_fires_a_day_past_a_year_from_today if {
 	f.rule == "waiver.too-long"
 	f.subject == "waiver:offsite-nas"
 	f.field == "expires"
-	f.message == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup runs until 2027-11-23, 366 days after 2026-11-22; a waiver may last at most 365 days"
-	f.help == "Set expires to at most 365 days after 2026-11-22 and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit"
+	f.message.en == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup runs until 2027-11-23, 366 days after 2026-11-22; a waiver may last at most 365 days"
+	f.help.en == "Set expires to at most 365 days after 2026-11-22 and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit"
 }
 
 test_too_long_quiet_on_the_last_allowed_day if {
@@ -139,15 +139,15 @@ test_too_long_fires_counted_from_waiver_from if {
 	w := object.union(_waiver, {"expires": "2027-01-16"})
 	r := _eval_limit([w], "2026-01-15", 365)
 	some f in _too_long(r)
-	f.message == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup runs until 2027-01-16, 366 days after 2026-01-15; a waiver may last at most 365 days"
+	f.message.en == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup runs until 2027-01-16, 366 days after 2026-01-15; a waiver may last at most 365 days"
 	count(_too_long(_eval_limit([object.union(_waiver, {"expires": "2027-01-15"})], "2026-01-15", 365))) == 0
 }
 
 test_too_long_fires_past_max_waiver_days if {
 	r := _eval_limit([object.union(_waiver, {"expires": "2026-12-23"})], _today, 30)
 	some f in _too_long(r)
-	f.message == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup runs until 2026-12-23, 31 days after 2026-11-22; a waiver may last at most 30 days"
-	f.help == "Set expires to at most 30 days after 2026-11-22 and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit"
+	f.message.en == "Waiver \"offsite-nas\" for backup.offsite on backup:nas-backup runs until 2026-12-23, 31 days after 2026-11-22; a waiver may last at most 30 days"
+	f.help.en == "Set expires to at most 30 days after 2026-11-22 and renew the waiver with a fresh approval when it runs out; max_waiver_days in tomcheck.toml sets the limit"
 	count(_too_long(_eval_limit([object.union(_waiver, {"expires": "2026-12-22"})], _today, 30))) == 0
 }
 
@@ -165,7 +165,7 @@ test_too_long_fires_for_each_waiver_alone if {
 	subjects := {f.subject | some f in _too_long(r)}
 	subjects == {"waiver:long"}
 	some f in _too_long(r)
-	f.message == "Waiver \"long\" for backup.offsite on backup:nas-backup runs until 2099-12-31, 26702 days after 2026-11-22; a waiver may last at most 365 days"
+	f.message.en == "Waiver \"long\" for backup.offsite on backup:nas-backup runs until 2099-12-31, 26702 days after 2026-11-22; a waiver may last at most 365 days"
 }
 
 test_day_number_counts_calendar_days if {

@@ -10,7 +10,10 @@ on the engine, so this script:
      the *_test.rego files: all must pass under OPA;
   2. for every fixture TOM, runs `tomcheck check --format json` and evaluates the
      same policies under OPA on the same input, and requires the same findings
-     (rule, severity, subject, field, message, help, legal).
+     (rule, severity, subject, field, message, help, legal), once per language:
+     a text OPA returns per language ({"en": …, "de": …}) is resolved the way
+     tomcheck resolves it (the language asked for, else English, else the first
+     tag in sorted order) and compared with `tomcheck check --lang` of each.
 
 OPA comes from the PyPI wheel opa-golib-python-bindings (OPA as a C shared library
 with a ctypes wrapper). `--install` downloads and unpacks it into
@@ -207,6 +210,24 @@ def opa_findings(engine, opa, policies: PolicyDir, tom: dict) -> list[dict]:
     return found
 
 
+LANGS = ("en", "de")
+
+
+def text(value, lang: str):
+    """A text of a finding in `lang`, as tomcheck picks it from a per-language object."""
+    if not isinstance(value, dict):
+        return value
+    if lang in value:
+        return value[lang]
+    if "en" in value:
+        return value["en"]
+    return value[min(value)] if value else None
+
+
+def in_lang(f: dict, lang: str) -> dict:
+    return dict(f, **{k: text(f.get(k), lang) for k in ("message", "help", "legal")})
+
+
 def finding(item, pkg: str, severity: str) -> dict:
     if isinstance(item, str):  # conftest style: the package is the rule id
         short = pkg.removeprefix("tom.")
@@ -250,28 +271,31 @@ def apply_rules(findings: list[dict], rules: dict) -> list[dict]:
 def compare(case: Path, args: list[str], tomcheck: str, engine, opa, policies: PolicyDir,
             extra: list[str]) -> list[str]:
     cfg = config_of(case)
-    run = subprocess.run(
-        [tomcheck, *args, *extra, "--format", "json", "--today", TODAY],
-        cwd=case, capture_output=True, text=True,
-    )
-    if run.returncode not in (0, 1):
-        return [f"{case}: tomcheck exited {run.returncode}: {run.stderr.strip()}"]
-    ours = [{k: f.get(k) for k in KEYS} for f in json.loads(run.stdout)["findings"]]
     tom = tom_input(case / cfg.get("tom", "tom"))
     try:
-        theirs = apply_rules(opa_findings(engine, opa, policies, tom), cfg.get("rules", {}))
+        found = apply_rules(opa_findings(engine, opa, policies, tom), cfg.get("rules", {}))
     except opa.OpaError as e:
         return [f"{case}: OPA failed: {e}"]
-    a, b = sorted(map(key, ours)), sorted(map(key, theirs))
-    if a == b:
-        return []
-    lines = [f"{case}: findings differ"]
-    for k in sorted(set(a) - set(b)):
-        lines.append(f"  only tomcheck: {dict(zip(KEYS, k))}")
-    for k in sorted(set(b) - set(a)):
-        lines.append(f"  only OPA:      {dict(zip(KEYS, k))}")
-    if set(a) == set(b):
-        lines.append("  (same findings, different counts)")
+    lines = []
+    for lang in LANGS:
+        run = subprocess.run(
+            [tomcheck, *args, *extra, "--format", "json", "--today", TODAY, "--lang", lang],
+            cwd=case, capture_output=True, text=True,
+        )
+        if run.returncode not in (0, 1):
+            return [f"{case}: tomcheck exited {run.returncode}: {run.stderr.strip()}"]
+        ours = [{k: f.get(k) for k in KEYS} for f in json.loads(run.stdout)["findings"]]
+        theirs = [in_lang(f, lang) for f in found]
+        a, b = sorted(map(key, ours)), sorted(map(key, theirs))
+        if a == b:
+            continue
+        lines.append(f"{case} ({lang}): findings differ")
+        for k in sorted(set(a) - set(b)):
+            lines.append(f"  only tomcheck: {dict(zip(KEYS, k))}")
+        for k in sorted(set(b) - set(a)):
+            lines.append(f"  only OPA:      {dict(zip(KEYS, k))}")
+        if set(a) == set(b):
+            lines.append("  (same findings, different counts)")
     return lines
 
 

@@ -2,7 +2,6 @@
 //! directory (the bundled ones and the repository's own), with the metadata of their
 //! `# METADATA` annotations and the severity `tomcheck.toml` gives them.
 
-use crate::i18n::tr;
 use std::io::Write;
 
 use serde::Serialize;
@@ -13,6 +12,7 @@ use crate::config::RuleSetting;
 use crate::diag::{did_you_mean, Code, Problem};
 use crate::engine::metadata::RuleMeta;
 use crate::engine::Policies;
+use crate::i18n::{t, Lang};
 use crate::pipeline::{self, CheckOptions};
 use crate::source::{Revision, Source};
 
@@ -65,21 +65,30 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
             writeln!(env.out)?;
         }
         ListFormat::Human => {
-            let w_id = rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
+            let lang = env.style.lang;
+            let (h_rule, h_severity, h_title) = (
+                t(lang, "rules-head-rule", &[]),
+                t(lang, "rules-head-severity", &[]),
+                t(lang, "rules-head-title", &[]),
+            );
+            let width = |s: &str| s.chars().count();
+            let w_id = rules
+                .iter()
+                .map(|r| r.id.len())
+                .max()
+                .unwrap_or(0)
+                .max(width(&h_rule));
+            let w_sev = width(&h_severity).max(8);
             let w_title = rules
                 .iter()
-                .map(|r| r.title.chars().count())
+                .map(|r| width(&r.title))
                 .max()
-                .unwrap_or(5)
-                .max(5);
-            let w_sev = tr("rules-head-severity", &[]).chars().count().max(8);
+                .unwrap_or(0)
+                .max(width(&h_title));
             writeln!(
                 env.out,
-                "{:<w_id$}  {:<w_sev$}  {:<w_title$}  {}",
-                tr("rules-head-rule", &[]),
-                tr("rules-head-severity", &[]),
-                tr("rules-head-title", &[]),
-                tr("rules-head-legal", &[])
+                "{h_rule:<w_id$}  {h_severity:<w_sev$}  {h_title:<w_title$}  {}",
+                t(lang, "rules-head-legal", &[])
             )?;
             for r in &rules {
                 let sev = effective(r);
@@ -95,7 +104,7 @@ pub fn run_rules(args: &RulesArgs, env: &mut Env<'_>) -> CmdResult {
                 )?;
             }
             if rules.iter().any(|r| config.rules.contains_key(&r.id)) {
-                writeln!(env.out, "\n{}", tr("rules-changed", &[]))?;
+                writeln!(env.out, "\n{}", t(lang, "rules-changed", &[]))?;
             }
         }
     }
@@ -112,71 +121,81 @@ pub fn run_explain(args: &ExplainArgs, env: &mut Env<'_>) -> CmdResult {
         });
         return Err(p.into());
     };
+    let lang: Lang = env.style.lang;
     let out = &mut *env.out;
     let mut w = || -> std::io::Result<()> {
         writeln!(out, "{} — {}", rule.id, rule.title)?;
         writeln!(out)?;
-        let origin = if rule.builtin {
-            "explain-bundled"
-        } else {
-            "explain-repository"
-        };
         let severity = rule.severity.to_string();
         write!(
             out,
             "{}",
-            tr("explain-severity", &[("severity", (&severity).into())])
+            t(
+                lang,
+                "explain-severity",
+                &[("severity", (&severity).into())]
+            )
         )?;
         match config.rules.get(&rule.id).map(|s| s.0) {
-            Some(RuleSetting::Off) => write!(out, " {}", tr("explain-off", &[]))?,
+            Some(RuleSetting::Off) => write!(out, " {}", t(lang, "explain-off", &[]))?,
             Some(RuleSetting::Severity(s)) if s != rule.severity => {
                 let s = s.to_string();
                 write!(
                     out,
                     " {}",
-                    tr("explain-changed", &[("severity", (&s).into())])
+                    t(lang, "explain-overridden", &[("severity", (&s).into())])
                 )?
             }
             _ => {}
         }
         let place = format!("{}:{}", rule.file, rule.line);
-        writeln!(out, " · {}", tr(origin, &[("place", (&place).into())]))?;
+        let origin = if rule.builtin {
+            "explain-bundled"
+        } else {
+            "explain-repository"
+        };
+        writeln!(out, " · {}", t(lang, origin, &[("place", (&place).into())]))?;
         if !rule.legal.is_empty() {
             writeln!(
                 out,
                 "{}",
-                tr("explain-legal", &[("legal", (&rule.legal).into())])
+                t(lang, "explain-legal", &[("legal", (&rule.legal).into())])
             )?;
         }
         writeln!(out)?;
         writeln!(out, "{}", rule.description)?;
         if let Some(fires) = &rule.fires {
-            let text = tr("explain-fires", &[("text", fires.trim().into())]);
-            writeln!(out, "\n{text}")?;
+            let text = fires.trim();
+            writeln!(
+                out,
+                "\n{}",
+                t(lang, "explain-fires", &[("text", text.into())])
+            )?;
         }
         if let Some(quiet) = &rule.quiet {
+            let text = quiet.trim();
             writeln!(
                 out,
                 "{}",
-                tr("explain-quiet", &[("text", quiet.trim().into())])
+                t(lang, "explain-quiet", &[("text", text.into())])
             )?;
         }
         if let Some(example) = &rule.example {
-            writeln!(out, "\n{}\n", tr("explain-example", &[]))?;
+            writeln!(out, "\n{}\n", t(lang, "explain-example", &[]))?;
             write_indented(out, example)?;
         }
         if let Some(fix) = &rule.fix {
-            writeln!(out, "\n{}\n", tr("explain-fixed", &[]))?;
+            writeln!(out, "\n{}\n", t(lang, "explain-fix", &[]))?;
             write_indented(out, fix)?;
         }
         writeln!(
             out,
             "\n{}\n\n    [[waiver]]\n    id = \"…\"\n    rule = \"{}\"\n    subject = \"kind:id\"\n    reason = \"…\"\n    approved_by = \"…\"\n    expires = 2027-01-31",
-            tr("explain-waiver", &[]),
+            t(lang, "explain-waive", &[]),
             rule.id
         )?;
         if !rule.resources.is_empty() {
-            writeln!(out, "\n{}", tr("explain-references", &[]))?;
+            writeln!(out, "\n{}", t(lang, "explain-references", &[]))?;
             for r in &rule.resources {
                 match &r.description {
                     Some(d) => writeln!(out, "  - {d}: {}", r.url)?,
@@ -213,7 +232,11 @@ fn write_reference(policies: &Policies, format: ListFormat, env: &mut Env<'_>) -
                     env.out,
                     "data.reference.{}  {}\n  {}\n",
                     crate::text::clean_line(r["name"].as_str().unwrap_or("")),
-                    tr("reference-checked", &[("date", (&checked).into())]),
+                    t(
+                        env.style.lang,
+                        "reference-checked",
+                        &[("date", (&checked).into())]
+                    ),
                     crate::text::clean_line(r["source"].as_str().unwrap_or(""))
                 )?;
             }

@@ -5,13 +5,20 @@
 //! rule. The same files pass `opa check` and Regal. A block describes a tomcheck rule when
 //! it has `custom.id`; `tomcheck rules`, `explain`, SARIF rule descriptors and waiver
 //! validation all read [`RuleMeta`].
+//!
+//! `title` and `description` are English; translations live in `custom.i18n`, one table
+//! per language tag, with any of `title`, `description`, `legal`, `fires`, `quiet` and
+//! `resources` (the descriptions of `related_resources`, in their order). The run's
+//! language picks its table when the annotation is read; a text it lacks stays English.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::Severity;
 use crate::diag::{Code, Problem};
+use crate::i18n::Lang;
 use crate::text::{clean, clean_line, SourceText};
 
 /// Everything known about one rule id.
@@ -68,10 +75,34 @@ struct Custom {
     quiet: Option<String>,
     example: Option<String>,
     fix: Option<String>,
+    #[serde(default)]
+    i18n: BTreeMap<String, Translation>,
 }
 
-/// Reads every annotated rule of one policy file.
+/// The texts of one rule in one more language (`custom.i18n.<tag>`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Translation {
+    title: Option<String>,
+    description: Option<String>,
+    legal: Option<String>,
+    fires: Option<String>,
+    quiet: Option<String>,
+    resources: Option<Vec<String>>,
+}
+
+/// Reads every annotated rule of one policy file, in the run's language.
 pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Problem>> {
+    read_in(source, builtin, crate::i18n::current())
+}
+
+/// Reads every annotated rule of one policy file, with the texts of `lang` where the
+/// annotation has them.
+pub fn read_in(
+    source: &SourceText,
+    builtin: bool,
+    lang: Lang,
+) -> Result<Vec<RuleMeta>, Vec<Problem>> {
     let mut rules = Vec::new();
     let mut problems = Vec::new();
     for (span, yaml, line) in blocks(&source.text) {
@@ -93,8 +124,49 @@ pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Pro
                 continue;
             }
         };
-        let Some(custom) = ann.custom else { continue };
-        let Some(id) = custom.id else { continue };
+        let Some(mut custom) = ann.custom else {
+            continue;
+        };
+        let Some(id) = custom.id.clone() else {
+            continue;
+        };
+        let mut title = ann.title;
+        let mut description = ann.description;
+        let mut resources = ann.related_resources;
+        let translation = match lang {
+            Lang::En => None,
+            other => custom.i18n.remove(other.tag()),
+        };
+        if let Some(tr) = translation {
+            if let Some(texts) = tr.resources {
+                if texts.len() != resources.len() {
+                    problems.push(
+                        Problem::at(
+                            Code::Metadata,
+                            format!(
+                                "rule `{id}` translates {} resource descriptions into `{}` but has {} related_resources",
+                                texts.len(),
+                                lang.tag(),
+                                resources.len()
+                            ),
+                            source,
+                            span,
+                            "in this annotation",
+                        )
+                        .with_help("custom.i18n.<lang>.resources lists one description per related_resources entry, in the same order"),
+                    );
+                    continue;
+                }
+                for (r, text) in resources.iter_mut().zip(texts) {
+                    r.description = Some(text);
+                }
+            }
+            title = tr.title.or(title);
+            description = tr.description.or(description);
+            custom.legal = tr.legal.or(custom.legal);
+            custom.fires = tr.fires.or(custom.fires);
+            custom.quiet = tr.quiet.or(custom.quiet);
+        }
         let severity = match custom.severity.as_deref() {
             None => Severity::Deny,
             Some(s) => match Severity::parse(s) {
@@ -118,12 +190,11 @@ pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Pro
         // `explain` and every report: sanitised once, here.
         let text = |s: Option<String>| s.map(|s| clean(&s));
         rules.push(RuleMeta {
-            title: clean_line(&ann.title.unwrap_or_else(|| id.clone())),
-            description: clean(ann.description.unwrap_or_default().trim()),
+            title: clean_line(&title.unwrap_or_else(|| id.clone())),
+            description: clean(description.unwrap_or_default().trim()),
             severity,
             legal: clean_line(&custom.legal.unwrap_or_default()),
-            resources: ann
-                .related_resources
+            resources: resources
                 .into_iter()
                 .map(|mut r| {
                     r.url = clean_line(&r.url);
@@ -199,6 +270,45 @@ mod tests {
         );
         assert_eq!(r.description, "Long text.");
         assert_eq!(r.resources[0].url, "https://eur-lex.europa.eu");
+    }
+
+    const BILINGUAL: &str = "package tom.x\n\n# METADATA\n# title: No AVV\n# description: Long text.\n# related_resources:\n#   - ref: https://eur-lex.europa.eu\n#     description: Art. 28 GDPR\n# custom:\n#   id: avv.missing\n#   legal: Art. 28(3) GDPR\n#   quiet: controllers\n#   i18n:\n#     de:\n#       title: Kein AVV\n#       legal: Art. 28 Abs. 3 DSGVO\n#       resources: [Art. 28 DSGVO]\ndeny contains f if { f := 1 }\n";
+
+    #[test]
+    fn reads_the_texts_of_the_language() {
+        let src = SourceText::new("p.rego", "p.rego", BILINGUAL);
+        let de = &read_in(&src, true, Lang::De).unwrap()[0];
+        assert_eq!(
+            (
+                de.title.as_str(),
+                de.legal.as_str(),
+                de.resources[0].description.as_deref()
+            ),
+            ("Kein AVV", "Art. 28 Abs. 3 DSGVO", Some("Art. 28 DSGVO"))
+        );
+        // What the translation lacks stays English.
+        assert_eq!(
+            (de.description.as_str(), de.quiet.as_deref()),
+            ("Long text.", Some("controllers"))
+        );
+        let en = &read_in(&src, true, Lang::En).unwrap()[0];
+        assert_eq!(
+            (en.title.as_str(), en.legal.as_str()),
+            ("No AVV", "Art. 28(3) GDPR")
+        );
+    }
+
+    #[test]
+    fn malformed_translations_are_problems() {
+        for bad in [
+            BILINGUAL.replace("#       title: Kein AVV", "#       titel: Kein AVV"),
+            BILINGUAL.replace("#       title: Kein AVV", "#       title: [Kein, AVV]"),
+            BILINGUAL.replace("[Art. 28 DSGVO]", "[Art. 28 DSGVO, Art. 32 DSGVO]"),
+        ] {
+            let src = SourceText::new("p.rego", "p.rego", bad.as_str());
+            let errs = read_in(&src, true, Lang::De).unwrap_err();
+            assert_eq!(errs[0].code, "metadata", "{bad}");
+        }
     }
 
     #[test]

@@ -513,7 +513,7 @@ impl Prepared {
             }
         };
         for item in items {
-            match finding_from(item, pkg, severity) {
+            match finding_from(item, pkg, severity, crate::i18n::current()) {
                 Ok(f) => findings.push(f),
                 Err(why) => problems.push(self.malformed(pkg, set, &why)),
             }
@@ -523,7 +523,7 @@ impl Prepared {
     /// A malformed-output problem pointing at the rule's definition.
     fn malformed(&self, pkg: &str, set: &str, why: &str) -> Problem {
         let message = format!("policy rule data.{pkg}.{set} returned a malformed finding: {why}");
-        let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values; \"rule\" and \"message\" are required";
+        let help = "a finding is a string or an object {\"rule\", \"subject\", \"field\", \"message\", \"help\", \"legal\"} with string values (\"message\", \"help\" and \"legal\" may be objects with one string per language: {\"en\": \"…\", \"de\": \"…\"}); \"rule\" and \"message\" are required";
         match self.rule_site(pkg, set) {
             Some((file, at)) => Problem::at(
                 Code::MalformedFinding,
@@ -739,7 +739,47 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding, String> {
+/// The keys of a finding that may hold one text per language.
+const LOCALIZED: [&str; 3] = ["message", "help", "legal"];
+
+/// The text of a finding key given as `{"en": "…", "de": "…"}`: the run's language, else
+/// English, else the value of the first language tag in sorted order, so that a policy
+/// that knows neither still says something, the same thing every run. An empty object
+/// or a value that is not a string is the policy's mistake, reported, never skipped.
+fn localized(
+    key: &str,
+    texts: &serde_json::Map<String, Value>,
+    lang: crate::i18n::Lang,
+) -> Result<String, String> {
+    for (tag, text) in texts {
+        if tag.trim().is_empty() {
+            return Err(format!("`{key}` has an empty language tag"));
+        }
+        if !text.is_string() {
+            return Err(format!(
+                "`{key}.{tag}` is {} instead of a string",
+                kind_of(text)
+            ));
+        }
+    }
+    let pick = texts
+        .get(lang.tag())
+        .or_else(|| texts.get("en"))
+        .or_else(|| texts.iter().min_by(|a, b| a.0.cmp(b.0)).map(|(_, v)| v));
+    match pick {
+        Some(Value::String(s)) => Ok(s.clone()),
+        _ => Err(format!(
+            "`{key}` is an empty object: give a string or one text per language, e.g. {{\"en\": \"…\", \"de\": \"…\"}}"
+        )),
+    }
+}
+
+fn finding_from(
+    item: Value,
+    pkg: &str,
+    severity: Severity,
+    lang: crate::i18n::Lang,
+) -> Result<RawFinding, String> {
     let short = pkg.strip_prefix("tom.").unwrap_or(pkg).to_string();
     match item {
         // conftest style: a plain message, reported without span.
@@ -758,6 +798,9 @@ fn finding_from(item: Value, pkg: &str, severity: Severity) -> Result<RawFinding
                 match obj.get(key) {
                     None | Some(Value::Null) => Ok(None),
                     Some(Value::String(s)) => Ok(Some(s.clone())),
+                    Some(Value::Object(texts)) if LOCALIZED.contains(&key) => {
+                        localized(key, texts, lang).map(Some)
+                    }
                     Some(other) => {
                         Err(format!("`{key}` is {} instead of a string", kind_of(other)))
                     }
@@ -932,6 +975,46 @@ mod tests {
             .evaluate(&json!({"provider": [{"id": "a"}]}), &ctx())
             .unwrap();
         assert_eq!(format!("{again:?}"), format!("{findings:?}"));
+    }
+
+    #[test]
+    fn texts_per_language_follow_the_run_language_then_english() {
+        use crate::i18n::Lang;
+        let item = json!({"rule": "x.a", "message": {"en": "m", "de": "M"},
+            "help": {"fr": "aide", "it": "aiuto"}, "legal": {"de": "Art. 28 Abs. 3 DSGVO"}});
+        let de = finding_from(item.clone(), "tom.x", Severity::Deny, Lang::De).unwrap();
+        assert_eq!(
+            (de.message.as_str(), de.help.as_deref(), de.legal.as_deref()),
+            ("M", Some("aide"), Some("Art. 28 Abs. 3 DSGVO"))
+        );
+        // Neither English nor the run's language: the first tag in sorted order.
+        let en = finding_from(item, "tom.x", Severity::Deny, Lang::En).unwrap();
+        assert_eq!(
+            (en.message.as_str(), en.help.as_deref()),
+            ("m", Some("aide"))
+        );
+    }
+
+    #[test]
+    fn malformed_texts_per_language_are_problems() {
+        use crate::i18n::Lang;
+        for (message, why) in [
+            (json!({}), "`message` is an empty object"),
+            (json!({"en": "m", "de": 1}), "`message.de` is a number"),
+            (
+                json!({"en": "m", "": "x"}),
+                "`message` has an empty language tag",
+            ),
+            (json!(["m"]), "`message` is an array"),
+        ] {
+            let item = json!({"rule": "x.a", "message": message});
+            let err = finding_from(item, "tom.x", Severity::Deny, Lang::En).unwrap_err();
+            assert!(err.starts_with(why), "{err}");
+        }
+        // Only texts may be given per language.
+        let item = json!({"rule": "x.a", "message": "m", "subject": {"en": "a"}});
+        let err = finding_from(item, "tom.x", Severity::Deny, Lang::En).unwrap_err();
+        assert!(err.starts_with("`subject` is an object"), "{err}");
     }
 
     #[test]

@@ -100,6 +100,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("en/render.ftl"),
         include_str!("de/render.ftl"),
     ),
+    (
+        "rules",
+        include_str!("en/rules.ftl"),
+        include_str!("de/rules.ftl"),
+    ),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);

@@ -205,35 +205,41 @@ fn effective(severity: Severity, setting: Option<RuleSetting>) -> Severity {
     }
 }
 
-fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>, lang: Lang) -> ReportingDescriptor {
+fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>) -> ReportingDescriptor {
+    // The headings follow the run's language, as the rule texts (read in it) do.
+    let label = |id: &str| crate::i18n::tr(id, &[]);
     let mut text = sentence(&rule.description);
     let mut markdown = format!("{}\n", sentence(&rule.description));
     if !rule.legal.is_empty() {
-        let legal = rule.legal.trim_end_matches('.');
-        text.push(' ');
-        text.push_str(&t(lang, "sarif-legal-text", &[("legal", legal.into())]));
-        let legal = t(lang, "sarif-legal-md", &[("legal", (&rule.legal).into())]);
-        markdown.push_str(&format!("\n{legal}\n"));
+        let legal = label("sarif-legal");
+        text.push_str(&format!(" {legal}: {}.", rule.legal.trim_end_matches('.')));
+        markdown.push_str(&format!("\n**{legal}:** {}\n", rule.legal));
     }
     if let Some(fires) = &rule.fires {
-        let fires = t(lang, "sarif-fires-when", &[("text", fires.trim().into())]);
-        markdown.push_str(&format!("\n{fires}\n"));
+        markdown.push_str(&format!(
+            "\n**{}** {}\n",
+            label("sarif-fires"),
+            fires.trim()
+        ));
     }
     if let Some(quiet) = &rule.quiet {
-        let quiet = t(lang, "sarif-quiet-for", &[("text", quiet.trim().into())]);
-        markdown.push_str(&format!("\n{quiet}\n"));
+        markdown.push_str(&format!(
+            "\n**{}** {}\n",
+            label("sarif-quiet"),
+            quiet.trim()
+        ));
     }
     if let Some(example) = &rule.example {
         markdown.push_str(&format!(
             "\n{}\n\n```toml\n{}\n```\n",
-            t(lang, "sarif-example", &[]),
+            label("sarif-example"),
             example.trim_end()
         ));
     }
     if let Some(fix) = &rule.fix {
         markdown.push_str(&format!(
             "\n{}\n\n```toml\n{}\n```\n",
-            t(lang, "sarif-fixed", &[]),
+            label("explain-fix"),
             fix.trim_end()
         ));
     }
@@ -392,11 +398,7 @@ fn run(driver: ToolComponent, invocation: Invocation, path_prefix: &str) -> Run 
     run.original_uri_base_ids = Some(BTreeMap::from([(
         SRCROOT.to_string(),
         ArtifactLocation::builder()
-            .description(
-                Message::builder()
-                    .text(crate::i18n::tr("sarif-srcroot", &[]))
-                    .build(),
-            )
+            .description(Message::builder().text(tr("sarif-srcroot", &[])).build())
             .build(),
     )]));
     run.automation_details = Some(
@@ -421,7 +423,7 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
     let mut rules: Vec<ReportingDescriptor> = ctx
         .rules
         .iter()
-        .map(|r| descriptor(r, setting(&r.id), ctx.lang))
+        .map(|r| descriptor(r, setting(&r.id)))
         .collect();
     let mut index: BTreeMap<String, usize> = ctx
         .rules

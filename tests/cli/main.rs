@@ -22,6 +22,7 @@ mod pipe; // output into a reader that goes away keeps the exit code
 mod policy_limits; // deep rule chains finish or meet the memory cap, never the stack
 mod promises; // what README.md and docs/ promise: tomcheck.toml keys, waivers, context
 mod reference; // reference data: layout, sources, dates, the update script
+mod rule_texts; // every bundled rule in German and English; texts per language in policies
 mod rules; // `rules`, `explain`, `test` and waivers
 mod sandbox; // regorus is built without environment, network or clock builtins
 mod sanitise; // no control character or workflow command reaches a terminal or log

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::support::*;
 
-const BUNDLED_RULES: [&str; 19] = [
+pub const BUNDLED_RULES: [&str; 19] = [
     "avv.missing",
     "avv.expired",
     "transfer.unsafeguarded",

@@ -136,3 +136,94 @@ fn a_quoted_date_is_the_one_known_disagreement() {
     let doc = as_taplo_sees_it(&text).unwrap();
     assert!(validator.is_valid(&doc));
 }
+
+/// The keys a reference table lists, in order: the first cell of every row `| \`key\` |`.
+fn documented_keys(doc: &str) -> Vec<String> {
+    doc.lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split_once('`').map(|(key, _)| key.to_string()))
+        .collect()
+}
+
+/// Every key the schema allows, with the tables it sits in (`avv`, certifications).
+fn schema_keys(schema: &serde_json::Value, into: &mut std::collections::BTreeSet<String>) {
+    let object = if schema["type"] == "array" {
+        &schema["items"]
+    } else {
+        schema
+    };
+    if let Some(props) = object["properties"].as_object() {
+        for (key, sub) in props {
+            into.insert(key.clone());
+            schema_keys(sub, into);
+        }
+    }
+}
+
+/// docs/format.md and its German twin docs/de/format.md list the same keys in the same
+/// order, and together with the schema: a key the loader accepts is documented in both
+/// languages, and neither reference promises a key the loader refuses.
+#[test]
+fn the_format_reference_in_both_languages_lists_every_key_of_the_schema() {
+    let read = |path: &str| std::fs::read_to_string(manifest_dir().join(path)).unwrap();
+    let (en, de) = (read("docs/format.md"), read("docs/de/format.md"));
+    let (en_keys, de_keys) = (documented_keys(&en), documented_keys(&de));
+    assert!(
+        en_keys.len() > 60,
+        "the table rows were not found: {en_keys:?}"
+    );
+    assert_eq!(
+        en_keys, de_keys,
+        "docs/de/format.md has drifted from docs/format.md"
+    );
+
+    let schema = run_json(&manifest_dir(), &["schema"], 0);
+    let mut keys = std::collections::BTreeSet::new();
+    for kind in schema["properties"].as_object().unwrap().values() {
+        schema_keys(kind, &mut keys);
+    }
+    assert!(keys.len() > 40, "{keys:?}");
+    let documented: std::collections::BTreeSet<String> = en_keys.iter().cloned().collect();
+    let undocumented: Vec<_> = keys.difference(&documented).collect();
+    assert!(
+        undocumented.is_empty(),
+        "keys without a row in docs/format.md: {undocumented:?}"
+    );
+    // Besides the schema's keys the tables hold the vocabulary of tags and tomcheck.toml.
+    let config_and_tags = [
+        "tom",
+        "policies",
+        "builtin",
+        "fail_on",
+        "max_waiver_days",
+        "lang",
+        "[rules]",
+        "[document]",
+        "mfa",
+        "password-policy",
+        "least-privilege",
+        "access-review",
+        "encryption-at-rest",
+        "encryption-in-transit",
+        "pseudonymisation",
+        "logging",
+        "patching",
+        "malware-protection",
+        "firewall",
+        "network-segmentation",
+        "backup",
+        "incident-response",
+        "training",
+        "confidentiality-obligation",
+        "deletion",
+        "physical-security",
+    ];
+    let unknown: Vec<_> = documented
+        .iter()
+        .filter(|k| !keys.contains(*k) && !config_and_tags.contains(&k.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "rows for keys the loader does not know: {unknown:?}"
+    );
+}

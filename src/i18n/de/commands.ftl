@@ -47,24 +47,7 @@ mutants-survivor = { $place }: überlebt: { $operator } `{ $before }` → `{ $af
 mutants-summary = { $total } Mutanten: { $killed } erkannt, { $survived } überlebt, { $invalid } ungültig, { $allowed } erlaubt
 mutants-too-many = mehr Überlebende, als --max-survivors erlaubt: { $survived } > { $max }
 
-## rules, explain
-rules-head-rule = REGEL
-rules-head-severity = SCHWERE
-rules-head-title = TITEL
-rules-head-legal = RECHTSGRUNDLAGE
-rules-changed = * in tomcheck.toml geändert
-explain-severity = Schwere: { $severity }
-explain-off = (in tomcheck.toml abgeschaltet)
-explain-changed = ({ $severity } laut tomcheck.toml)
-explain-bundled = mitgelieferte Regel, { $place }
-explain-repository = Regel des Repositorys, { $place }
-explain-legal = Rechtsgrundlage: { $legal }
-explain-fires = Schlägt an, wenn: { $text }
-explain-quiet = Schlägt nicht an bei: { $text }
-explain-example = Beispiel, bei dem die Regel anschlägt:
-explain-fixed = Behoben:
-explain-waiver = Um das Risiko für einen Gegenstand zu akzeptieren, eine befristete Ausnahme (waiver) eintragen:
-explain-references = Quellen:
+## rules --reference
 reference-checked = geprüft am { $date }
 
 ## schema, man

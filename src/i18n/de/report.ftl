@@ -166,12 +166,6 @@ junit-review-suite = tomcheck: zu prüfende Änderungen
 junit-review = prüfen: { $text }
 
 ## check --format sarif (die eigenen Texte von tomcheck um die Regeltexte)
-sarif-legal-text = Rechtsgrundlage: { $legal }.
-sarif-legal-md = **Rechtsgrundlage:** { $legal }
-sarif-fires-when = **Schlägt an, wenn** { $text }
-sarif-quiet-for = **Still bei** { $text }
-sarif-example = Beispiel:
-sarif-fixed = Behoben:
 sarif-policy-rule = Richtlinienregel { $id }.
 sarif-srcroot = Die Wurzel des Repositorys (außerhalb von git das geprüfte Verzeichnis).
 sarif-problem-short = Eingabeproblem tomcheck::{ $code }.

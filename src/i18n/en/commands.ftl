@@ -47,24 +47,7 @@ mutants-survivor = { $place }: survived: { $operator } `{ $before }` → `{ $aft
 mutants-summary = { $total } mutants: { $killed } killed, { $survived } survived, { $invalid } invalid, { $allowed } allowed
 mutants-too-many = more survivors than --max-survivors allows: { $survived } > { $max }
 
-## rules, explain
-rules-head-rule = RULE
-rules-head-severity = SEVERITY
-rules-head-title = TITLE
-rules-head-legal = LEGAL BASIS
-rules-changed = * changed in tomcheck.toml
-explain-severity = severity: { $severity }
-explain-off = (switched off in tomcheck.toml)
-explain-changed = ({ $severity } in tomcheck.toml)
-explain-bundled = bundled rule, { $place }
-explain-repository = repository rule, { $place }
-explain-legal = legal basis: { $legal }
-explain-fires = Fires when: { $text }
-explain-quiet = Does not fire for: { $text }
-explain-example = Example that fires:
-explain-fixed = Fixed:
-explain-waiver = To accept the risk for one subject, add a time-boxed waiver:
-explain-references = References:
+## rules --reference
 reference-checked = checked { $date }
 
 ## schema, man

@@ -167,12 +167,6 @@ junit-review-suite = tomcheck: changes to review
 junit-review = review: { $text }
 
 ## check --format sarif (the tool's own texts around rule texts)
-sarif-legal-text = Legal basis: { $legal }.
-sarif-legal-md = **Legal basis:** { $legal }
-sarif-fires-when = **Fires when** { $text }
-sarif-quiet-for = **Quiet for** { $text }
-sarif-example = Example:
-sarif-fixed = Fixed:
 sarif-policy-rule = Policy rule { $id }.
 sarif-srcroot = The root of the repository (the checked directory outside git).
 sarif-problem-short = Input problem tomcheck::{ $code }.

@@ -70,12 +70,13 @@ impl ReviewKind {
     }
 
     /// A short title, for annotations and test cases.
-    pub fn title(self) -> &'static str {
-        match self {
-            ReviewKind::WaiverAdded => "tomcheck: waiver added",
-            ReviewKind::WaiverExtended => "tomcheck: waiver extended",
-            ReviewKind::IdReassigned => "tomcheck: id given to another entity",
-        }
+    pub fn title(self, lang: Lang) -> String {
+        let id = match self {
+            ReviewKind::WaiverAdded => "review-waiver-added",
+            ReviewKind::WaiverExtended => "review-waiver-extended",
+            ReviewKind::IdReassigned => "review-id-reassigned",
+        };
+        t(lang, id, &[])
     }
 }
 
@@ -132,52 +133,56 @@ impl Comparison {
     pub fn review_notices(&self) -> Vec<ReviewNotice<'_>> {
         let mut out = Vec::new();
         for w in &self.waivers {
-            let accepts = match w.accepts {
-                0 => "it accepts no finding now".to_string(),
-                1 => "the finding it accepts counts as new, so --new-only fails on it".to_string(),
-                n => {
-                    format!("the {n} findings it accepts count as new, so --new-only fails on them")
-                }
-            };
-            let (kind, what) = match &w.before {
+            // Texts far from the command: the run's language.
+            let lang = crate::i18n::current();
+            let accepts = t(lang, "review-accepts", &[("count", w.accepts.into())]);
+            let (id, expires) = (quoted(&w.id), lang.date(&w.expires));
+            let mut args = vec![
+                ("id", (&id).into()),
+                ("rule", (&w.rule).into()),
+                ("subject", (&w.subject).into()),
+                ("expires", (&expires).into()),
+            ];
+            let before = w.before.as_deref().map(|b| lang.date(b));
+            let (kind, what) = match &before {
                 None => (
                     ReviewKind::WaiverAdded,
-                    format!(
-                        "this change adds waiver {} for {} on {}, until {}",
-                        quoted(&w.id),
-                        w.rule,
-                        w.subject,
-                        w.expires
-                    ),
+                    t(lang, "review-adds-waiver", &args),
                 ),
-                Some(before) => (
-                    ReviewKind::WaiverExtended,
-                    format!(
-                        "this change extends the waiver for {} on {} from {before} to {} (waiver {})",
-                        w.rule,
-                        w.subject,
-                        w.expires,
-                        quoted(&w.id)
-                    ),
-                ),
+                Some(before) => {
+                    args.push(("before", before.into()));
+                    (
+                        ReviewKind::WaiverExtended,
+                        t(lang, "review-extends-waiver", &args),
+                    )
+                }
             };
             out.push(ReviewNotice {
                 kind,
                 subject: format!("waiver:{}", w.id),
-                text: format!("{what}: {accepts}; review the accepted risk before merging"),
+                text: t(
+                    lang,
+                    "review-waiver",
+                    &[("what", (&what).into()), ("accepts", (&accepts).into())],
+                ),
                 location: w.location.as_ref(),
             });
         }
         for r in &self.reassigned {
+            let lang = crate::i18n::current();
             let fields = r
                 .fields
                 .iter()
                 .map(|f| {
-                    format!(
-                        "{} was {}, now {}",
-                        f.field,
-                        quoted(&f.before),
-                        quoted(&f.after)
+                    let (before, after) = (quoted(&f.before), quoted(&f.after));
+                    t(
+                        lang,
+                        "review-field-was",
+                        &[
+                            ("field", (&f.field).into()),
+                            ("before", (&before).into()),
+                            ("after", (&after).into()),
+                        ],
                     )
                 })
                 .collect::<Vec<_>>()
@@ -185,9 +190,13 @@ impl Comparison {
             out.push(ReviewNotice {
                 kind: ReviewKind::IdReassigned,
                 subject: r.subject.clone(),
-                text: format!(
-                    "this change gives the id {} to a different entity ({fields}): its findings count as new, not as the existing findings of the entity that had the id before; make sure the id was not reused by mistake",
-                    r.subject
+                text: t(
+                    lang,
+                    "review-id-given",
+                    &[
+                        ("subject", (&r.subject).into()),
+                        ("fields", (&fields).into()),
+                    ],
                 ),
                 location: r.location.as_ref(),
             });
@@ -243,10 +252,10 @@ pub fn gate(
     })?;
     let mut outcome = checker.check(head)?;
     let (base_outcome, base_note) = if !base.dir_exists(&checker.config.tom) {
-        let note = format!(
-            "the base {} has no TOM directory `{}/`: every finding counts as new",
-            base.label(),
-            checker.config.tom
+        let (label, tom) = (base.label(), checker.config.tom.to_string());
+        let note = crate::i18n::tr(
+            "gate-base-no-tom",
+            &[("base", (&label).into()), ("tom", (&tom).into())],
         );
         (None, Some(note))
     } else {
@@ -254,9 +263,10 @@ pub fn gate(
             Ok(o) => (Some(o), None),
             Err(problems) => {
                 let first = problems.first().map(|p| p.message.as_str()).unwrap_or("");
-                let note = format!(
-                    "the TOM at the base {} could not be checked ({first}): every finding counts as new",
-                    base.label()
+                let label = base.label();
+                let note = crate::i18n::tr(
+                    "gate-base-unchecked",
+                    &[("base", (&label).into()), ("problem", first.into())],
                 );
                 (None, Some(note))
             }

@@ -467,8 +467,8 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         })?;
         writeln!(
             out,
-            "put the hook that tomcheck had chained back in place at {} (the tomcheck hook that ran it was missing)",
-            hook.display()
+            "{}",
+            tr("hook-put-back", &[("hook", (&shown(hook)).into())])
         )?;
         return Ok(EXIT_OK);
     }
@@ -482,10 +482,11 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
                 e,
             )
         })?;
+        let copy = shown(chained);
         writeln!(
             out,
-            "removed {}, a copy of the pre-commit hook that an interrupted install left behind",
-            chained.display()
+            "{}",
+            tr("hook-removed-copy", &[("copy", (&copy).into())])
         )?;
     }
     Ok(EXIT_OK)
@@ -573,11 +574,11 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
         )
     })?;
     for name in remove_stale_temp_files(&dir) {
-        writeln!(
-            env.out,
-            "removed {name}, a temporary file that an interrupted tomcheck left in {}",
-            dir.display()
-        )?;
+        let text = tr(
+            "hook-removed-temp",
+            &[("name", (&name).into()), ("dir", (&shown(&dir)).into())],
+        );
+        writeln!(env.out, "{text}")?;
     }
     let hook = dir.join(HOOK);
     let chained = dir.join(CHAINED);
@@ -605,33 +606,30 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let verb = match owner_of(&hook) {
         None => {
             write(false)?;
-            "installed"
+            "hook-installed"
         }
         Some(Owner::Tomcheck(old)) if old == spec => {
-            writeln!(
-                env.out,
-                "the tomcheck pre-commit hook at {} is installed and up to date",
-                hook.display()
-            )?;
+            let text = tr("hook-up-to-date", &[("hook", (&shown(&hook)).into())]);
+            writeln!(env.out, "{text}")?;
             if chained.symlink_metadata().is_ok() {
-                writeln!(env.out, "the hook kept as {} runs first", chained.display())?;
+                writeln!(env.out, "{}", runs_first(&chained))?;
             }
             return Ok(EXIT_OK);
         }
         Some(Owner::Tomcheck(_)) => {
             write(true)?;
-            "updated"
+            "hook-updated"
         }
         Some(owner) => match existing {
             Existing::Refuse => return Err(refuse(&hook, &owner).into()),
             Existing::Force => {
                 let copy = keep_replaced(&hook, &dir)?;
                 write(true)?;
-                kept_as = Some(format!(
-                    "the hook it replaced was kept as {}",
-                    copy.display()
+                kept_as = Some(tr(
+                    "hook-replaced-kept",
+                    &[("copy", (&shown(&copy)).into())],
                 ));
-                "installed"
+                "hook-installed"
             }
             Existing::Chain => {
                 if chained.symlink_metadata().is_ok() {
@@ -663,34 +661,45 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
                     let _ = std::fs::remove_file(&chained);
                     return Err(e.into());
                 }
-                kept_as = Some(format!(
-                    "the existing hook was kept as {} and runs first",
-                    chained.display()
+                kept_as = Some(tr(
+                    "hook-existing-kept",
+                    &[("chained", (&shown(&chained)).into())],
                 ));
-                "installed"
+                "hook-installed"
             }
         },
     };
-    writeln!(
-        env.out,
-        "{verb} the tomcheck pre-commit hook at {}; it checks the TOM in {}/",
-        hook.display(),
-        target.tom
-    )?;
+    let text = tr(
+        verb,
+        &[
+            ("hook", (&shown(&hook)).into()),
+            ("tom", (&target.tom).into()),
+        ],
+    );
+    writeln!(env.out, "{text}")?;
     if new_only {
-        writeln!(
-            env.out,
-            "only findings a commit adds block it (--new-only); findings HEAD already has do not"
-        )?;
+        writeln!(env.out, "{}", tr("hook-new-only", &[]))?;
     }
     let chained_now = kept_as.is_some() && existing == Existing::Chain;
     if let Some(kept) = kept_as {
         writeln!(env.out, "{kept}")?;
     }
     if !chained_now && chained.symlink_metadata().is_ok() {
-        writeln!(env.out, "the hook kept as {} runs first", chained.display())?;
+        writeln!(env.out, "{}", runs_first(&chained))?;
     }
     Ok(EXIT_OK)
+}
+
+/// A path in a message, as the operating system spells it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn runs_first(chained: &Path) -> String {
+    tr(
+        "hook-chained-runs-first",
+        &[("chained", (&shown(chained)).into())],
+    )
 }
 
 /// The refusal to touch a hook that is not tomcheck's.
@@ -725,15 +734,12 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
                     e,
                 )
             })?;
-            format!(
-                "no tomcheck pre-commit hook was installed; the hook it had chained is back at {}",
-                hook.display()
+            tr(
+                "hook-none-chained-back",
+                &[("hook", (&shown(&hook)).into())],
             )
         }
-        None => format!(
-            "no tomcheck pre-commit hook is installed in {}",
-            dir.display()
-        ),
+        None => tr("hook-none", &[("dir", (&shown(&dir)).into())]),
         Some(Owner::Edited) if !force => {
             return Err(vec![Problem::new(
                 Code::HookExists,
@@ -746,10 +752,7 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
             .into());
         }
         Some(Owner::User) => {
-            let mut message = format!(
-                "the pre-commit hook at {} was not installed by tomcheck; left it alone",
-                hook.display()
-            );
+            let mut message = tr("hook-not-ours", &[("hook", (&shown(&hook)).into())]);
             if has_chained && same_content(&hook, &chained) {
                 std::fs::remove_file(&chained).map_err(|e| {
                     io_problem(
@@ -760,9 +763,10 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
                         e,
                     )
                 })?;
-                message.push_str(&format!(
-                    "\nremoved {}, a copy of it that an interrupted install left behind",
-                    chained.display()
+                message.push('\n');
+                message.push_str(&tr(
+                    "hook-removed-its-copy",
+                    &[("copy", (&shown(&chained)).into())],
                 ));
             }
             message
@@ -778,9 +782,9 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
                     e,
                 )
             })?;
-            format!(
-                "removed the tomcheck pre-commit hook; the hook it chained is back at {}",
-                hook.display()
+            tr(
+                "hook-removed-chained-back",
+                &[("hook", (&shown(&hook)).into())],
             )
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) => {
@@ -793,7 +797,7 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
                     e,
                 )
             })?;
-            format!("removed the tomcheck pre-commit hook at {}", hook.display())
+            tr("hook-removed", &[("hook", (&shown(&hook)).into())])
         }
     };
     writeln!(env.out, "{message}")?;
@@ -890,15 +894,12 @@ fn run_hook(new_only: bool, env: &mut Env<'_>) -> CmdResult {
     let code = super::check::run_for_hook(&args, env)?;
     if code == EXIT_FINDINGS {
         let see = see_all(&prefix);
-        let message = if gated {
-            format!(
-                "tomcheck: the commit is blocked because it adds the findings marked [new] above; findings that HEAD already has do not block it (the hook was installed with --new-only). See all findings with `{see}`; skip this check once with `git commit --no-verify`."
-            )
+        let id = if gated {
+            "hook-blocked-new"
         } else {
-            format!(
-                "tomcheck: the commit is blocked by the findings above. See all findings with `{see}`; skip this check once with `git commit --no-verify`."
-            )
+            "hook-blocked"
         };
+        let message = tr(id, &[("see", (&see).into())]);
         writeln!(env.out, "{message}")?;
     }
     Ok(code)

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::{CmdResult, Env, EXIT_OK};
 use crate::cli::InitArgs;
 use crate::diag::io_problem;
+use crate::i18n::tr;
 use crate::scaffold;
 
 /// Runs `tomcheck init`.
@@ -16,7 +17,7 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
         Some(date) => date.clone(),
         None => crate::cli::today_from_env()?.unwrap_or_else(crate::pipeline::today),
     };
-    let files = scaffold::files(&today);
+    let files = scaffold::files(&today, env.style.lang);
     // A killed run leaves temporary files behind; the next run removes them, also in
     // directories where every file exists already.
     let mut dirs: Vec<&str> = files
@@ -34,7 +35,8 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
             };
             writeln!(
                 env.out,
-                "removed {path}, a temporary file that an interrupted run left behind"
+                "{}",
+                tr("init-removed-temp", &[("path", (&path).into())])
             )?;
         }
     }
@@ -52,20 +54,24 @@ pub fn run(args: &InitArgs, env: &mut Env<'_>) -> CmdResult {
         }
     }
     for path in &created {
-        writeln!(env.out, "created {path}")?;
+        writeln!(
+            env.out,
+            "{}",
+            tr("init-created", &[("path", (*path).into())])
+        )?;
     }
     for path in &skipped {
-        writeln!(env.out, "skipped {path} (it exists; left unchanged)")?;
+        writeln!(
+            env.out,
+            "{}",
+            tr("init-skipped", &[("path", (*path).into())])
+        )?;
     }
     if !problems.is_empty() {
         return Err(problems.into());
     }
     if !created.is_empty() {
-        writeln!(
-            env.out,
-            "\nnext: describe your organisation in tom/, run `tomcheck check`, and commit.\n\
-             `tomcheck hook install` adds a git pre-commit hook (or use .pre-commit-config.yaml)."
-        )?;
+        writeln!(env.out, "\n{}", tr("init-next", &[]))?;
     }
     Ok(EXIT_OK)
 }

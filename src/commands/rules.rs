@@ -230,11 +230,16 @@ fn write_reference(policies: &Policies, format: ListFormat, env: &mut Env<'_>) -
         }
         ListFormat::Human => {
             for r in &rows {
+                let checked = crate::text::clean_line(r["checked"].as_str().unwrap_or(""));
                 writeln!(
                     env.out,
-                    "data.reference.{}  checked {}\n  {}\n",
+                    "data.reference.{}  {}\n  {}\n",
                     crate::text::clean_line(r["name"].as_str().unwrap_or("")),
-                    crate::text::clean_line(r["checked"].as_str().unwrap_or("")),
+                    t(
+                        env.style.lang,
+                        "reference-checked",
+                        &[("date", (&checked).into())]
+                    ),
                     crate::text::clean_line(r["source"].as_str().unwrap_or(""))
                 )?;
             }

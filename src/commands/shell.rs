@@ -64,7 +64,12 @@ pub fn man(args: &ManArgs, env: &mut Env<'_>) -> CmdResult {
                 &e,
             )
         })?;
-        writeln!(env.out, "wrote {}", path.display())?;
+        let path = path.display().to_string();
+        writeln!(
+            env.out,
+            "{}",
+            crate::i18n::tr("man-wrote", &[("path", (&path).into())])
+        )?;
     }
     Ok(EXIT_OK)
 }

@@ -2,6 +2,7 @@
 //! like `opa test`, with line coverage; with `--mutants`, mutation testing of the
 //! policies those tests cover.
 
+use crate::i18n::tr;
 use std::io::Write;
 
 use super::rules::policies_here;
@@ -181,23 +182,20 @@ fn run_mutants(
 fn write_warnings(warnings: &[portability::Warning], out: &mut dyn Write) -> std::io::Result<()> {
     use crate::text::clean_line;
     for w in warnings {
-        writeln!(
-            out,
-            "warning: {}:{}:{}: `{}` may give other findings under OPA",
-            clean_line(&w.file),
-            w.line,
-            w.column,
-            clean_line(&w.expression)
-        )?;
-        writeln!(
-            out,
-            "    `{}` may be undefined; OPA then fails the whole rule body, where tomcheck counts the negation as true.",
-            clean_line(&w.reference)
-        )?;
-        writeln!(
-            out,
-            "    Give it a default (object.get(…, \"key\", default)) or test the missing key on its own: docs/writing-policies.md, \"Rules that mean the same under OPA\""
-        )?;
+        let place = format!("{}:{}:{}", clean_line(&w.file), w.line, w.column);
+        let expression = clean_line(&w.expression);
+        let warning = tr(
+            "test-opa-warning",
+            &[
+                ("place", (&place).into()),
+                ("expression", (&expression).into()),
+            ],
+        );
+        writeln!(out, "{warning}")?;
+        let reference = clean_line(&w.reference);
+        let undefined = tr("test-opa-undefined", &[("reference", (&reference).into())]);
+        writeln!(out, "    {undefined}")?;
+        writeln!(out, "    {}", tr("test-opa-fix", &[]))?;
     }
     if !warnings.is_empty() {
         writeln!(out)?;
@@ -211,7 +209,7 @@ fn write_human(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     for r in &run.results {
-        let status = if r.passed { "PASS" } else { "FAIL" };
+        let status = tr(if r.passed { "test-pass" } else { "test-fail" }, &[]);
         write!(
             out,
             "{status} {}:{} {}",
@@ -223,34 +221,50 @@ fn write_human(
         }
         if !r.passed {
             for line in r.output.iter().flat_map(|o| o.lines()) {
-                writeln!(out, "    print: {line}")?;
+                writeln!(out, "    {}", tr("test-print", &[("line", line.into())]))?;
             }
         }
     }
     if let Some(files) = &run.coverage {
-        writeln!(out, "\ncoverage:")?;
+        writeln!(out, "\n{}", tr("test-coverage", &[]))?;
         for f in files {
             write!(out, "  {:>6.2}%  {}", f.percent(), f.file)?;
             if !f.not_covered.is_empty() {
                 let lines: Vec<String> = f.not_covered.iter().map(u32::to_string).collect();
-                write!(out, "  (not covered: lines {})", lines.join(", "))?;
+                let lines = lines.join(", ");
+                write!(
+                    out,
+                    "  {}",
+                    tr("test-not-covered", &[("lines", (&lines).into())])
+                )?;
             }
             writeln!(out)?;
         }
         if let Some(total) = run.total_coverage() {
-            write!(out, "  {total:>6.2}%  total")?;
+            write!(out, "  {total:>6.2}%  {}", tr("test-total", &[]))?;
+            let shown = threshold.map(|t| t.to_string());
+            let args = [("threshold", shown.as_deref().unwrap_or_default().into())];
             match threshold {
-                Some(t) if total + 1e-9 < t => writeln!(out, " — below the threshold of {t}%")?,
-                Some(t) => writeln!(out, " (threshold {t}%)")?,
+                Some(t) if total + 1e-9 < t => {
+                    writeln!(out, " {}", tr("test-below-threshold", &args))?
+                }
+                Some(_) => writeln!(out, " {}", tr("test-threshold", &args))?,
                 None => writeln!(out)?,
             }
         }
     }
     writeln!(out)?;
     if run.results.is_empty() {
-        writeln!(out, "no test matched")?;
+        writeln!(out, "{}", tr("test-none-matched", &[]))?;
     }
-    writeln!(out, "{} passed, {} failed", run.passed(), run.failed())
+    let summary = tr(
+        "test-summary",
+        &[
+            ("passed", run.passed().into()),
+            ("failed", run.failed().into()),
+        ],
+    );
+    writeln!(out, "{summary}")
 }
 
 fn package_of(text: &str) -> Option<&str> {

@@ -15,6 +15,7 @@ use super::markdown::Counts;
 use super::Context;
 use crate::config::Severity;
 use crate::findings::{Finding, Status};
+use crate::i18n::{t, Lang};
 use crate::pipeline::Outcome;
 
 /// Escapes the message part of a workflow command.
@@ -67,32 +68,34 @@ fn level(finding: &Finding, ctx: &Context<'_>) -> &'static str {
     }
 }
 
-fn title(finding: &Finding) -> String {
+fn title(finding: &Finding, lang: Lang) -> String {
     let mut title = finding.rule.clone();
     if let Some(subject) = &finding.subject {
         title.push_str(" · ");
         title.push_str(subject);
     }
-    match (finding.waived, finding.status) {
-        (true, Some(Status::New)) => title.push_str(" (new, waived by this change)"),
-        (true, _) => title.push_str(" (waived)"),
-        (false, Some(Status::New)) => title.push_str(" (new)"),
-        (false, Some(Status::Existing)) => title.push_str(" (existing)"),
-        (false, None) => {}
-    }
+    let tag = match (finding.waived, finding.status) {
+        (true, Some(Status::New)) => "gh-new-waived",
+        (true, _) => "gh-waived",
+        (false, Some(Status::New)) => "gh-new",
+        (false, Some(Status::Existing)) => "gh-existing",
+        (false, None) => return title,
+    };
+    title.push(' ');
+    title.push_str(&t(lang, tag, &[]));
     title
 }
 
 /// The annotation text: message, help and legal basis on separate lines.
-fn text(finding: &Finding) -> String {
+fn text(finding: &Finding, lang: Lang) -> String {
     let mut text = finding.message.clone();
     if let Some(help) = finding.help.as_deref().filter(|h| !h.is_empty()) {
         text.push('\n');
         text.push_str(help);
     }
     if let Some(legal) = finding.legal.as_deref().filter(|l| !l.is_empty()) {
-        text.push_str("\nlegal basis: ");
-        text.push_str(legal);
+        text.push('\n');
+        text.push_str(&t(lang, "legal-basis", &[("legal", legal.into())]));
     }
     text
 }
@@ -103,10 +106,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         command(
             out,
             "notice",
-            &[(
-                "title",
-                "tomcheck: policies or configuration changed".into(),
-            )],
+            &[("title", t(ctx.lang, "gh-policies-changed", &[]))],
             &notice,
         )?;
     }
@@ -118,14 +118,14 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             properties.push(("line", loc.line.to_string()));
             properties.push(("col", loc.column.to_string()));
         }
-        properties.push(("title", notice.kind.title().to_string()));
+        properties.push(("title", notice.kind.title(ctx.lang)));
         command(out, "warning", &properties, &notice.text)?;
     }
     if let Some(note) = ctx.gate.and_then(|g| g.base_note.as_deref()) {
         command(
             out,
             "notice",
-            &[("title", "tomcheck: base not compared".into())],
+            &[("title", t(ctx.lang, "gh-base-not-compared", &[]))],
             note,
         )?;
     }
@@ -139,10 +139,19 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             properties.push(("endLine", loc.end_line.to_string()));
             properties.push(("endColumn", loc.end_column.to_string()));
         }
-        properties.push(("title", title(finding)));
-        command(out, level(finding, ctx), &properties, &text(finding))?;
+        properties.push(("title", title(finding, ctx.lang)));
+        command(
+            out,
+            level(finding, ctx),
+            &properties,
+            &text(finding, ctx.lang),
+        )?;
     }
-    writeln!(out, "tomcheck: {}", Counts::of(outcome, ctx).sentence())
+    writeln!(
+        out,
+        "tomcheck: {}",
+        Counts::of(outcome, ctx).sentence(ctx.lang)
+    )
 }
 
 #[cfg(test)]

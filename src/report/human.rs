@@ -25,6 +25,7 @@ struct FindingDiag<'a> {
     source: Option<&'a SourceText>,
     help: Option<String>,
     message: String,
+    lang: Lang,
 }
 
 impl<'a> FindingDiag<'a> {
@@ -53,6 +54,7 @@ impl<'a> FindingDiag<'a> {
             source,
             help: (!help.is_empty()).then(|| clean(&help)),
             message,
+            lang,
         }
     }
 }
@@ -106,8 +108,12 @@ impl Diagnostic for FindingDiag<'_> {
         let label = match (&self.finding.field, loc.exact) {
             (Some(field), true) => field.clone(),
             (Some(field), false) => match kind {
-                Some(kind) => format!("no `{field}` in this {kind}"),
-                None => format!("no `{field}` here"),
+                Some(kind) => t(
+                    self.lang,
+                    "finding-no-field-in",
+                    &[("field", field.into()), ("kind", kind.into())],
+                ),
+                None => t(self.lang, "finding-no-field", &[("field", field.into())]),
             },
             (None, _) => self
                 .finding
@@ -143,8 +149,92 @@ fn write_diag(
     if res.is_err() {
         text = format!("{diag}\n");
     }
+    if style.lang != Lang::En {
+        text = if style.narrate {
+            narrated_in(style.lang, &text)
+        } else {
+            help_label_in(style.lang, &text)
+        };
+    }
     writeln!(out, "{}", text.trim_end())?;
     writeln!(out)
+}
+
+/// miette's graphical report with its `help:` label in another language. The label
+/// is the first thing on its line (after two spaces and, in colour, a style), which no
+/// line of a message, a source snippet or a wrapped help text is.
+fn help_label_in(lang: Lang, text: &str) -> String {
+    use regex_lite::Regex;
+    use std::sync::OnceLock;
+    static HELP: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = HELP
+        .get_or_init(|| Regex::new(r"(?m)^((?:\x1b\[[0-9;]*m)?  (?:\x1b\[[0-9;]*m)?)help: ").ok())
+    else {
+        return text.to_string();
+    };
+    let label = t(lang, "diag-help", &[]);
+    re.replace_all(text, |c: &regex_lite::Captures<'_>| {
+        format!("{}{label}: ", &c[1])
+    })
+    .into_owned()
+}
+
+/// miette's narrated report in another language: its fixed sentences ("Begin snippet
+/// for …", "label at line …", "diagnostic help: …") are recognised line by line at the
+/// start of a line and said again from the catalogue; everything else stays as it is.
+fn narrated_in(lang: Lang, text: &str) -> String {
+    use regex_lite::Regex;
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        [
+            (r"^(?P<indent>\s*)Diagnostic severity: (?P<severity>error|warning|advice)$", "narrate-severity"),
+            (r"^Begin snippet for (?P<file>.*) starting at line (?P<line>\d+), column (?P<column>\d+)$", "narrate-snippet"),
+            (r"^snippet line (?P<line>\d+): (?P<text>.*)$", "narrate-snippet-line"),
+            (r"^(?P<indent>\s*)label at line (?P<line>\d+), column (?P<column>\d+)(?P<rest>: .*)?$", "narrate-label-column"),
+            (r"^(?P<indent>\s*)label at line (?P<line>\d+), columns (?P<start>\d+) to (?P<end>\d+)(?P<rest>: .*)?$", "narrate-label-columns"),
+            (r"^(?P<indent>\s*)label starting at line (?P<line>\d+), column (?P<column>\d+)(?P<rest>: .*)?$", "narrate-label-starts"),
+            (r"^(?P<indent>\s*)label ending at line (?P<line>\d+), column (?P<column>\d+)(?P<rest>: .*)?$", "narrate-label-ends"),
+            (r"^diagnostic help: (?P<text>.*)$", "narrate-help"),
+            (r"^diagnostic code: (?P<code>.*)$", "narrate-code"),
+            (r"^(?P<indent>\s*)Caused by: (?P<text>.*)$", "narrate-caused-by"),
+            (r"^For more details, see:$", "narrate-see"),
+        ]
+        .into_iter()
+        .filter_map(|(re, id)| Some((Regex::new(re).ok()?, id)))
+        .collect()
+    });
+    const NAMES: &[&str] = &["file", "line", "column", "start", "end", "text", "code"];
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let found = patterns
+            .iter()
+            .find_map(|(re, id)| re.captures(body).map(|c| (c, *id)));
+        let Some((caps, id)) = found else {
+            out.push_str(line);
+            continue;
+        };
+        let get = |name: &str| caps.name(name).map_or("", |m| m.as_str());
+        let severity = match get("severity") {
+            "" => String::new(),
+            s => t(lang, &format!("narrate-{s}"), &[]),
+        };
+        let mut args: Vec<(&str, crate::i18n::Arg<'_>)> = NAMES
+            .iter()
+            .filter(|n| caps.name(n).is_some())
+            .map(|n| (*n, get(n).into()))
+            .collect();
+        args.push(("severity", (&severity).into()));
+        out.push_str(get("indent"));
+        out.push_str(&t(lang, id, &args));
+        out.push_str(get("rest"));
+        out.push_str(end);
+    }
+    out
 }
 
 /// Renders every finding and the summary.
@@ -195,7 +285,7 @@ pub fn summary_line(outcome: &Outcome, lang: Lang) -> String {
         &[
             ("entities", outcome.facts.entity_count().into()),
             ("files", outcome.facts.map.files.len().into()),
-            ("label", (&outcome.label).into()),
+            ("label", (&super::source_label(lang, &outcome.label)).into()),
             ("date", (&lang.date(&outcome.today)).into()),
         ],
     );
@@ -306,4 +396,43 @@ pub fn gate_footer(gate: &Comparison, lang: Lang, out: &mut dyn Write) -> std::i
         writeln!(out, "  {line}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrated_sentences_are_said_in_german_and_the_rest_stays() {
+        let en = "Provider \"x\" has no AVV\n    Diagnostic severity: error\n\
+                  Begin snippet for tom/a b.toml starting at line 2, column 1\n\n\
+                  snippet line 3: diagnostic help: in the TOM\n    \
+                  label at line 3, columns 1 to 12: no `avv` here\n\
+                  diagnostic help: sign it\nsecond line\ndiagnostic code: avv.missing\n";
+        let de = narrated_in(Lang::De, en);
+        assert_eq!(
+            de,
+            "Provider \"x\" has no AVV\n    Art der Meldung: Fehler\n\
+             Ausschnitt aus tom/a b.toml ab Zeile 2, Spalte 1\n\n\
+             Zeile 3: diagnostic help: in the TOM\n    \
+             Markierung in Zeile 3, Spalten 1 bis 12: no `avv` here\n\
+             Hilfe: sign it\nsecond line\nKennung: avv.missing\n"
+        );
+        assert_eq!(narrated_in(Lang::En, en), en);
+    }
+
+    #[test]
+    fn the_help_label_is_german_and_nothing_else_changes() {
+        let en = "  × no AVV\n   ╭─[a.toml:1:1]\n 1 │ help: x\n   ╰────\n  help: sign it\n        help: stays\n";
+        assert_eq!(
+            help_label_in(Lang::De, en),
+            "  × no AVV\n   ╭─[a.toml:1:1]\n 1 │ help: x\n   ╰────\n  Tipp: sign it\n        help: stays\n"
+        );
+        // miette styles the label with the two spaces before it.
+        let coloured = "\x1b[36m  help: \x1b[0msign it\n";
+        assert_eq!(
+            help_label_in(Lang::De, coloured),
+            "\x1b[36m  Tipp: \x1b[0msign it\n"
+        );
+    }
 }

@@ -20,6 +20,7 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Context;
 use crate::findings::{Finding, Status};
+use crate::i18n::t;
 use crate::pipeline::Outcome;
 
 /// Whether XML 1.0 can hold `c` (its `Char` production).
@@ -48,16 +49,20 @@ fn describe(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> String {
     }
     text.push_str(&finding.message);
     if let Some(help) = finding.help.as_deref().filter(|h| !h.is_empty()) {
-        text.push_str(&format!("\nhelp: {help}"));
+        text.push('\n');
+        text.push_str(&t(ctx.lang, "junit-help", &[("help", help.into())]));
     }
     if let Some(legal) = finding.legal.as_deref().filter(|l| !l.is_empty()) {
-        text.push_str(&format!("\nlegal basis: {legal}"));
+        text.push('\n');
+        text.push_str(&t(ctx.lang, "legal-basis", &[("legal", legal.into())]));
     }
     if let Some(status) = finding.status {
-        text.push_str(match status {
-            Status::New => "\nstatus: new",
-            Status::Existing => "\nstatus: existing",
-        });
+        let id = match status {
+            Status::New => "junit-status-new",
+            Status::Existing => "junit-status-existing",
+        };
+        text.push('\n');
+        text.push_str(&t(ctx.lang, id, &[]));
     }
     xml_text(&text)
 }
@@ -66,10 +71,15 @@ fn test_case(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> TestCas
     let name = xml_text(finding.subject.as_deref().unwrap_or(&finding.message));
     let message = xml_text(&finding.message);
     let description = describe(outcome, ctx, finding);
+    let lang = ctx.lang;
     let status = if finding.fails(ctx.fail_on, ctx.new_only) {
         let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
         s.set_message(if finding.waived {
-            format!("waived by this change: {message}")
+            t(
+                lang,
+                "junit-waived-by-change",
+                &[("message", (&message).into())],
+            )
         } else {
             message.clone()
         });
@@ -79,9 +89,13 @@ fn test_case(outcome: &Outcome, ctx: &Context<'_>, finding: &Finding) -> TestCas
     } else if finding.waived {
         let mut s = TestCaseStatus::skipped();
         s.set_message(if finding.waived_by_change() {
-            format!("waived by this change: {message}")
+            t(
+                lang,
+                "junit-waived-by-change",
+                &[("message", (&message).into())],
+            )
         } else {
-            format!("waived: {message}")
+            t(lang, "junit-waived", &[("message", (&message).into())])
         });
         s.set_description(description.clone());
         s
@@ -160,10 +174,10 @@ fn review_suite(outcome: &Outcome, ctx: &Context<'_>) -> Option<TestSuite> {
     if cases.is_empty() {
         return None;
     }
-    let mut suite = TestSuite::new("tomcheck: changes to review");
+    let mut suite = TestSuite::new(t(ctx.lang, "junit-review-suite", &[]));
     for (name, text, place) in cases {
         let mut status = TestCaseStatus::skipped();
-        status.set_message(format!("review: {text}"));
+        status.set_message(t(ctx.lang, "junit-review", &[("text", (&text).into())]));
         if !place.is_empty() {
             status.set_description(place);
         }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Style;
 use crate::findings::Summary;
 use crate::history::{Entry, Log};
+use crate::i18n::t;
 use crate::text::clean;
 
 /// `--format` of `tomcheck log`.
@@ -36,6 +37,7 @@ const YELLOW: &str = "\x1b[33m";
 const RESET: &str = "\x1b[0m";
 
 fn human(log: &Log, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    let lang = style.lang;
     let paint = |code: &str, text: String| {
         if style.color {
             format!("{code}{text}{RESET}")
@@ -54,31 +56,56 @@ fn human(log: &Log, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     if !style.narrate && !log.entries.is_empty() {
         writeln!(
             out,
-            "{:short_width$}  {:10}  {:author_width$}  {:>4} {:>4}  subject · rules appeared/disappeared",
-            "commit", "date", "author", "deny", "warn"
+            "{:short_width$}  {:10}  {:author_width$}  {:>4} {:>4}  {}",
+            t(lang, "log-commit", &[]),
+            t(lang, "log-date", &[]),
+            t(lang, "log-author", &[]),
+            "deny",
+            "warn",
+            t(lang, "log-subject", &[])
         )?;
     }
     for e in &log.entries {
         let author: String = clean(&e.author).chars().take(20).collect();
         let subject = clean(&e.subject);
         let changes = rule_changes(e);
+        let date = clean(&lang.date(&e.date));
         if style.narrate {
             let counts = match &e.result {
-                Ok(ev) => format!(
-                    "{} deny and {} warn findings",
-                    ev.summary.deny, ev.summary.warn
+                Ok(ev) => t(
+                    lang,
+                    "log-narrate-counts",
+                    &[
+                        ("deny", ev.summary.deny.into()),
+                        ("warn", ev.summary.warn.into()),
+                    ],
                 ),
-                Err(err) => format!("could not be checked: {}", clean(err)),
+                Err(err) => t(
+                    lang,
+                    "log-narrate-error",
+                    &[("error", (&clean(err)).into())],
+                ),
             };
-            let mut line = format!(
-                "Commit {} of {} by {author}, “{subject}”: {counts}.",
-                e.short, e.date
+            let mut line = t(
+                lang,
+                "log-narrate-line",
+                &[
+                    ("commit", (&e.short).into()),
+                    ("date", (&date).into()),
+                    ("author", (&author).into()),
+                    ("subject", (&subject).into()),
+                    ("counts", (&counts).into()),
+                ],
             );
-            if !e.appeared.is_empty() {
-                line.push_str(&format!(" Appeared: {}.", e.appeared.join(", ")));
-            }
-            if !e.disappeared.is_empty() {
-                line.push_str(&format!(" Disappeared: {}.", e.disappeared.join(", ")));
+            for (rules, id) in [
+                (&e.appeared, "log-narrate-appeared"),
+                (&e.disappeared, "log-narrate-disappeared"),
+            ] {
+                if !rules.is_empty() {
+                    let rules = rules.join(", ");
+                    line.push(' ');
+                    line.push_str(&t(lang, id, &[("rules", (&rules).into())]));
+                }
             }
             writeln!(out, "{}", clean(&line))?;
             continue;
@@ -103,7 +130,7 @@ fn human(log: &Log, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
         };
         let mut line = format!(
             "{:short_width$}  {:10}  {:author_width$}  {deny} {warn}  {subject}",
-            e.short, e.date, author
+            e.short, date, author
         );
         if !changes.is_empty() {
             let colored: Vec<String> = changes
@@ -119,28 +146,34 @@ fn human(log: &Log, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
             line.push_str(&format!(" · {}", colored.join(" ")));
         }
         if let Err(err) = &e.result {
-            line.push_str(&format!(" · cannot be checked: {}", clean(err)));
+            let text = t(lang, "log-cannot-check", &[("error", (&clean(err)).into())]);
+            line.push_str(&format!(" · {text}"));
         }
         writeln!(out, "{line}")?;
     }
     let today = log.entries.first().map(|e| e.today.as_str());
     let as_of = if log.entries.iter().any(|e| Some(e.today.as_str()) != today) {
-        "each as of its commit date".to_string()
+        t(lang, "log-each-as-of", &[])
     } else {
-        format!("as of {}", today.unwrap_or("today"))
+        let date = match today {
+            Some(today) => clean(&lang.date(today)),
+            None => t(lang, "log-today", &[]),
+        };
+        t(lang, "log-as-of", &[("date", (&date).into())])
     };
-    writeln!(
-        out,
-        "{} of {} commits in {} changed the TOM, policies or configuration; {} evaluated, {as_of}",
-        log.entries.len(),
-        log.walked,
-        clean(&log.range),
-        if log.evaluations == 1 {
-            "1 distinct tree".to_string()
-        } else {
-            format!("{} distinct trees", log.evaluations)
-        },
-    )
+    let range = clean(&log.range);
+    let footer = t(
+        lang,
+        "log-footer",
+        &[
+            ("listed", log.entries.len().into()),
+            ("walked", log.walked.into()),
+            ("range", (&range).into()),
+            ("trees", log.evaluations.into()),
+            ("asof", (&as_of).into()),
+        ],
+    );
+    writeln!(out, "{footer}")
 }
 
 fn rule_changes(e: &Entry) -> Vec<(bool, String)> {

@@ -12,6 +12,7 @@ use std::io::Write;
 use super::{md, Context};
 use crate::config::Severity;
 use crate::findings::{Finding, Status, Summary};
+use crate::i18n::{t, Lang};
 use crate::pipeline::Outcome;
 
 /// The numbers every summary shows, computed once from the findings and the gate.
@@ -52,33 +53,55 @@ impl Counts {
     }
 
     /// `2 deny, 1 warn, 0 info (1 waived); 1 new, 2 existing, 1 resolved; 1 failing`
-    pub fn sentence(&self) -> String {
+    pub fn sentence(&self, lang: Lang) -> String {
         let s = self.summary;
-        let mut text = format!("{} deny, {} warn, {} info", s.deny, s.warn, s.info);
+        let mut text = t(
+            lang,
+            "summary-counts",
+            &[
+                ("deny", s.deny.into()),
+                ("warn", s.warn.into()),
+                ("info", s.info.into()),
+            ],
+        );
         if self.waived > 0 {
-            text.push_str(&format!(" ({} waived)", self.waived));
-        }
-        if self.gate {
-            text.push_str(&format!(
-                "; {} new, {} existing, {} resolved",
-                self.new, self.existing, self.resolved
+            text.push(' ');
+            text.push_str(&t(
+                lang,
+                "md-counts-waived",
+                &[("count", self.waived.into())],
             ));
         }
-        text.push_str(&format!("; {} failing", self.failing));
+        if self.gate {
+            text.push_str(&t(
+                lang,
+                "md-counts-gate",
+                &[
+                    ("new", self.new.into()),
+                    ("existing", self.existing.into()),
+                    ("resolved", self.resolved.into()),
+                ],
+            ));
+        }
+        text.push_str(&t(
+            lang,
+            "md-counts-failing",
+            &[("count", self.failing.into())],
+        ));
         text
     }
 }
 
-fn severity(finding: &Finding) -> String {
+fn severity(finding: &Finding, lang: Lang) -> String {
     let level = match finding.severity {
         Severity::Deny => "❌ deny",
         Severity::Warn => "⚠️ warn",
         Severity::Info => "ℹ️ info",
     };
     if finding.waived_by_change() {
-        format!("{level}, waived by this change")
+        t(lang, "md-waived-by-change", &[("level", level.into())])
     } else if finding.waived {
-        "waived".into()
+        t(lang, "md-waived", &[])
     } else {
         level.into()
     }
@@ -90,7 +113,7 @@ fn table(
     findings: &[&Finding],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "| Severity | Rule | Subject | Where | Finding |")?;
+    writeln!(out, "{}", t(ctx.lang, "md-table-head", &[]))?;
     writeln!(out, "|---|---|---|---|---|")?;
     for f in findings {
         let place = match &f.location {
@@ -111,7 +134,7 @@ fn table(
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            severity(f),
+            severity(f, ctx.lang),
             md::code(&f.rule),
             f.subject.as_deref().map(md::code).unwrap_or_default(),
             place,
@@ -124,11 +147,8 @@ fn table(
 /// Renders the whole Markdown report.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     let counts = Counts::of(outcome, ctx);
-    let verdict = match counts.failing {
-        0 => "✅ no finding fails the check".to_string(),
-        1 => "❌ 1 finding fails the check".to_string(),
-        n => format!("❌ {n} findings fail the check"),
-    };
+    let lang = ctx.lang;
+    let verdict = t(lang, "md-verdict", &[("count", counts.failing.into())]);
     writeln!(out, "## tomcheck: {verdict}")?;
     writeln!(out)?;
     let mut line = format!(
@@ -136,38 +156,51 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         counts.summary.deny, counts.summary.warn, counts.summary.info
     );
     if counts.waived > 0 {
-        line.push_str(&format!(" ({} waived)", counts.waived));
+        line.push(' ');
+        line.push_str(&t(
+            lang,
+            "md-counts-waived",
+            &[("count", counts.waived.into())],
+        ));
     }
-    line.push_str(&format!(
-        " · TOM at {} as of {} · fails on {}{}",
-        md::code(&outcome.label),
-        outcome.today,
-        ctx.fail_on,
-        if ctx.new_only {
-            ", new findings only"
-        } else {
-            ""
-        }
+    let label = md::code(&super::source_label(lang, &outcome.label));
+    let fail_on = ctx.fail_on.to_string();
+    line.push(' ');
+    line.push_str(&t(
+        lang,
+        "md-line-tail",
+        &[
+            ("label", (&label).into()),
+            ("date", (&md::text(&lang.date(&outcome.today))).into()),
+            ("failon", (&fail_on).into()),
+        ],
     ));
+    if ctx.new_only {
+        line.push_str(&t(lang, "md-new-only", &[]));
+    }
     writeln!(out, "{line}")?;
     writeln!(out)?;
     let Some(gate) = ctx.gate else {
         if outcome.findings.is_empty() {
-            writeln!(out, "No findings.")?;
+            writeln!(out, "{}", t(lang, "md-no-findings", &[]))?;
         } else {
             let all: Vec<&Finding> = outcome.findings.iter().collect();
             table(outcome, ctx, &all, out)?;
         }
         return Ok(());
     };
-    writeln!(
-        out,
-        "Compared with base {}: **{} new**, {} existing, {} resolved.",
-        md::code(&gate.base_label),
-        counts.new,
-        counts.existing,
-        counts.resolved
-    )?;
+    let base = md::code(&gate.base_label);
+    let compared = t(
+        lang,
+        "md-compared",
+        &[
+            ("base", (&base).into()),
+            ("new", counts.new.into()),
+            ("existing", counts.existing.into()),
+            ("resolved", counts.resolved.into()),
+        ],
+    );
+    writeln!(out, "{compared}")?;
     writeln!(out)?;
     if let Some(notice) = gate.notice(ctx.lang) {
         writeln!(out, "> [!WARNING]")?;
@@ -177,7 +210,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
     let review = gate.review_notices();
     if !review.is_empty() {
         writeln!(out, "> [!WARNING]")?;
-        writeln!(out, "> **Changes to review**")?;
+        writeln!(out, "> **{}**", t(lang, "md-changes-to-review", &[]))?;
         writeln!(out, ">")?;
         for notice in &review {
             let place = notice
@@ -209,9 +242,10 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
             .collect()
     };
     for (heading, status) in [
-        ("New findings", Status::New),
-        ("Existing findings", Status::Existing),
+        ("md-new-findings", Status::New),
+        ("md-existing-findings", Status::Existing),
     ] {
+        let heading = t(lang, heading, &[]);
         let findings = pick(status);
         if findings.is_empty() {
             continue;
@@ -221,7 +255,8 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         if status == Status::Existing {
             writeln!(
                 out,
-                "<details><summary>Already present in the base</summary>"
+                "<details><summary>{}</summary>",
+                t(lang, "md-already-in-base", &[])
             )?;
             writeln!(out)?;
         }
@@ -232,9 +267,10 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> std:
         }
     }
     if !gate.resolved.is_empty() {
-        writeln!(out, "### Resolved findings ({})", gate.resolved.len())?;
+        let heading = t(lang, "md-resolved-findings", &[]);
+        writeln!(out, "### {heading} ({})", gate.resolved.len())?;
         writeln!(out)?;
-        writeln!(out, "| Rule | Subject | Finding in the base |")?;
+        writeln!(out, "{}", t(lang, "md-resolved-head", &[]))?;
         writeln!(out, "|---|---|---|")?;
         for f in &gate.resolved {
             writeln!(

@@ -122,6 +122,27 @@ pub fn render(
     render_with(outcome, format, style, &Context::default(), out)
 }
 
+/// What was checked, as a label in `lang`: the working tree, the index, or a commit
+/// (`abc1234 of 2026-01-01`, as [`crate::source::Source::label`] writes it).
+pub fn source_label(lang: crate::i18n::Lang, label: &str) -> String {
+    use crate::i18n::t;
+    match label {
+        "working tree" => t(lang, "label-working-tree", &[]),
+        "index" => t(lang, "label-index", &[]),
+        other => match other.split_once(" of ") {
+            Some((commit, date)) => t(
+                lang,
+                "label-commit-of",
+                &[
+                    ("commit", commit.into()),
+                    ("date", (&lang.date(date)).into()),
+                ],
+            ),
+            None => other.to_string(),
+        },
+    }
+}
+
 /// The file a finding points into, by its repository-relative path.
 pub fn finding_path<'a>(outcome: &'a Outcome, finding: &Finding) -> Option<&'a str> {
     finding

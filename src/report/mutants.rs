@@ -1,24 +1,15 @@
 //! Output of `tomcheck test --mutants`: one line per surviving mutant and a summary for
 //! people, versioned JSON with every mutant for tools.
 //!
-//! Each text is one named template (see [`crate::text::fill`]), ready for the message
-//! catalogue that will hold the German versions.
+//! The texts are in the message catalogue (`mutants-*` in commands.ftl), in the run's
+//! language.
 
 use std::io::Write;
 
 use serde_json::json;
 
 use crate::engine::mutants::{Judged, MutationRun};
-use crate::text::fill;
-
-/// A mutant no test noticed.
-const SURVIVOR: &str =
-    "{file}:{line}:{column}: survived: {operator} `{before}` → `{after}` ({rule})";
-/// The count of every outcome.
-const SUMMARY: &str =
-    "{total} mutants: {killed} killed, {survived} survived, {invalid} invalid, {allowed} allowed";
-/// More survivors than `--max-survivors` allows.
-const TOO_MANY: &str = "more survivors than --max-survivors allows: {survived} > {max}";
+use crate::i18n::tr;
 
 /// Texts longer than this are shortened around what the mutation changed.
 const SHOWN_CHARS: usize = 60;
@@ -31,29 +22,26 @@ pub fn human(run: &MutationRun, max_survivors: usize, out: &mut dyn Write) -> st
         writeln!(out, "{}", survivor(m))?;
     }
     let s = run.summary();
-    writeln!(
-        out,
-        "{}",
-        fill(
-            SUMMARY,
-            &[
-                ("total", &run.mutants.len()),
-                ("killed", &s.killed),
-                ("survived", &s.survived),
-                ("invalid", &s.invalid),
-                ("allowed", &s.allowed),
-            ],
-        )
-    )?;
+    let summary = tr(
+        "mutants-summary",
+        &[
+            ("total", run.mutants.len().into()),
+            ("killed", s.killed.into()),
+            ("survived", s.survived.into()),
+            ("invalid", s.invalid.into()),
+            ("allowed", s.allowed.into()),
+        ],
+    );
+    writeln!(out, "{summary}")?;
     if s.survived > max_survivors {
-        writeln!(
-            out,
-            "{}",
-            fill(
-                TOO_MANY,
-                &[("survived", &s.survived), ("max", &max_survivors)]
-            )
-        )?;
+        let text = tr(
+            "mutants-too-many",
+            &[
+                ("survived", s.survived.into()),
+                ("max", max_survivors.into()),
+            ],
+        );
+        writeln!(out, "{text}")?;
     }
     Ok(())
 }
@@ -73,16 +61,16 @@ fn survivor(m: &Judged) -> String {
     let mutant = &m.mutant;
     let (before, after) = shown(&mutant.before, &mutant.after);
     let rule = mutant.rule.as_deref().unwrap_or(&mutant.head);
-    fill(
-        SURVIVOR,
+    let place = format!("{}:{}:{}", mutant.file, mutant.line, mutant.column);
+    let operator = mutant.operator.to_string();
+    tr(
+        "mutants-survivor",
         &[
-            ("file", &mutant.file),
-            ("line", &mutant.line),
-            ("column", &mutant.column),
-            ("operator", &mutant.operator),
-            ("before", &before),
-            ("after", &after),
-            ("rule", &rule),
+            ("place", (&place).into()),
+            ("operator", (&operator).into()),
+            ("before", (&before).into()),
+            ("after", (&after).into()),
+            ("rule", rule.into()),
         ],
     )
 }

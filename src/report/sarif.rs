@@ -49,6 +49,7 @@ use crate::config::{RuleSetting, Severity};
 use crate::diag::Problem;
 use crate::engine::metadata::RuleMeta;
 use crate::findings::{Finding, Status};
+use crate::i18n::{t, tr, Lang};
 use crate::pipeline::Outcome;
 
 /// The key under which the gate's finding identity (rule + subject) is fingerprinted.
@@ -284,13 +285,13 @@ fn descriptor(rule: &RuleMeta, setting: Option<RuleSetting>) -> ReportingDescrip
 }
 
 /// A descriptor for a rule without metadata (a conftest-style policy).
-fn bare_descriptor(id: &str, severity: Severity) -> ReportingDescriptor {
+fn bare_descriptor(id: &str, severity: Severity, lang: Lang) -> ReportingDescriptor {
     ReportingDescriptor::builder()
         .id(id.to_string())
         .name(rule_name(id))
         .short_description(
             MultiformatMessageString::builder()
-                .text(format!("Policy rule {id}."))
+                .text(t(lang, "sarif-policy-rule", &[("id", id.into())]))
                 .build(),
         )
         .default_configuration(configuration(severity, None))
@@ -397,11 +398,7 @@ fn run(driver: ToolComponent, invocation: Invocation, path_prefix: &str) -> Run 
     run.original_uri_base_ids = Some(BTreeMap::from([(
         SRCROOT.to_string(),
         ArtifactLocation::builder()
-            .description(
-                Message::builder()
-                    .text("The root of the repository (the checked directory outside git).")
-                    .build(),
-            )
+            .description(Message::builder().text(tr("sarif-srcroot", &[])).build())
             .build(),
     )]));
     run.automation_details = Some(
@@ -453,7 +450,7 @@ pub fn log(outcome: &Outcome, ctx: &Context<'_>) -> Sarif {
         let occurrence = occurrences.entry(identity.clone()).or_insert(0);
         *occurrence += 1;
         let rule_index = *index.entry(finding.rule.clone()).or_insert_with(|| {
-            rules.push(bare_descriptor(&finding.rule, finding.severity));
+            rules.push(bare_descriptor(&finding.rule, finding.severity, ctx.lang));
             rules.len() - 1
         });
         let key = finding.key();
@@ -593,23 +590,15 @@ pub fn problems_log(problems: &[Problem], path_prefix: &str, exit_code: u8) -> S
                     env!("CARGO_PKG_VERSION")
                 );
                 let text = |s: String| MultiformatMessageString::builder().text(s).build();
+                let code = problem.code.to_string();
+                let code = [("code", (&code).into())];
                 descriptors.push(
                     ReportingDescriptor::builder()
                         .id(problem.code.to_string())
                         .name(rule_name(problem.code.as_str()))
-                        .short_description(text(format!(
-                            "Input problem tomcheck::{}.",
-                            problem.code
-                        )))
-                        .full_description(text(format!(
-                            "Input problem tomcheck::{}: the TOM, tomcheck.toml or a policy \
-                             could not be read, so nothing was checked.",
-                            problem.code
-                        )))
-                        .help(text(format!(
-                            "Fix the input at the location shown and run the check again; \
-                             every input problem is explained in {uri}."
-                        )))
+                        .short_description(text(tr("sarif-problem-short", &code)))
+                        .full_description(text(tr("sarif-problem-full", &code)))
+                        .help(text(tr("sarif-problem-help", &[("uri", (&uri).into())])))
                         .help_uri(uri.clone())
                         .build(),
                 );

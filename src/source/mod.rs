@@ -255,7 +255,7 @@ impl Source {
     fn display_name(&self, path: &str) -> String {
         match &self.backing {
             Backing::Worktree => path.to_string(),
-            Backing::Index(_) => format!("{path} (staged)"),
+            Backing::Index(_) => crate::i18n::tr("label-staged-file", &[("path", path.into())]),
             Backing::Commit { .. } => format!("{path} @ {}", self.short()),
         }
     }

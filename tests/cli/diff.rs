@@ -205,6 +205,7 @@ fn seed_000_in_every_format() {
     let repo = seed_repo();
     for (format, lang) in [
         ("human", "en"),
+        ("human", "de"),
         ("markdown", "en"),
         ("markdown", "de"),
         ("html", "de"),
@@ -420,6 +421,30 @@ fn new_provider_without_avv_and_fixed_backup_location() {
         insta::assert_snapshot!(
             format!("provider-and-backup.{format}"),
             without_version(&text)
+        );
+        // The same report in German: German labels and dates, the same ids and values.
+        let german = stdout(&run(
+            repo.path(),
+            &[
+                "diff", "HEAD", "--format", format, "--today", TODAY, "--lang", "de",
+            ],
+            0,
+        ));
+        let plain = german.replace("<wbr>", "");
+        for needle in [
+            "provider:newsletter-tool",
+            "avv.missing",
+            "deny",
+            "22.11.2026",
+        ] {
+            assert!(plain.contains(needle), "{format} de: {needle}\n{german}");
+        }
+        for english in ["New findings", "Resolved findings", "as of", "working tree"] {
+            assert!(!plain.contains(english), "{format} de: {english}\n{german}");
+        }
+        insta::assert_snapshot!(
+            format!("provider-and-backup.{format}.de"),
+            without_version(&german)
         );
     }
 }

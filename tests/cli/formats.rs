@@ -426,6 +426,35 @@ fn format_snapshots() {
     }
 }
 
+/// The same reports in German: labels and texts change, ids, enum values and structure
+/// do not.
+#[test]
+fn format_snapshots_in_german() {
+    let fixture = fixture_copy("rule-avv-missing");
+    for (format, german) in [
+        ("github", "Rechtsgrundlage:"),
+        (
+            "markdown",
+            "| Schwere | Regel | Gegenstand | Fundstelle | Befund |",
+        ),
+        ("junit", "Rechtsgrundlage:"),
+    ] {
+        let out = tomcheck()
+            .current_dir(fixture.path())
+            .env("GIT_CEILING_DIRECTORIES", fixture.path().parent().unwrap())
+            .args([
+                "check", "--today", TODAY, "--format", format, "--lang", "de",
+            ])
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(text.contains(german), "{format}: {german}\n{text}");
+        assert!(text.contains("avv.missing"), "{format}\n{text}");
+        assert!(!text.contains("legal basis"), "{format}\n{text}");
+        insta::assert_snapshot!(format!("rule-avv-missing.{format}.de"), text);
+    }
+}
+
 // --- init, completions, man ---------------------------------------------------------
 
 #[test]
@@ -502,6 +531,61 @@ fn init_scaffolds_a_passing_tom_and_never_overwrites() {
         "actionlint: {}{}",
         stdout(&out),
         stderr(&out)
+    );
+}
+
+/// `init --lang de`: a German starter TOM (comments and example texts) with the same
+/// keys and enum values, which `check` loads cleanly and judges like the English one.
+#[test]
+fn init_in_german_scaffolds_a_german_tom_that_checks_cleanly() {
+    let repo = Repo::new();
+    let text = stdout(&run(repo.path(), &["init", "--lang", "de"], 0));
+    assert!(text.contains("tom/organization.toml angelegt"), "{text}");
+    assert!(text.contains("als Nächstes:"), "{text}");
+    for file in [
+        "tomcheck.toml",
+        "tom/organization.toml",
+        "tom/measures.toml",
+    ] {
+        insta::assert_snapshot!(
+            format!("init.de.{}", file.replace('/', "-")),
+            repo.read(file)
+        );
+    }
+    // No input problem: the same placeholder findings as the English starter, in German.
+    let report = crate::support::check_json(repo.path(), &[], 1);
+    let mut rules: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        [
+            "avv.missing",
+            "backup.restore-untested",
+            "encryption.transit-missing",
+            "measure.control-missing",
+            "review.overdue"
+        ],
+        "{report}"
+    );
+    // tomcheck.toml chose German for every later run.
+    let out = run(repo.path(), &["check"], 1);
+    assert!(
+        stdout(&out).contains("bewertet zum 22.11.2026"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // Running it again says so in German.
+    let text = stdout(&run(repo.path(), &["init", "--lang", "de"], 0));
+    assert!(
+        text.contains("tom/providers.toml übersprungen (existiert bereits; unverändert)"),
+        "{text}"
     );
 }
 

@@ -395,6 +395,28 @@ fn gate_and_diff_on_waived_findings() {
         human.contains("warning: this change adds waiver \"w\" for avv.missing on provider:hoster"),
         "{human}"
     );
+    // The same notice in German, with a German date, in the terminal and in Markdown.
+    let german = stdout(&check(repo.path(), &["--base", "main", "--lang", "de"], 1));
+    assert!(
+        german.contains("Warnung: diese Änderung fügt die Ausnahme \"w\" für avv.missing zu provider:hoster hinzu, gültig bis 31.01.2027"),
+        "{german}"
+    );
+    assert!(
+        german.contains("[neu, durch diese Änderung ausgenommen]"),
+        "{german}"
+    );
+    let markdown = stdout(&check(
+        repo.path(),
+        &["--base", "main", "--lang", "de", "--format", "markdown"],
+        1,
+    ));
+    for label in [
+        "**Zu prüfende Änderungen**",
+        "### Neue Befunde",
+        "Verglichen mit der Basis",
+    ] {
+        assert!(markdown.contains(label), "{label}\n{markdown}");
+    }
 
     let diff = run_json(
         repo.path(),

@@ -1045,3 +1045,46 @@ fn pre_commit_recipe_for_a_tom_directory_named_in_tomcheck_toml() {
     assert!(out.status.success(), "{all}");
     assert!(all.contains("Passed"), "{all}");
 }
+
+/// Installing, blocking and uninstalling speak German when the run is German.
+#[test]
+fn the_hook_speaks_german() {
+    let repo = clean_repo();
+    let out = install(repo.path(), &["--lang", "de"], 0);
+    assert!(
+        stdout(&out).contains("pre-commit-Hook von tomcheck in ")
+            && stdout(&out).contains("installiert; er prüft die TOM in tom/"),
+        "{}",
+        stdout(&out)
+    );
+    // The hook runs without --lang: tomcheck.toml chooses German.
+    repo.write("tomcheck.toml", "lang = \"de\"\n");
+    add_bad_provider(&repo);
+    repo.git(&["add", "-A"]);
+    let out = repo.git_output(&["commit", "-m", "add newsletter"]);
+    let all = stdout(&out) + &stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("avv.missing"), "{all}");
+    assert!(
+        all.contains("Dienstleister \"Newsletter-Dienst\" (newsletter)"),
+        "{all}"
+    );
+    assert!(
+        all.contains("tomcheck: der Commit ist durch die Befunde oben blockiert."),
+        "{all}"
+    );
+    assert!(!all.contains("the commit is blocked"), "{all}");
+    let out = run(repo.path(), &["hook", "uninstall", "--lang", "de"], 0);
+    assert!(
+        stdout(&out).contains("pre-commit-Hook von tomcheck in ")
+            && stdout(&out).contains("entfernt"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(repo.path(), &["hook", "uninstall", "--lang", "de"], 0);
+    assert!(
+        stdout(&out).contains("ist kein pre-commit-Hook von tomcheck installiert"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -189,3 +189,81 @@ fn the_locale_chooses_the_language_of_input_problems() {
     assert!(c.contains("unknown key"), "{c}");
     assert!(!c.contains("unbekannter Schlüssel"), "{c}");
 }
+
+/// The locale chooses the language of every command's labels, not only of `check`:
+/// `LANG=de_DE.UTF-8` speaks German, `LANG=C` English.
+#[test]
+fn the_locale_chooses_the_labels_of_every_command() {
+    let repo = Repo::new();
+    write_tom(&repo, &provider("hoster", true));
+    repo.commit_all("base");
+    write_tom(
+        &repo,
+        &(provider("hoster", true) + &provider("mailer", false)),
+    );
+    repo.commit_all("add mailer");
+    let dir = repo.path();
+    // (arguments, German label, English label)
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["check", "--format", "markdown"],
+            "| Schwere | Regel |",
+            "| Severity | Rule |",
+        ),
+        (
+            &["check", "--format", "junit"],
+            "Rechtsgrundlage:",
+            "legal basis:",
+        ),
+        (
+            &["diff", "HEAD~1", "HEAD"],
+            "Veränderung der Befunde",
+            "compliance",
+        ),
+        (
+            &["diff", "HEAD~1", "HEAD", "--format", "markdown"],
+            "Neue Befunde (1)",
+            "New findings (1)",
+        ),
+        (
+            &["diff", "HEAD~1", "HEAD", "--format", "html"],
+            "<html lang=\"de\">",
+            "<html lang=\"en\">",
+        ),
+        (
+            &["check", "--narrate"],
+            "Art der Meldung: Fehler",
+            "Diagnostic severity:",
+        ),
+        (
+            &["diff", "HEAD~1", "HEAD", "--narrate"],
+            "Neuer Befund: deny avv.missing",
+            "New finding:",
+        ),
+        (&["log"], "Betreff", "subject"),
+        (&["rules"], "RECHTSGRUNDLAGE", "LEGAL BASIS"),
+        (
+            &["explain", "avv.missing"],
+            "Rechtsgrundlage:",
+            "legal basis:",
+        ),
+    ];
+    // TOMCHECK_TODAY (set for every test) dates the runs; not every command takes --today.
+    let run_in = |args: &[&str], lang: &str| {
+        let out = tomcheck()
+            .current_dir(dir)
+            .args(args)
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        stdout(&out)
+    };
+    for (args, german, english) in cases {
+        let de = run_in(args, "de_DE.UTF-8");
+        assert!(de.contains(german), "{args:?} de: {german}\n{de}");
+        assert!(!de.contains(english), "{args:?} de: {english}\n{de}");
+        let c = run_in(args, "C");
+        assert!(c.contains(english), "{args:?} C: {english}\n{c}");
+        assert!(!c.contains(german), "{args:?} C: {german}\n{c}");
+    }
+}

@@ -183,6 +183,27 @@ fn log_human_output() {
 }
 
 #[test]
+fn log_in_german() {
+    let dir = generated_history(12);
+    let out = run(dir.path(), &["log", "--today", TODAY, "--lang", "de"], 0);
+    let text = stdout(&out);
+    assert!(text.contains("12.01.2025"), "{text}");
+    assert!(!text.contains("distinct trees"), "{text}");
+    insta::assert_snapshot!("log.human.de", text);
+    let out = run(
+        dir.path(),
+        &["log", "--today", TODAY, "--lang", "de", "--narrate"],
+        0,
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("Commit ac024bf vom 12.01.2025 von Erika Mustermann, „commit 11“"),
+        "{text}"
+    );
+    assert!(text.contains("Hinzugekommen: avv.missing."), "{text}");
+}
+
+#[test]
 fn log_takes_a_range() {
     let dir = generated_history(30);
     let report = log_json(

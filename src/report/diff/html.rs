@@ -73,7 +73,7 @@ pub fn render(diff: &Diff, lang: Lang, out: &mut dyn Write) -> std::io::Result<(
         .or(diff.old.organization.as_ref());
     let title = match org {
         Some(org) => format!("{} – {}", l.title, esc(org)),
-        None => l.title.to_string(),
+        None => l.title.clone(),
     };
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"{}\">", l.lang)?;
@@ -101,12 +101,12 @@ pub fn render(diff: &Diff, lang: Lang, out: &mut dyn Write) -> std::io::Result<(
     versions(out, diff, lang)?;
 
     writeln!(out, "<section>\n<h2>{}</h2>", l.compliance)?;
-    findings(out, l, "delta-new", l.new_findings, &diff.new_findings)?;
+    findings(out, lang, "delta-new", &l.new_findings, &diff.new_findings)?;
     findings(
         out,
-        l,
+        lang,
         "delta-resolved",
-        l.resolved_findings,
+        &l.resolved_findings,
         &diff.resolved_findings,
     )?;
     writeln!(out, "</section>")?;
@@ -165,7 +165,7 @@ pub fn render(diff: &Diff, lang: Lang, out: &mut dyn Write) -> std::io::Result<(
         l.generated,
         env!("CARGO_PKG_VERSION"),
         l.evaluated,
-        esc(&diff.today)
+        esc(&lang.date(&diff.today))
     )?;
     writeln!(out, "</body>\n</html>")
 }
@@ -187,7 +187,7 @@ fn versions(out: &mut dyn Write, diff: &Diff, lang: Lang) -> std::io::Result<()>
             f(&diff.new)
         )
     };
-    row(out, l.revision, &|s| match &s.revision {
+    row(out, &l.revision, &|s| match &s.revision {
         Some(full) if s.spec != s.label => {
             format!(
                 "<code>{}</code> (<code title=\"{}\">{}</code>)",
@@ -199,34 +199,34 @@ fn versions(out: &mut dyn Write, diff: &Diff, lang: Lang) -> std::io::Result<()>
         Some(full) => format!("<code title=\"{}\">{}</code>", esc(full), esc(&s.label)),
         None => esc(&lang.side_label(&s.label)),
     })?;
-    let opt = |v: &Option<String>| v.as_deref().map(esc).unwrap_or_default();
-    row(out, l.commit_date, &|s| opt(&s.date))?;
-    row(out, l.as_of, &|s| opt(&s.as_of))?;
-    row(out, l.reviewed, &|s| opt(&s.reviewed))?;
-    row(out, l.findings, &|s| {
+    let opt = |v: &Option<String>| v.as_deref().map(|d| esc(&lang.date(d))).unwrap_or_default();
+    row(out, &l.commit_date, &|s| opt(&s.date))?;
+    row(out, &l.as_of, &|s| opt(&s.as_of))?;
+    row(out, &l.reviewed, &|s| opt(&s.reviewed))?;
+    row(out, &l.findings, &|s| {
         if s.outcome.is_some() {
-            summary_text(s.summary())
+            summary_text(s.summary(), lang)
         } else {
-            l.no_tom.to_string()
+            l.no_tom.clone()
         }
     })?;
     writeln!(out, "</tbody>\n</table>")?;
     let judge = match diff.policies_from {
-        PoliciesFrom::Old => l.policies_old,
-        PoliciesFrom::New => l.policies_new,
+        PoliciesFrom::Old => &l.policies_old,
+        PoliciesFrom::New => &l.policies_new,
     };
     writeln!(
         out,
         "<p class=\"note\">{} {}; {judge}.</p>",
         l.evaluated,
-        esc(&diff.today)
+        esc(&lang.date(&diff.today))
     )?;
     writeln!(out, "</section>")
 }
 
 fn findings(
     out: &mut dyn Write,
-    l: &Labels,
+    lang: Lang,
     class: &str,
     title: &str,
     list: &[Finding],
@@ -236,6 +236,7 @@ fn findings(
         "<div class=\"{class}\">\n<h3>{title} ({})</h3>",
         list.len()
     )?;
+    let l = lang.labels();
     if list.is_empty() {
         return writeln!(out, "<p>{}</p>\n</div>", l.none);
     }

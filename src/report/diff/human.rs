@@ -6,9 +6,10 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::summary_text;
+use super::{summary_text, Lang};
 use crate::diff::{Change, Diff, EntityChange, FieldChange, Side, WordOp};
 use crate::findings::Finding;
+use crate::i18n::t;
 use crate::report::Style;
 use crate::text::clean;
 
@@ -39,25 +40,23 @@ impl Painter {
 pub fn render(diff: &Diff, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     let p = Painter { color: style.color };
     let narrate = style.narrate;
+    let lang = style.lang;
     writeln!(
         out,
         "{} {} → {}",
-        p.paint(BOLD, "TOM diff:"),
-        side_text(&diff.old),
-        side_text(&diff.new)
+        p.paint(BOLD, &t(lang, "diff-human-title", &[])),
+        side_text(&diff.old, lang),
+        side_text(&diff.new, lang)
     )?;
     let judge = match diff.policies_from {
-        crate::diff::PoliciesFrom::Old => "old",
-        crate::diff::PoliciesFrom::New => "new",
+        crate::diff::PoliciesFrom::Old => "diff-human-judged-old",
+        crate::diff::PoliciesFrom::New => "diff-human-judged-new",
     };
-    writeln!(
-        out,
-        "both evaluated as of {} with the policies of the {judge} version",
-        diff.today
-    )?;
+    let today = clean(&lang.date(&diff.today));
+    writeln!(out, "{}", t(lang, judge, &[("date", (&today).into())]))?;
 
     if diff.changes.is_empty() {
-        writeln!(out, "\nThe facts are unchanged.")?;
+        writeln!(out, "\n{}", lang.labels().unchanged)?;
     }
     let mut kind = "";
     for change in &diff.changes {
@@ -69,56 +68,67 @@ pub fn render(diff: &Diff, style: Style, out: &mut dyn Write) -> std::io::Result
             let counts: Vec<String> = [Change::Added, Change::Removed, Change::Modified]
                 .into_iter()
                 .filter(|c| count(*c) > 0)
-                .map(|c| format!("{} {}", count(c), c.as_str()))
+                .map(|c| format!("{} {}", count(c), lang.change(c)))
                 .collect();
             writeln!(out, "\n{}  {}", p.paint(BOLD, kind), counts.join(", "))?;
         }
-        entity(change, &p, narrate, out)?;
+        entity(change, &p, narrate, lang, out)?;
     }
 
-    writeln!(out, "\n{}", p.paint(BOLD, "compliance"))?;
+    writeln!(
+        out,
+        "\n{}",
+        p.paint(BOLD, &t(lang, "diff-human-compliance", &[]))
+    )?;
     if diff.new_findings.is_empty() && diff.resolved_findings.is_empty() {
-        writeln!(out, "  no finding appeared or was resolved")?;
+        writeln!(out, "  {}", t(lang, "diff-human-no-delta", &[]))?;
     }
     for f in &diff.new_findings {
-        finding(f, true, &p, narrate, out)?;
+        finding(f, true, &p, narrate, lang, out)?;
     }
     for f in &diff.resolved_findings {
-        finding(f, false, &p, narrate, out)?;
+        finding(f, false, &p, narrate, lang, out)?;
     }
     if !diff.policy_changes.is_empty() {
         writeln!(
             out,
             "\n{}",
-            p.paint(
-                BOLD,
-                "policies and configuration changed too (not part of the delta above)"
-            )
+            p.paint(BOLD, &t(lang, "diff-human-policy-changes", &[]))
         )?;
         for c in &diff.policy_changes {
-            writeln!(out, "  {} {}", c.change.as_str(), clean(&c.path))?;
+            writeln!(out, "  {} {}", lang.change(c.change), clean(&c.path))?;
         }
     }
     let (old, new) = (diff.old.summary(), diff.new.summary());
+    let (old, new) = (summary_text(old, lang), summary_text(new, lang));
     writeln!(
         out,
-        "\nfindings: {} → {}",
-        summary_text(old),
-        summary_text(new)
+        "\n{}",
+        t(
+            lang,
+            "diff-human-findings",
+            &[("old", (&old).into()), ("new", (&new).into())]
+        )
     )
 }
 
-fn side_text(side: &Side) -> String {
+fn side_text(side: &Side, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(date) = &side.date {
-        parts.push(date.clone());
+        parts.push(clean(&lang.date(date)));
     }
     match &side.as_of {
-        Some(as_of) => parts.push(format!("Stand {as_of}")),
-        None if side.outcome.is_none() => parts.push("no TOM".into()),
+        Some(as_of) => {
+            let date = clean(&lang.date(as_of));
+            parts.push(t(lang, "diff-human-as-of", &[("date", (&date).into())]))
+        }
+        None if side.outcome.is_none() => parts.push(lang.labels().no_tom.clone()),
         None => {}
     }
-    let name = if side.label == side.spec || side.revision.is_none() {
+    // `index` is git's word in both languages; the working tree has a German name.
+    let name = if side.revision.is_none() && side.label == "working tree" {
+        lang.labels().working_tree.clone()
+    } else if side.label == side.spec || side.revision.is_none() {
         side.label.clone()
     } else {
         format!("{} ({})", clean(&side.spec), side.label)
@@ -134,6 +144,7 @@ fn entity(
     change: &EntityChange,
     p: &Painter,
     narrate: bool,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let (mark, color) = match change.change {
@@ -149,7 +160,16 @@ fn entity(
         title.push_str(&format!("  [{}]", clean(control)));
     }
     if narrate {
-        writeln!(out, "{} {}.", change.subject, change.change.as_str())?;
+        let what = lang.change(change.change);
+        let text = t(
+            lang,
+            "diff-human-narrate-entity",
+            &[
+                ("subject", (&change.subject).into()),
+                ("change", (&what).into()),
+            ],
+        );
+        writeln!(out, "{text}")?;
     } else {
         writeln!(out, "{} {}", p.paint(color, mark), p.paint(color, &title))?;
     }
@@ -161,20 +181,21 @@ fn entity(
         .unwrap_or(0);
     for field in &change.fields {
         if narrate {
-            writeln!(out, "  {}", narrate_field(field))?;
+            writeln!(out, "  {}", narrate_field(field, lang))?;
         } else {
             writeln!(
                 out,
                 "    {:width$}  {}",
                 field.path,
-                field_text(change.change, field, p)
+                field_text(change.change, field, p, lang)
             )?;
         }
     }
     Ok(())
 }
 
-fn field_text(change: Change, field: &FieldChange, p: &Painter) -> String {
+fn field_text(change: Change, field: &FieldChange, p: &Painter, lang: Lang) -> String {
+    let value = |v: Option<&Value>| value(v, lang);
     match change {
         Change::Added => return p.paint(GREEN, &value(field.after.as_ref())),
         Change::Removed => return p.paint(RED, &value(field.before.as_ref())),
@@ -214,18 +235,31 @@ fn field_text(change: Change, field: &FieldChange, p: &Painter) -> String {
     text
 }
 
-fn narrate_field(field: &FieldChange) -> String {
+fn narrate_field(field: &FieldChange, lang: Lang) -> String {
     let before = field.before.as_ref();
     let after = field.after.as_ref();
+    let value = |v: Option<&Value>| value(v, lang);
+    let path = &field.path;
     match (before, after) {
-        (None, Some(a)) => format!("{} is set to {}.", field.path, value(Some(a))),
-        (Some(b), None) => format!("{} is removed; it was {}.", field.path, value(Some(b))),
+        (None, Some(a)) => t(
+            lang,
+            "diff-human-narrate-set",
+            &[("field", path.into()), ("value", (&value(Some(a))).into())],
+        ),
+        (Some(b), None) => t(
+            lang,
+            "diff-human-narrate-removed",
+            &[("field", path.into()), ("value", (&value(Some(b))).into())],
+        ),
         _ => {
-            let mut s = format!(
-                "{} changes from {} to {}.",
-                field.path,
-                value(before),
-                value(after)
+            let mut s = t(
+                lang,
+                "diff-human-narrate-changed",
+                &[
+                    ("field", path.into()),
+                    ("before", (&value(before)).into()),
+                    ("after", (&value(after)).into()),
+                ],
             );
             if let Some(words) = &field.words {
                 let part = |op: WordOp| -> Vec<String> {
@@ -236,11 +270,15 @@ fn narrate_field(field: &FieldChange) -> String {
                         .collect()
                 };
                 let (del, ins) = (part(WordOp::Delete), part(WordOp::Insert));
-                if !del.is_empty() {
-                    s.push_str(&format!(" Removed words: {}.", del.join(", ")));
-                }
-                if !ins.is_empty() {
-                    s.push_str(&format!(" Added words: {}.", ins.join(", ")));
+                for (words, id) in [
+                    (del, "diff-human-narrate-removed-words"),
+                    (ins, "diff-human-narrate-added-words"),
+                ] {
+                    if !words.is_empty() {
+                        let words = words.join(", ");
+                        s.push(' ');
+                        s.push_str(&t(lang, id, &[("words", (&words).into())]));
+                    }
                 }
             }
             s
@@ -249,13 +287,13 @@ fn narrate_field(field: &FieldChange) -> String {
 }
 
 /// A value as written in TOML: strings quoted (dates bare), lists in brackets.
-fn value(v: Option<&Value>) -> String {
+fn value(v: Option<&Value>, lang: Lang) -> String {
     match v {
-        None => "(not set)".into(),
+        None => t(lang, "diff-human-not-set", &[]),
         Some(Value::String(s)) if is_date(s) => s.clone(),
         Some(Value::String(s)) => clean(&serde_json::to_string(s).unwrap_or_default()),
         Some(Value::Array(items)) => {
-            let items: Vec<String> = items.iter().map(|i| value(Some(i))).collect();
+            let items: Vec<String> = items.iter().map(|i| value(Some(i), lang)).collect();
             format!("[{}]", items.join(", "))
         }
         Some(other) => clean(&other.to_string()),
@@ -278,33 +316,44 @@ fn finding(
     new: bool,
     p: &Painter,
     narrate: bool,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let subject = clean(f.subject.as_deref().unwrap_or("-"));
     if narrate {
-        let what = if new {
-            "New finding"
+        let id = if new {
+            "diff-human-narrate-new"
         } else {
-            "Resolved finding"
+            "diff-human-narrate-resolved"
         };
-        return writeln!(
-            out,
-            "  {what}: {} {} about {subject}: {}",
-            f.severity,
-            clean(&f.rule),
-            clean(&f.message)
+        let text = t(
+            lang,
+            id,
+            &[
+                ("severity", f.severity.as_str().into()),
+                ("rule", (&clean(&f.rule)).into()),
+                ("subject", (&subject).into()),
+                ("message", (&clean(&f.message)).into()),
+            ],
         );
+        return writeln!(out, "  {text}");
     }
+    // Both words take the width of the longer one, so the columns after them align.
+    let (new_word, resolved) = (
+        t(lang, "diff-human-new", &[]),
+        t(lang, "diff-human-resolved", &[]),
+    );
+    let width = new_word.chars().count().max(resolved.chars().count());
     let (mark, color, word) = if new {
-        ("+", RED, "new     ")
+        ("+", RED, new_word)
     } else {
-        ("-", GREEN, "resolved")
+        ("-", GREEN, resolved)
     };
     writeln!(
         out,
         "{} {} {:<4} {}  {}  {}",
         p.paint(color, mark),
-        p.paint(color, word),
+        p.paint(color, &format!("{word:<width$}")),
         f.severity.as_str(),
         clean(&f.rule),
         subject,

@@ -29,26 +29,37 @@ pub fn render(diff: &Diff, lang: Lang, out: &mut dyn Write) -> std::io::Result<(
     let row = |out: &mut dyn Write, name: &str, f: &dyn Fn(&Side) -> String| {
         writeln!(out, "| {name} | {} | {} |", f(&diff.old), f(&diff.new))
     };
-    row(out, l.revision, &|s| revision(s, lang))?;
-    row(out, l.commit_date, &|s| s.date.clone().unwrap_or_default())?;
-    row(out, l.as_of, &|s| s.as_of.clone().unwrap_or_default())?;
-    row(out, l.reviewed, &|s| s.reviewed.clone().unwrap_or_default())?;
-    row(out, l.findings, &|s| {
+    // Dates come from git and from the TOM: escaped like any other TOM text.
+    let date = |d: &Option<String>| {
+        d.as_deref()
+            .map(|d| text(&lang.date(d)))
+            .unwrap_or_default()
+    };
+    row(out, &l.revision, &|s| revision(s, lang))?;
+    row(out, &l.commit_date, &|s| date(&s.date))?;
+    row(out, &l.as_of, &|s| date(&s.as_of))?;
+    row(out, &l.reviewed, &|s| date(&s.reviewed))?;
+    row(out, &l.findings, &|s| {
         if s.outcome.is_some() {
-            summary_text(s.summary())
+            summary_text(s.summary(), lang)
         } else {
-            l.no_tom.to_string()
+            l.no_tom.clone()
         }
     })?;
     let judge = match diff.policies_from {
-        PoliciesFrom::Old => l.policies_old,
-        PoliciesFrom::New => l.policies_new,
+        PoliciesFrom::Old => &l.policies_old,
+        PoliciesFrom::New => &l.policies_new,
     };
-    writeln!(out, "\n{} {}; {judge}.\n", l.evaluated, diff.today)?;
+    writeln!(
+        out,
+        "\n{} {}; {judge}.\n",
+        l.evaluated,
+        text(&lang.date(&diff.today))
+    )?;
 
     writeln!(out, "### {}\n", l.compliance)?;
-    findings(out, l, l.new_findings, &diff.new_findings)?;
-    findings(out, l, l.resolved_findings, &diff.resolved_findings)?;
+    findings(out, l, &l.new_findings, &diff.new_findings)?;
+    findings(out, l, &l.resolved_findings, &diff.resolved_findings)?;
 
     writeln!(out, "### {}\n", l.changes)?;
     if diff.changes.is_empty() {
@@ -137,7 +148,7 @@ fn entity(out: &mut dyn Write, lang: Lang, change: &EntityChange) -> std::io::Re
         let (entry, what) = if i == 0 {
             (title.as_str(), lang.change(change.change))
         } else {
-            ("", "")
+            ("", String::new())
         };
         let (before, after) = cells(lang.labels(), change.change, field);
         writeln!(

@@ -100,6 +100,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("en/render.ftl"),
         include_str!("de/render.ftl"),
     ),
+    (
+        "testing",
+        include_str!("en/testing.ftl"),
+        include_str!("de/testing.ftl"),
+    ),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);

@@ -27,7 +27,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         None => None,
     };
     // The policy files a mutation run mutates: the directory's, or every loaded one.
-    let (policies, tests, targets) = match &args.policy_dir {
+    let (mut policies, tests, targets) = match &args.policy_dir {
         Some(dir) => {
             // The directory's tests, with the bundled policies available to them.
             let mut policies = if args.no_builtin {
@@ -75,7 +75,6 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             (policies, tests, targets)
         }
     };
-    let mut policies = policies;
     add_data(&args.data, env, &mut policies)?;
     if tests.is_empty() {
         return Err(Failure::from(

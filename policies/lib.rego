@@ -270,11 +270,13 @@ _product_words := {
 _os_version(p, w) := w if {
 	p.cycles[w]
 } else := c if {
+	# mutants: allow drop-expression because without a "." parts[1] is undefined anyway; it only saves builtin calls
 	contains(w, ".")
 	parts := split(w, ".")
 	c := concat(".", [parts[0], parts[1]])
 	p.cycles[c]
 } else := c if {
+	# mutants: allow drop-expression because without a "." c is w, which the first branch tested; it only saves builtin calls
 	contains(w, ".")
 	c := split(w, ".")[0]
 	p.cycles[c]
@@ -318,9 +320,9 @@ _os_cycle(product, t, os) := cycle if {
 # The contains(…, ".") tests (here, in _os_version and p.aliases != {} in
 # _os_names) change no result: they skip builtin calls for words that cannot match.
 _os_versions(p, t, os) := {c | some x in t; p.cycles[x]; c := x} | {c |
-	contains(os, ".")
+	contains(os, ".") # mutants: allow drop-expression because no word has a "." when the string has none
 	some x in t
-	contains(x, ".")
+	contains(x, ".") # mutants: allow drop-expression because _os_version of a word without "." is the word, found by the first set
 	c := _os_version(p, x)
 }
 
@@ -333,7 +335,7 @@ _os_names(p, t) := {c | some _, c in pairs} | {c |
 	c := p.aliases[x]
 } if {
 	pairs := {i + 1: c |
-		p.aliases != {}
+		p.aliases != {} # mutants: allow drop-expression because p.aliases[…] is undefined in an empty object anyway
 		some i, x in t
 		c := p.aliases[concat("", [x, t[i + 1]])]
 	}
@@ -392,6 +394,7 @@ _windows_cycle(t) := "7-sp1" if {
 	some x in ["2024", "24h2"]
 	x in t
 } else := cycle if {
+	# mutants: allow drop-expression because with "10" and no LTS word the "10-22h2" branch matched already
 	not "10" in t
 	"11" in t
 	not "ltsc" in t

@@ -178,6 +178,37 @@ _cases := {
 	"Windows 2025": ["windows-server", "2025"],
 	"Server 2003": ["windows-server", "2003-sp2"],
 	"Server 2022": ["windows-server", "2022"],
+	"Windows 10 Enterprise LTS 2019": ["windows", "10-1809-e-lts"],
+	# A word of another product's name on its own does not make it that product.
+	"Debian 12 (Mac mini)": ["debian", "12"],
+	"Android 12 (Moto X)": ["android", "12"],
+	"Rocky Linux 9 (Video-Stream)": ["rocky-linux", "9"],
+	"AlmaLinux 9 (hat Support bis 2032)": ["almalinux", "9"],
+	# Several versions: the one right after a word of the product's name counts.
+	"macOS 14 (MacBook Air 13)": ["macos", "14"],
+	"MacOSX 10.14 (MacBook Pro 13)": ["macos", "10.14"],
+	"OSX 10.14 (MacBook Pro 13)": ["macos", "10.14"],
+	"Mac OS X 10.15 (MacBook Pro 13)": ["macos", "10.15"],
+	"Mac OS 10.14 (MacBook Pro 13)": ["macos", "10.14"],
+	"iPadOS 17 (iPad Air 13)": ["ipados", "17"],
+	"Android 14 (Pixel 9)": ["android", "14"],
+	"Debian 12 (Proxmox 8)": ["debian", "12"],
+	"Debian GNU/Linux 12 (Proxmox 8)": ["debian", "12"],
+	"Ubuntu 22.04 (vorher 20.04)": ["ubuntu", "22.04"],
+	"Ubuntu LTS 24.04 (vorher 22.04)": ["ubuntu", "24.04"],
+	"Ubuntu Server 24.04 (vorher 22.04)": ["ubuntu", "24.04"],
+	"Ubuntu Desktop 24.04 (vorher 22.04)": ["ubuntu", "24.04"],
+	"RHEL 9 (vorher 8)": ["rhel", "9"],
+	"Red Hat Enterprise Linux 9 (vorher 8)": ["rhel", "9"],
+	"CentOS 7 (vorher 6)": ["centos", "7"],
+	"CentOS Linux 8 (vorher 7)": ["centos", "8"],
+	"CentOS Stream 9 (vorher 8)": ["centos-stream", "9"],
+	"Rocky 9 (vorher 8)": ["rocky-linux", "9"],
+	"Rocky Linux 9 (vorher 8)": ["rocky-linux", "9"],
+	"AlmaLinux 9 (vorher 8)": ["almalinux", "9"],
+	"Alma 9 (vorher 8)": ["almalinux", "9"],
+	"Alma Linux 9 (vorher 8)": ["almalinux", "9"],
+	"AlmaLinux OS 9 (vorher 8)": ["almalinux", "9"],
 }
 
 test_os_match_known if {
@@ -222,6 +253,21 @@ _unknown := [
 	"so noma",
 	"iOS",
 	"iPadOS",
+	"Red Flag Linux 8",
+	"Synology DSM 6.2 (2019)",
+	# Long-term releases that do not exist, or IoT ones the data does not hold.
+	"Windows 11 Enterprise LTSC 2019",
+	"Windows 11 LTSB 2016",
+	"Windows 11 LTSB 2015",
+	"Windows 10 IoT Enterprise LTSC 2019",
+	"Windows 10 IoT Enterprise LTSB 2016",
+	"Windows 10 IoT Enterprise 2015 LTSB",
+	"Windows 10/11 LTSC 2024",
+	"Windows 12 LTSC 2024",
+	"Windows 11 Education 22H2 LTSB",
+	"Windows 11 Education 22H2 LTS",
+	# A feature update without the Windows version (Windows Server 2025 is 24H2 too).
+	"Windows 24H2",
 ]
 
 test_os_match_unknown if {
@@ -243,6 +289,19 @@ test_os_tokens if {
 	lib.os_tokens("windows2012r2") == ["windows", "2012r2"]
 	lib.os_tokens("Ubuntu <r2> 22.04") == ["ubuntu", "<r2>", "22.04"]
 	lib.os_tokens("") == []
+	lib.os_tokens("Windows Server (2012R2)") == ["windows", "server", "2012", "r2"]
+	lib.os_tokens("Windows Server 08R2") == ["windows", "server", "08r2"]
+	lib.os_tokens("Windows Server 2012R2 202401") == ["windows", "server", "2012", "r2", "202401"]
+	lib.os_tokens("Windows Server 2012R2 (NodeR2)") == ["windows", "server", "2012", "r2", "noder2"]
+}
+
+# The word-by-word way (taken when a word ends in "r2") splits "win" before every digit.
+test_os_tokens_word_by_word_splits_every_digit if {
+	lib.os_tokens("Win0 Win1 Win2 Win3 Win4 Win5 Win6 Win7 Win8 Win9 2012R2") == [
+		"windows", "0", "windows", "1", "windows", "2", "windows", "3", "windows", "4",
+		"windows", "5", "windows", "6", "windows", "7", "windows", "8", "windows", "9",
+		"2012", "r2",
+	]
 }
 
 # os_support repeats the body of os_match (to save a function call per string):
@@ -262,6 +321,8 @@ test_os_support_indexes_distinct_os_strings if {
 		{"id": "b", "os": "Windows 7"},
 		{"id": "c", "os": "FreeBSD 14"},
 		{"id": "d"},
+		{"id": "e", "os": 7},
+		{"id": "f", "os": ["Windows 10"]},
 	]
 	support := lib.os_support with input as {"system": systems}
 	object.keys(support) == {"Windows 7"}

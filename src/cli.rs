@@ -383,6 +383,11 @@ pub struct TestArgs {
     /// Do not load the bundled policies.
     #[arg(long)]
     pub no_builtin: bool,
+    /// Load JSON or YAML data into `data` for the tests, as `opa test` does: a directory's
+    /// files at the path of their subdirectory (`users/data.json` is `data.users`).
+    /// Repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub data: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,

@@ -101,9 +101,7 @@ pub fn load_policies(
             Ok(None) => {}
             Err(p) => problems.extend(p),
         }
-        if let Ok(Some(data)) = source.read_dir(&format!("{dir}/reference"), ".json") {
-            add_reference(&mut policies, data, &mut problems);
-        }
+        add_reference(source, dir, &mut policies, &mut problems);
     }
     for dir in &options.policy_dirs {
         match policy_dir_on_disk(dir) {
@@ -146,37 +144,37 @@ pub fn policy_dir_on_disk(dir: &Path) -> Result<Vec<SourceText>, Vec<Problem>> {
         .collect())
 }
 
+/// Adds the data of the policy directory `dir`'s `reference/` as `data.reference`: a
+/// data set there takes the place of a bundled one of the same name.
 pub(crate) fn add_reference(
+    source: &Source,
+    dir: &str,
     policies: &mut Policies,
-    files: Vec<SourceText>,
     problems: &mut Vec<Problem>,
 ) {
-    for file in files {
-        let Some(name) = crate::engine::reference_name(&file.path).map(str::to_string) else {
-            continue;
-        };
-        match serde_json::from_str(&file.text) {
-            Ok(value) => {
-                policies.reference.insert(name, value);
-            }
-            Err(e) => {
-                let offset = file.offset_of(e.line(), e.column());
-                problems.push(Problem::at(
-                    Code::ReferenceData,
-                    crate::i18n::tr(
-                        "problem-reference-json",
-                        &[
-                            ("path", (&file.path).into()),
-                            ("error", (&e.to_string()).into()),
-                        ],
-                    ),
-                    &file,
-                    offset..offset + 1,
-                    crate::i18n::tr("problem-here", &[]),
-                ));
-            }
+    let root = format!("{}/reference", dir.trim_end_matches('/'));
+    let files = data_files(source, &root, problems);
+    for (name, value) in crate::engine::data::document(&root, &files, problems) {
+        policies.reference.insert(name, value);
+    }
+}
+
+/// The data files (JSON, YAML) under `dir` of `source`, sorted by path.
+pub(crate) fn data_files(
+    source: &Source,
+    dir: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<SourceText> {
+    let mut files = Vec::new();
+    for ext in crate::engine::data::EXTENSIONS {
+        match source.read_dir(dir, ext) {
+            Ok(Some(found)) => files.extend(found),
+            Ok(None) => {}
+            Err(p) => problems.extend(p),
         }
     }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
 }
 
 /// Reads and validates the TOM facts of a source.

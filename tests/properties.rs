@@ -163,3 +163,84 @@ proptest! {
         prop_assert_eq!(source.offset_of(line, col), offset);
     }
 }
+
+// The fuzz targets' properties (`fuzz/`, run with `cargo fuzz` on nightly) over seed
+// inputs, in every `cargo test`: the targets' code compiles against the current crate
+// and holds on real TOMs without a nightly toolchain.
+#[path = "../fuzz/checks/facts_loader.rs"]
+mod fuzz_facts_loader;
+#[path = "../fuzz/checks/span_mapping.rs"]
+mod fuzz_span_mapping;
+
+/// Every file with one of `exts` below `dir`, recursively.
+fn files_below(dir: &std::path::Path, exts: &[&str], out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_below(&path, exts, out);
+        } else if exts
+            .iter()
+            .any(|e| path.extension().is_some_and(|x| x == *e))
+            || exts.is_empty()
+        {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn fuzz_targets_hold_on_their_seeds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // facts_loader: every TOM file of the repository, the fixtures and the bad inputs,
+    // and a local corpus from `cargo fuzz run facts_loader` when there is one.
+    let mut seeds = Vec::new();
+    for dir in ["tom", "examples", "tests/fixtures", "tests/bad"] {
+        files_below(&root.join(dir), &["toml"], &mut seeds);
+    }
+    let tom_files = seeds.len();
+    files_below(&root.join("fuzz/corpus/facts_loader"), &[], &mut seeds);
+    assert!(tom_files > 100, "too few seed TOMs: {tom_files}");
+    for seed in &seeds {
+        let bytes = std::fs::read(seed).unwrap();
+        let result = std::panic::catch_unwind(|| fuzz_facts_loader::check(&bytes));
+        assert!(result.is_ok(), "facts_loader fails on {}", seed.display());
+    }
+
+    // span_mapping: one finding per line, `subject|field`.
+    let lines = [
+        "provider:hetzner|avv.expires",
+        "provider:hetzner|avv",
+        "provider:hetzner|subprocessors",
+        "provider:hetzner|name",
+        "provider:x",
+        "provider:x|avv.expires",
+        "organization|reviewed",
+        "organization|name",
+        "backup:b|systems",
+        "provider:nope|avv",
+        "control:encryption",
+        "provider:hetzner|avv.expires.deeper",
+        "provider:|",
+        ":|",
+        "|",
+        "",
+        "provider:hetzner|Müller 😀",
+        "organization|reviewed\r",
+    ];
+    let mut inputs: Vec<Vec<u8>> = lines.iter().map(|l| l.as_bytes().to_vec()).collect();
+    inputs.push(lines.join("\n").into_bytes());
+    let mut corpus = Vec::new();
+    files_below(&root.join("fuzz/corpus/span_mapping"), &[], &mut corpus);
+    inputs.extend(corpus.iter().map(|p| std::fs::read(p).unwrap()));
+    for input in &inputs {
+        let result = std::panic::catch_unwind(|| fuzz_span_mapping::check(input));
+        assert!(
+            result.is_ok(),
+            "span_mapping fails on {:?}",
+            String::from_utf8_lossy(input)
+        );
+    }
+}

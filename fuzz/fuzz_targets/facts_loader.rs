@@ -3,20 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tomcheck::text::SourceText;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let source = SourceText::new("tom/a.toml", "tom/a.toml", text);
-    if let Err(problems) = tomcheck::facts::load(vec![source]) {
-        for p in problems {
-            if let Some(src) = &p.source {
-                for (span, _) in &p.labels {
-                    assert!(span.start <= span.end && span.end <= src.text.len());
-                    assert!(src.text.is_char_boundary(span.start) && src.text.is_char_boundary(span.end));
-                    let _ = src.line_col(span.start);
-                }
-            }
-        }
-    }
-});
+#[path = "../checks/facts_loader.rs"]
+mod check;
+
+fuzz_target!(|data: &[u8]| check::check(data));

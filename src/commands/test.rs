@@ -4,13 +4,15 @@
 
 use crate::i18n::tr;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::rules::policies_here;
 use super::{CmdResult, Env, Failure, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::{ListFormat, TestArgs};
 use crate::diag::{Code, Problem};
-use crate::engine::{mutants, policytest, portability, EngineOptions, Policies};
+use crate::engine::{data, mutants, policytest, portability, EngineOptions, Policies};
 use crate::source::{Revision, Source};
+use crate::text::{clean_line, SourceText};
 use crate::{pipeline, report};
 
 pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
@@ -25,7 +27,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         None => None,
     };
     // The policy files a mutation run mutates: the directory's, or every loaded one.
-    let (policies, tests, targets) = match &args.policy_dir {
+    let (mut policies, tests, targets) = match &args.policy_dir {
         Some(dir) => {
             // The directory's tests, with the bundled policies available to them.
             let mut policies = if args.no_builtin {
@@ -58,12 +60,10 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             policies.add(files, false)?;
             // The directory's reference data, as `check` loads it for a policy directory.
             let source = Source::open(&dir, &Revision::Worktree)?;
-            if let Some(data) = source.read_dir("reference", ".json")? {
-                let mut problems = Vec::new();
-                pipeline::add_reference(&mut policies, data, &mut problems);
-                if !problems.is_empty() {
-                    return Err(problems.into());
-                }
+            let mut problems = Vec::new();
+            pipeline::add_reference(&source, ".", &mut policies, &mut problems);
+            if !problems.is_empty() {
+                return Err(problems.into());
             }
             let tests = policies.tests.clone();
             (policies, tests, targets)
@@ -75,6 +75,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             (policies, tests, targets)
         }
     };
+    add_data(&args.data, env, &mut policies)?;
     if tests.is_empty() {
         return Err(Failure::from(
             Problem::new(Code::NoTests, crate::i18n::tr("problem-no-tests", &[]))
@@ -131,6 +132,65 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
     } else {
         EXIT_OK
     })
+}
+
+/// `--data PATH`: the data files of each path, in `data` as their directory layout
+/// places them; a file given on its own lands at the root (`data.json`) or under its
+/// name (`users.json` is `data.users`).
+fn add_data(paths: &[PathBuf], env: &Env<'_>, policies: &mut Policies) -> Result<(), Failure> {
+    let mut problems = Vec::new();
+    for given in paths {
+        let path = env.path(given);
+        let shown = given.to_string_lossy();
+        let files = if path.is_dir() {
+            let source = Source::open(&path, &Revision::Worktree)?;
+            pipeline::data_files(&source, ".", &mut problems)
+        } else {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let parent = path.parent().unwrap_or(Path::new("."));
+            let file = match (&name, path.is_file()) {
+                (Some(name), true) => Source::open(parent, &Revision::Worktree)?.read_file(name)?,
+                _ => None,
+            };
+            match file {
+                Some(file) if data::data_path(&file.path).is_some() => vec![file],
+                Some(_) => {
+                    problems.push(data_problem("data-not-data", &shown));
+                    continue;
+                }
+                None => {
+                    problems.push(data_problem("data-missing", &shown));
+                    continue;
+                }
+            }
+        };
+        // Diagnostics name the files as the command line did.
+        let files: Vec<SourceText> = files
+            .into_iter()
+            .map(|f| {
+                let rel = f.path.trim_start_matches("./");
+                let name = if path.is_dir() {
+                    format!("{}/{rel}", shown.trim_end_matches('/'))
+                } else {
+                    shown.to_string()
+                };
+                SourceText::new(rel, name, f.text.clone())
+            })
+            .collect();
+        policies.add_data_files("", &files, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.into())
+    }
+}
+
+fn data_problem(id: &str, path: &str) -> Problem {
+    Problem::new(
+        Code::ReferenceData,
+        tr(id, &[("path", clean_line(path).as_str().into())]),
+    )
 }
 
 /// Problem: `--jobs 0`.

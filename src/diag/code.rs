@@ -67,7 +67,7 @@ pub enum Code {
     Config,
     /// A `--policy DIR` does not exist.
     PolicyDir,
-    /// A `reference/*.json` file of a policy directory is not valid JSON.
+    /// A data file (`reference/` of a policy directory, `tomcheck test --data`) is not valid JSON or YAML, gives a key a second value, or writes `data.context`; a `--data` path does not exist.
     ReferenceData,
     /// A `# METADATA` annotation is not valid YAML or has an unknown severity.
     Metadata,

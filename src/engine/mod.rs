@@ -12,6 +12,7 @@
 //! evaluated package by package; `tom.waiver` goes last and sees the findings so far in
 //! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
 
+pub mod data;
 pub mod limits;
 pub mod metadata;
 pub mod mutants;
@@ -66,6 +67,9 @@ pub struct Policies {
     pub tests: Vec<SourceText>,
     /// Reference data, added as `data.reference`.
     pub reference: serde_json::Map<String, Value>,
+    /// Further documents at the root of `data` (`tomcheck test --data`); a `reference`
+    /// key among them is merged into the reference data.
+    pub data: serde_json::Map<String, Value>,
     pub rules: Vec<RuleMeta>,
 }
 
@@ -77,25 +81,19 @@ impl Policies {
         collect_bundled(&BUNDLED, &mut files);
         files.sort_by(|a, b| a.0.cmp(&b.0));
         let mut rego = Vec::new();
+        let mut reference = Vec::new();
         for (path, text) in files {
+            let file = SourceText::new(format!("builtin/{path}"), format!("builtin/{path}"), text);
             if path.ends_with(".rego") {
-                rego.push(SourceText::new(
-                    format!("builtin/{path}"),
-                    format!("builtin/{path}"),
-                    text,
-                ));
-            } else if let Some(name) = path.strip_prefix("reference/").and_then(reference_name) {
-                let value: Value = serde_json::from_str(text).map_err(|e| {
-                    vec![Problem::new(
-                        Code::ReferenceData,
-                        tr(
-                            "problem-bundled-reference",
-                            &[("path", (&path).into()), ("error", (&e.to_string()).into())],
-                        ),
-                    )]
-                })?;
-                p.reference.insert(name.to_string(), value);
+                rego.push(file);
+            } else if path.starts_with("reference/") {
+                reference.push(file);
             }
+        }
+        let mut problems = Vec::new();
+        p.reference = data::document("builtin/reference", &reference, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
         }
         p.add(rego, true)?;
         Ok(p)
@@ -264,7 +262,10 @@ impl Policies {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let data = json!({ "reference": Value::Object(self.reference.clone()) });
+        // Conflicts with the reference data were reported when the data was added.
+        let mut data = self.data.clone();
+        data.insert("reference".into(), Value::Object(self.reference.clone()));
+        let data = Value::Object(data);
         engine.add_data(regorus::Value::from(data)).map_err(|e| {
             vec![Problem::new(
                 Code::Engine,
@@ -275,18 +276,6 @@ impl Policies {
             )]
         })?;
         Ok((engine, packages))
-    }
-}
-
-/// The name under `data.reference` of a file below a `reference/` directory:
-/// `countries/data.json` (the layout OPA's loader reads as `data.reference.countries`)
-/// or `countries.json`; `None` for a file that is not JSON.
-pub fn reference_name(path: &str) -> Option<&str> {
-    let mut parts = path.rsplit('/');
-    let stem = parts.next()?.strip_suffix(".json")?;
-    match parts.next() {
-        Some(dir) if stem == "data" && dir != "reference" => Some(dir),
-        _ => Some(stem),
     }
 }
 

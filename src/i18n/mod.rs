@@ -105,6 +105,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("en/rules.ftl"),
         include_str!("de/rules.ftl"),
     ),
+    (
+        "testing",
+        include_str!("en/testing.ftl"),
+        include_str!("de/testing.ftl"),
+    ),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);

@@ -284,3 +284,121 @@ fn plain_string_findings_next_to_a_waiver() {
     assert!(rules.contains(&"acme"), "{rules:?}");
     assert!(rules.contains(&"waiver.unused"), "{rules:?}");
 }
+
+/// `tomcheck test --data PATH`: the fixture's policy reads `data.approved` and
+/// `data.limits`, which only `--data` provides; its tests fail without it.
+#[test]
+fn test_data_loads_json_and_yaml_at_their_directory_path() {
+    let fixture = manifest_dir().join("tests/fixtures/test-data");
+    let test = |extra: &[&str]| {
+        tomcheck()
+            .current_dir(&fixture)
+            .args(["test", "policies", "--no-builtin"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = test(&["--data", "data"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("3 passed, 0 failed"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = test(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("0 passed, 3 failed"),
+        "{}",
+        stdout(&out)
+    );
+
+    // A file on its own lands under its name, or at the root when it is `data.*`: the
+    // directory `approved/` given on its own puts `providers` at the root, not under
+    // `approved`, as `opa test` does.
+    let out = test(&["--data", "data/limits.yaml", "--data", "data/approved"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("1 passed, 2 failed"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("PASS policies/approved_test.rego:13"),
+        "{}",
+        stdout(&out)
+    );
+    // The same run under `--mutants` sees the data too.
+    let out = test(&["--data", "data", "--mutants", "--jobs", "1"]);
+    assert!(
+        stdout(&out).contains(" mutants: "),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}
+
+/// Bad data files are input problems (exit 2), named as given on the command line.
+#[test]
+fn test_data_problems_stop_the_run() {
+    let fixture = manifest_dir().join("tests/fixtures/test-data");
+    let dir = tempfile::tempdir().unwrap();
+    let write = |p: &str, t: &str| {
+        let f = dir.path().join(p);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, t).unwrap();
+    };
+    write("json/x/data.json", "{\"a\": }");
+    write("yaml/limits.yml", "backup: [\n");
+    write("context/context/data.json", r#"{"today": "2020-01-01"}"#);
+    write("notes.txt", "x");
+    write(
+        "twice/limits/data.json",
+        r#"{"backup": {"retention_days": 7}}"#,
+    );
+    let cases: [(&str, &[&str], &str); 6] = [
+        ("json", &[], "json/x/data.json is not valid JSON"),
+        ("yaml", &[], "yaml/limits.yml is not valid YAML"),
+        (
+            "context",
+            &[],
+            "context/context/data.json writes `data.context`",
+        ),
+        ("notes.txt", &[], "--data notes.txt: not a data file"),
+        ("missing", &[], "--data missing: no such file or directory"),
+        (
+            "twice",
+            &["--data", "DATA"],
+            "twice/limits/data.json sets `limits.backup.retention_days`",
+        ),
+    ];
+    let data = fixture.join("data");
+    for (path, extra, want) in cases {
+        let extra: Vec<&std::ffi::OsStr> = extra
+            .iter()
+            .map(|a| match *a {
+                "DATA" => data.as_os_str(),
+                a => std::ffi::OsStr::new(a),
+            })
+            .collect();
+        let out = tomcheck()
+            .current_dir(dir.path())
+            .arg("test")
+            .arg(fixture.join("policies"))
+            .args(extra)
+            .args(["--data", path])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{path}: {err}{}", stdout(&out));
+        assert!(err.contains("tomcheck::reference-data"), "{path}: {err}");
+        assert!(err.contains(want), "{path}: {err}");
+    }
+}

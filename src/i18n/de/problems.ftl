@@ -185,7 +185,6 @@ problem-reflog-help = ein Datum an einer Referenz wird JJJJ-MM-TT geschrieben (m
 problem-path-not-utf8 = der Pfad { $path } ist kein UTF-8
 
 ## Richtlinien und die Richtlinien-Engine
-problem-bundled-reference = die mitgelieferten Referenzdaten { $path } sind ungültig: { $error }
 problem-duplicate-rule-id = die Regel-id `{ $id }` ist zweimal definiert
 problem-duplicate-rule-id-help = sie ist bereits in { $at } definiert
 problem-engine = Fehler der Richtlinien-Engine: { $error }
@@ -310,7 +309,6 @@ problem-today-env-not-unicode = TOMCHECK_TODAY ist kein Datum wie 2026-03-01
 problem-timeout = --timeout muss eine positive Zahl von Sekunden sein, höchstens 86400
 problem-not-a-date = `{ $value }` ist kein Datum wie 2026-03-01
 problem-policy-dir = { $dir }: kein solches Verzeichnis
-problem-reference-json = { $path } ist kein gültiges JSON: { $error }
 problem-here = hier
 problem-no-tom = es gibt kein TOM-Verzeichnis `{ $dir }/` im { $place }
 problem-no-tom-help = legen Sie { $dir }/ mit der TOM als TOML-Dateien an (`tomcheck init` erzeugt ein Gerüst), führen Sie tomcheck im Wurzelverzeichnis des Repositorys aus (oder verwenden Sie -C DIR) oder setzen Sie `tom = "…"` in { $file }

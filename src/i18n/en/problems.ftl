@@ -185,7 +185,6 @@ problem-reflog-help = a date on a ref is written YYYY-MM-DD (main@{"{"}2025-06-3
 problem-path-not-utf8 = the path { $path } is not UTF-8
 
 ## Policies and the policy engine
-problem-bundled-reference = bundled reference data { $path } is invalid: { $error }
 problem-duplicate-rule-id = rule id `{ $id }` is defined twice
 problem-duplicate-rule-id-help = it is already defined in { $at }
 problem-engine = { $error }
@@ -307,7 +306,6 @@ problem-today-env-not-unicode = TOMCHECK_TODAY is not a date like 2026-03-01
 problem-timeout = --timeout must be a positive number of seconds, at most 86400
 problem-not-a-date = `{ $value }` is not a date like 2026-03-01
 problem-policy-dir = { $dir }: no such directory
-problem-reference-json = { $path } is not valid JSON: { $error }
 problem-here = here
 problem-no-tom = there is no TOM directory `{ $dir }/` in the { $place }
 problem-no-tom-help = create { $dir }/ with the TOM as TOML files (`tomcheck init` scaffolds one), run tomcheck in the repository root (or use -C DIR), or set `tom = "…"` in { $file }

@@ -507,6 +507,31 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
 }
 
+/// A description of the schema (a kind's or a field's `doc`) in `lang`. The schema
+/// holds the English text; the catalogue holds both under [`doc_id`]. A text the
+/// catalogue lacks stays English rather than disappearing.
+pub fn doc_in(lang: crate::i18n::Lang, doc: &str) -> String {
+    let id = doc_id(doc);
+    let text = crate::i18n::t(lang, &id, &[]);
+    if text == id {
+        doc.to_string()
+    } else {
+        text
+    }
+}
+
+/// The catalogue id of a description: `field-doc-` and its first six words, lowercase,
+/// joined with dashes.
+pub fn doc_id(doc: &str) -> String {
+    let words: Vec<String> = doc
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("field-doc-{}", words.join("-"))
+}
+
 /// A JSON Schema (draft 7) of TOM format v1, for taplo / Even Better TOML.
 ///
 /// Draft 7 because taplo validates with it (and asserts `format`, so a date that does

@@ -4,10 +4,34 @@
 use super::{CmdResult, Env, EXIT_OK};
 use crate::i18n::tr;
 
-/// Prints the JSON Schema, its title and description in the run's language (an editor
+/// Every `description` of the schema in `lang`: an editor shows them on hover and
+/// completion, where a German DPO edits the TOM.
+fn localize(schema: &mut serde_json::Value, lang: crate::i18n::Lang) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    serde_json::Value::String(doc) if key == "description" => {
+                        *doc = crate::schema::doc_in(lang, doc);
+                    }
+                    other => localize(other, lang),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                localize(item, lang);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Prints the JSON Schema, its title and descriptions in the run's language (an editor
 /// shows them when it offers the schema).
 pub fn run(env: &mut Env<'_>) -> CmdResult {
     let mut schema = crate::schema::json_schema();
+    localize(&mut schema, env.style.lang);
     let version = schema["title"]
         .as_str()
         .and_then(|t| t.rsplit(' ').next())

@@ -641,28 +641,9 @@ fn expected_text(expected: &str) -> String {
     tr(&format!("problem-expected-{expected}"), &[])
 }
 
-/// A field's description in the run's language. The schema keeps the English one
-/// (it is also the description in `tomcheck schema`); the catalogue holds it under
-/// `field-doc-` and the first six words of the English text.
+/// A field's description in the run's language (see [`schema::doc_in`]).
 fn field_doc(field: &Field) -> String {
-    let id = field_doc_id(field.doc);
-    let text = tr(&id, &[]);
-    if text == id {
-        field.doc.to_string()
-    } else {
-        text
-    }
-}
-
-/// `field-doc-` and the first six words of `doc`, lowercase, joined with dashes.
-fn field_doc_id(doc: &str) -> String {
-    let words: Vec<String> = doc
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    format!("field-doc-{}", words.join("-"))
+    schema::doc_in(crate::i18n::current(), field.doc)
 }
 
 /// A condition as the help of a missing or misplaced key states it.
@@ -707,7 +688,7 @@ mod tests {
     fn every_field_has_a_german_description() {
         fn walk(fields: &[Field], seen: &mut std::collections::BTreeMap<String, &'static str>) {
             for field in fields {
-                let id = field_doc_id(field.doc);
+                let id = schema::doc_id(field.doc);
                 if let Some(other) = seen.insert(id.clone(), field.doc) {
                     assert_eq!(other, field.doc, "`{id}` names two descriptions");
                 }
@@ -727,6 +708,13 @@ mod tests {
         let mut seen = std::collections::BTreeMap::new();
         for kind in schema::KINDS {
             walk(kind.fields, &mut seen);
+            let de = schema::doc_in(crate::i18n::Lang::De, kind.doc);
+            assert_ne!(
+                de, kind.doc,
+                "the description of `{}` has no German text",
+                kind.name
+            );
+            assert_eq!(schema::doc_in(crate::i18n::Lang::En, kind.doc), kind.doc);
         }
         assert!(seen.len() > 50);
     }

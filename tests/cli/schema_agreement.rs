@@ -227,3 +227,61 @@ fn the_format_reference_in_both_languages_lists_every_key_of_the_schema() {
         "rows for keys the loader does not know: {unknown:?}"
     );
 }
+
+/// `tomcheck schema --lang de` is the same schema with German descriptions, which an
+/// editor shows on hover: every description that has a text differs from the English
+/// one, and nothing else changes.
+#[test]
+fn the_german_schema_differs_only_in_its_descriptions() {
+    fn split(
+        v: &serde_json::Value,
+        path: &str,
+        docs: &mut Vec<(String, String)>,
+    ) -> serde_json::Value {
+        match v {
+            serde_json::Value::Object(map) => map
+                .iter()
+                .map(|(k, x)| {
+                    let here = format!("{path}/{k}");
+                    match x {
+                        serde_json::Value::String(s)
+                            if ["description", "title"].contains(&k.as_str()) =>
+                        {
+                            docs.push((here, s.clone()));
+                            (k.clone(), serde_json::Value::Null)
+                        }
+                        _ => (k.clone(), split(x, &here, docs)),
+                    }
+                })
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| split(x, &format!("{path}/{i}"), docs))
+                .collect(),
+            other => other.clone(),
+        }
+    }
+    let (mut en_docs, mut de_docs) = (Vec::new(), Vec::new());
+    let en = split(
+        &run_json(&manifest_dir(), &["--lang", "en", "schema"], 0),
+        "",
+        &mut en_docs,
+    );
+    let de = split(
+        &run_json(&manifest_dir(), &["--lang", "de", "schema"], 0),
+        "",
+        &mut de_docs,
+    );
+    assert_eq!(en, de, "the German schema differs in more than its texts");
+    assert!(en_docs.len() > 80, "{}", en_docs.len());
+    for ((path, en), (_, de)) in en_docs.iter().zip(&de_docs) {
+        if !en.is_empty() {
+            assert_ne!(en, de, "{path} is English in the German schema");
+        }
+    }
+    assert!(de_docs
+        .iter()
+        .any(|(_, d)| d.contains("Auftragsverarbeitungsvertrag")));
+}

@@ -162,6 +162,11 @@ fn dir_arg(dir: &str) -> String {
 
 /// The hook script `install` writes.
 pub fn script(spec: &HookSpec) -> String {
+    script_with(spec, MISSING)
+}
+
+/// The hook script with `missing`, the lines that run when tomcheck is not found.
+fn script_with(spec: &HookSpec, missing: &str) -> String {
     let exe = exe_line(spec.exe.as_deref());
     let dir = dir_arg(&spec.dir);
     let (what, mode) = if spec.new_only {
@@ -189,14 +194,27 @@ hooks=$(dirname -- "$0")
 if [ -f "$hooks/{CHAINED}" ]; then
   "$hooks/{CHAINED}" "$@" || exit $?
 fi
-if ! command -v "$tomcheck" >/dev/null 2>&1; then
-  echo "tomcheck pre-commit hook: tomcheck is not installed; install it or skip the check once with git commit --no-verify" >&2
-  exit 1
-fi
+{missing}
 exec "$tomcheck"{dir} hook run{mode}
 "#
     )
 }
+
+/// What the hook says when tomcheck cannot be found: the one text tomcheck cannot say
+/// itself, so the script says it in the language of the committer's locale.
+const MISSING: &str = r#"if ! command -v "$tomcheck" >/dev/null 2>&1; then
+  case "${TOMCHECK_LANG:-${LC_ALL:-${LC_MESSAGES:-$LANG}}}" in
+    de*) echo "tomcheck-pre-commit-Hook: tomcheck ist nicht installiert; installieren Sie es oder überspringen Sie die Prüfung einmal mit git commit --no-verify" >&2 ;;
+    *) echo "tomcheck pre-commit hook: tomcheck is not installed; install it or skip the check once with git commit --no-verify" >&2 ;;
+  esac
+  exit 1
+fi"#;
+
+/// [`MISSING`] as the previous version of `install` wrote it, in English only.
+const MISSING_V2: &str = r#"if ! command -v "$tomcheck" >/dev/null 2>&1; then
+  echo "tomcheck pre-commit hook: tomcheck is not installed; install it or skip the check once with git commit --no-verify" >&2
+  exit 1
+fi"#;
 
 /// The script the previous version of `install` wrote; still recognised as tomcheck's,
 /// so that `install` updates it and `uninstall` removes it.
@@ -282,7 +300,10 @@ pub fn owner(text: &[u8]) -> Owner {
         return Owner::User;
     };
     for spec in candidate_specs(text) {
-        if script(&spec) == text || script_v1(&spec).is_some_and(|s| s == text) {
+        if script(&spec) == text
+            || script_with(&spec, MISSING_V2) == text
+            || script_v1(&spec).is_some_and(|s| s == text)
+        {
             return Owner::Tomcheck(spec);
         }
     }
@@ -987,6 +1008,9 @@ mod tests {
             if let Some(v1) = script_v1(s) {
                 assert_eq!(owner(v1.as_bytes()), Owner::Tomcheck(s.clone()));
             }
+            let v2 = script_with(s, MISSING_V2);
+            assert_ne!(v2, script(s));
+            assert_eq!(owner(v2.as_bytes()), Owner::Tomcheck(s.clone()));
         }
     }
 

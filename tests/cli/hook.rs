@@ -1088,3 +1088,38 @@ fn the_hook_speaks_german() {
         stdout(&out)
     );
 }
+
+/// When tomcheck has gone (uninstalled, a virtualenv removed), the hook blocks the
+/// commit and says so itself, in the committer's language.
+#[test]
+fn a_hook_whose_tomcheck_is_gone_says_so_in_the_locales_language() {
+    let repo = clean_repo();
+    let gone = tempfile::tempdir().unwrap();
+    let copy = gone.path().join("tomcheck");
+    std::fs::copy(bin(), &copy).unwrap();
+    let out = std::process::Command::new(&copy)
+        .current_dir(repo.path())
+        .args(["hook", "install"])
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::remove_file(&copy).unwrap();
+    let hook = git_hooks_dir(repo.path()).join("pre-commit");
+    for (locale, says) in [
+        ("de_DE.UTF-8", "tomcheck ist nicht installiert"),
+        ("C", "tomcheck is not installed"),
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg(&hook)
+            .current_dir(repo.path())
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("LANG", locale)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{locale}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{locale}: {}", stderr(&out));
+    }
+}

@@ -60,6 +60,12 @@ fn main() -> ExitCode {
             }
         }
     }));
+    // The command line's own checks (a `--today` that is no date) speak the run's
+    // language; `lang` in tomcheck.toml is read once the command line is known.
+    tomcheck::i18n::set_current(tomcheck::i18n::Lang::resolve(
+        tomcheck::i18n::lang_in_args(std::env::args_os()),
+        None,
+    ));
     let cli = match tomcheck::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

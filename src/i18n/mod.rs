@@ -127,6 +127,27 @@ pub fn current() -> Lang {
     }
 }
 
+/// The language `--lang` names on a command line not yet parsed (`--lang de`,
+/// `--lang=de`): the parser's own checks (a date that is not one) speak it too.
+pub fn lang_in_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Lang> {
+    let mut args = args.into_iter();
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            found = args
+                .next()
+                .and_then(|v| Lang::from_tag(&v.to_string_lossy()));
+        } else if let Some(v) = arg.strip_prefix("--lang=") {
+            found = Lang::from_tag(v);
+        }
+    }
+    found
+}
+
 /// One message of the catalogue in the language of this run (see [`t`]).
 pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     t(current(), id, args)
@@ -263,6 +284,16 @@ mod tests {
         let many = t(Lang::En, "stopped", &[("count", 3.into())]);
         assert_eq!(many, "tomcheck stopped: 3 problems (exit code 2)");
         assert_eq!(t(Lang::En, "no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn the_language_of_a_command_line_before_it_is_parsed() {
+        let args = |a: &[&str]| lang_in_args(a.iter().map(std::ffi::OsString::from));
+        assert_eq!(args(&["tomcheck", "--lang", "de", "check"]), Some(Lang::De));
+        assert_eq!(args(&["tomcheck", "check", "--lang=en"]), Some(Lang::En));
+        assert_eq!(args(&["tomcheck", "check", "--lang"]), None);
+        assert_eq!(args(&["tomcheck", "check", "--", "--lang", "de"]), None);
+        assert_eq!(args(&["tomcheck", "check"]), None);
     }
 
     #[test]

@@ -267,3 +267,19 @@ fn the_locale_chooses_the_labels_of_every_command() {
         assert!(!c.contains(german), "{args:?} C: {german}\n{c}");
     }
 }
+
+/// The command line's own checks speak the chosen language too: a `--today` that is no
+/// date is refused in German with `--lang de`, before the command runs.
+#[test]
+fn a_bad_argument_is_refused_in_the_chosen_language() {
+    let dir = manifest_dir();
+    for (lang, says) in [("de", "ist kein Datum"), ("en", "is not a date")] {
+        let out = tomcheck()
+            .current_dir(&dir)
+            .args(["--lang", lang, "check", "--today", "2026-13-01"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{lang}: {}", stderr(&out));
+    }
+}

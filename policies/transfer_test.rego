@@ -24,7 +24,7 @@ _deny_on(p, today) := findings if {
 	findings := transfer.deny with input as {"provider": [p]} with data.context.today as today
 }
 
-test_us_without_transfer_fires if {
+test_unsafeguarded_fires_for_us_without_transfer if {
 	findings := _deny(_provider("US", {}))
 	count(findings) == 1
 	some f in findings
@@ -47,7 +47,7 @@ test_us_with_adequacy_fires if {
 	contains(f.message.en, "transfer = \"adequacy\" is recorded instead")
 }
 
-test_us_with_dpf_quiet if {
+test_unsafeguarded_quiet_for_us_with_dpf if {
 	count(_deny(_provider("US", {"transfer": "dpf"}))) == 0
 }
 

@@ -142,7 +142,9 @@ _where(location_id) := {
 #     systems list (or, for locations without site, the same location)
 #   quiet: >-
 #     a backup at another site, even of the same provider (Hetzner Falkenstein vs
-#     Nuremberg); systems or backups without a location
+#     Nuremberg); laptops, mobile phones and tablets without a location; other systems
+#     and backups without a location are not compared here but reported by
+#     backup.location-missing
 #   example: |
 #     [[location]]
 #     id = "hetzner-fsn1"
@@ -192,7 +194,9 @@ _where(location_id) := {
 #         Systems in ihrer Liste systems (bei Standorten ohne site: derselbe Standort)
 #       quiet: >-
 #         eine Datensicherung auf einer anderen Liegenschaft, auch desselben Dienstleisters
-#         (Hetzner Falkenstein und Nürnberg); Systeme oder Datensicherungen ohne Standort
+#         (Hetzner Falkenstein und Nürnberg); Laptops, Mobiltelefone und Tablets ohne
+#         Standort; andere Systeme und Datensicherungen ohne Standort werden hier nicht
+#         verglichen, sondern von backup.location-missing gemeldet
 #       resources: [Art. 32 Abs. 1 lit. c DSGVO, "BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A12)"]
 deny contains finding if {
 	site_of := _site
@@ -388,14 +392,20 @@ warn contains finding if {
 	}
 }
 
+# Systems without a fixed place: whether a backup is kept elsewhere is not asked of
+# them. Every other kind (SaaS included) has a place, and a backup of it can be at the
+# same site.
+_portable := {"laptop", "mobile", "tablet"}
+
 # METADATA
-# title: Backup without location
+# title: Backup or backed-up system without location
 # description: >-
 #   Where the copies of a backup are kept decides whether one fire, flood or theft
 #   destroys them together with the systems they protect (Art. 32(1)(c) GDPR), and
-#   whether a provider holds them. Without a location the rules backup.offsite and
-#   backup.unencrypted-external cannot decide, and a TOM must not pass a check it
-#   cannot make.
+#   whether a provider holds them. Without a location of the backup the rules
+#   backup.offsite and backup.unencrypted-external cannot decide; without a location
+#   of a stationary system it covers, backup.offsite cannot compare the two. A TOM
+#   must not pass a check it cannot make.
 # related_resources:
 #   - description: Art. 32(1)(c) GDPR
 #     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
@@ -405,8 +415,13 @@ warn contains finding if {
 #   id: backup.location-missing
 #   severity: warn
 #   legal: Art. 32(1)(c) GDPR
-#   fires: a backup without location
-#   quiet: a backup with a location, wherever it is
+#   fires: >-
+#     a backup without location; a backup with a location whose systems list names
+#     a system without location that is not a laptop, mobile phone or tablet (SaaS
+#     applications included), one finding per backup naming every such system
+#   quiet: >-
+#     a backup with a location, wherever it is, whose systems all have a location;
+#     laptops, mobile phones and tablets without location (they have no fixed place)
 #   example: |
 #     [[backup]]
 #     id = "server-backup"
@@ -430,16 +445,25 @@ warn contains finding if {
 #     restore_tested = 2026-10-05
 #   i18n:
 #     de:
-#       title: Datensicherung ohne Standort
+#       title: Datensicherung oder gesichertes System ohne Standort
 #       description: >-
 #         Wo die Kopien einer Datensicherung liegen, entscheidet, ob ein Brand, Wasserschaden
 #         oder Diebstahl sie zusammen mit den Systemen zerstört, die sie schützen
 #         (Art. 32 Abs. 1 lit. c DSGVO), und ob ein Dienstleister sie verwahrt. Ohne Standort
-#         können die Regeln backup.offsite und backup.unencrypted-external nicht entscheiden,
-#         und eine TOM darf eine Prüfung, die nicht möglich ist, nicht bestehen.
+#         der Datensicherung können die Regeln backup.offsite und backup.unencrypted-external
+#         nicht entscheiden; ohne Standort eines ortsfesten Systems, das sie sichert, kann
+#         backup.offsite die beiden nicht vergleichen. Eine TOM darf eine Prüfung, die nicht
+#         möglich ist, nicht bestehen.
 #       legal: Art. 32 Abs. 1 lit. c DSGVO
-#       fires: eine Datensicherung ohne location
-#       quiet: eine Datensicherung mit Standort, wo immer er liegt
+#       fires: >-
+#         eine Datensicherung ohne location; eine Datensicherung mit Standort, deren Liste
+#         systems ein System ohne location nennt, das kein Laptop, Mobiltelefon oder Tablet
+#         ist (SaaS-Anwendungen eingeschlossen), ein Befund je Datensicherung, der jedes
+#         solche System nennt
+#       quiet: >-
+#         eine Datensicherung mit Standort, wo immer er liegt, deren Systeme alle einen
+#         Standort haben; Laptops, Mobiltelefone und Tablets ohne Standort (sie haben keinen
+#         festen Ort)
 #       resources: [Art. 32 Abs. 1 lit. c DSGVO, "BSI IT-Grundschutz-Kompendium, CON.3 Datensicherungskonzept (A12)"]
 warn contains finding if {
 	some b in backups
@@ -456,8 +480,57 @@ warn contains finding if {
 			"en": "Record where the copies are kept: location = \"…\", the id of a [[location]] with its site (and provider, if someone else operates it)",
 			"de": "Erfassen Sie, wo die Kopien liegen: location = \"…\", die id eines [[location]] mit seiner site (und provider, wenn ein anderer ihn betreibt)",
 		},
-		"legal": {"en": "Art. 32(1)(c) GDPR", "de": "Art. 32 Abs. 1 lit. c DSGVO"},
+		"legal": _location_legal,
 	}
+}
+
+# A backup with a location whose stationary systems record none: backup.offsite
+# passes them without comparing. A backup without location has the finding above
+# and not this one too.
+warn contains finding if {
+	portable := _portable
+	systems_by_id := system_by_id
+	some b in backups
+	b.location
+	unplaced := [s |
+		some id in b.systems
+		s := systems_by_id[id]
+		not s.location
+		not object.get(s, "kind", "") in portable
+	]
+	unplaced != []
+	named := {
+		"en": concat(", ", [lib.label("system", s) | some s in unplaced]),
+		"de": concat(", ", [lib.label("System", s) | some s in unplaced]),
+	}
+	words := _unplaced_words(unplaced)
+	finding := {
+		"rule": "backup.location-missing",
+		"subject": sprintf("backup:%s", [b.id]),
+		"field": "systems",
+		"message": {
+			"en": sprintf("%s covers %s, %s, so whether the backup is kept at another site than %s cannot be checked", [lib.label("Backup", b), named.en, words.en[0], words.en[1]]),
+			"de": sprintf("%s sichert %s, %s; ob die Sicherung auf einer anderen Liegenschaft liegt als %s, lässt sich daher nicht prüfen", [lib.label("Datensicherung", b), named.de, words.de[0], words.de[1]]),
+		},
+		"help": {
+			"en": "Record where the system is: location = \"…\" in its [[system]], the id of a [[location]] with its site; for a SaaS application, a [[location]] with kind = \"cloud\" and provider = \"…\" (the provider that operates it), and its site if the provider names its datacenter",
+			"de": "Erfassen Sie, wo das System steht: location = \"…\" in seinem [[system]], die id eines [[location]] mit seiner site; für eine SaaS-Anwendung ein [[location]] mit kind = \"cloud\" und provider = \"…\" (dem Dienstleister, der sie betreibt) und seiner site, wenn der Dienstleister sein Rechenzentrum nennt",
+		},
+		"legal": _location_legal,
+	}
+}
+
+_location_legal := {"en": "Art. 32(1)(c) GDPR", "de": "Art. 32 Abs. 1 lit. c DSGVO"}
+
+# The words of the message that follow the number of systems named.
+_unplaced_words(list) := {
+	"en": ["which records no location", "that system"],
+	"de": ["für das kein Standort erfasst ist", "dieses System"],
+} if {
+	count(list) == 1
+} else := {
+	"en": ["which record no location", "those systems"],
+	"de": ["für die kein Standort erfasst ist", "diese Systeme"],
 }
 
 # METADATA

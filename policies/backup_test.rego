@@ -236,6 +236,73 @@ test_location_missing_quiet_with_any_location if {
 	not "backup.location-missing" in _rules(r)
 }
 
+# A backup at another site than every system with a location; tests add systems.
+_elsewhere := object.union(_good, {"location": "rented-cage"})
+
+_unplaced := [
+	{"id": "crm", "name": "CRM", "kind": "saas", "personal_data": true},
+	{"id": "db", "kind": "server"},
+	{"id": "switch", "kind": "network"},
+	{"id": "box", "kind": "storage"},
+	{"id": "unknown"},
+]
+
+test_location_missing_fires_for_a_system_without_location if {
+	b := object.union(_elsewhere, {"systems": ["root-server", "crm"]})
+	r := _eval(array.concat([_systems[0]], _unplaced), [b])
+	_rules(r) == {"backup.location-missing"}
+	f := _finding(r, "backup.location-missing")
+	f.subject == "backup:server-backup"
+	f.field == "systems"
+	f.legal == {"en": "Art. 32(1)(c) GDPR", "de": "Art. 32 Abs. 1 lit. c DSGVO"}
+	f.message.en == "Backup \"Server backup\" (server-backup) covers system \"CRM\" (crm), which records no location, so whether the backup is kept at another site than that system cannot be checked"
+	f.message.de == "Datensicherung \"Server backup\" (server-backup) sichert System \"CRM\" (crm), für das kein Standort erfasst ist; ob die Sicherung auf einer anderen Liegenschaft liegt als dieses System, lässt sich daher nicht prüfen"
+	contains(f.help.en, "kind = \"cloud\" and provider = \"…\"")
+	contains(f.help.de, "kind = \"cloud\" und provider = \"…\"")
+	r.warn[f]
+}
+
+test_location_missing_names_every_stationary_system_once if {
+	b := object.union(_elsewhere, {"systems": ["crm", "root-server", "db", "phone", "switch", "box", "unknown", "notebook"]})
+	portable := [
+		{"id": "phone", "kind": "mobile", "personal_data": true, "encrypted": true},
+		{"id": "notebook", "kind": "laptop", "personal_data": true, "encrypted": true},
+	]
+	r := _eval(array.concat(array.concat([_systems[0]], _unplaced), portable), [b])
+	findings := [f | some f in r.warn; f.rule == "backup.location-missing"]
+	count(findings) == 1
+	findings[0].message.en == "Backup \"Server backup\" (server-backup) covers system \"CRM\" (crm), system \"db\", system \"switch\", system \"box\", system \"unknown\", which record no location, so whether the backup is kept at another site than those systems cannot be checked"
+	findings[0].message.de == "Datensicherung \"Server backup\" (server-backup) sichert System \"CRM\" (crm), System \"db\", System \"switch\", System \"box\", System \"unknown\", für die kein Standort erfasst ist; ob die Sicherung auf einer anderen Liegenschaft liegt als diese Systeme, lässt sich daher nicht prüfen"
+}
+
+test_location_missing_quiet_for_laptops_phones_and_tablets_without_location if {
+	systems := [
+		{"id": "phone", "kind": "mobile", "personal_data": true, "encrypted": true},
+		{"id": "notebook", "kind": "laptop", "personal_data": true, "encrypted": true},
+		{"id": "ipad", "kind": "tablet", "personal_data": true, "encrypted": true},
+	]
+	b := object.union(_elsewhere, {"systems": ["phone", "notebook", "ipad"]})
+	count(_all(_eval(systems, [b]))) == 0
+}
+
+test_location_missing_quiet_when_every_system_has_a_location if {
+	b := object.union(_elsewhere, {"systems": ["root-server", "nas", "file-server"]})
+	count(_all(_eval(_systems, [b]))) == 0
+}
+
+test_location_missing_fires_once_for_a_backup_without_location_and_unplaced_systems if {
+	b := object.remove(object.union(_good, {"systems": ["crm"]}), ["location"])
+	findings := [f | some f in _eval(_unplaced, [b]).warn; f.rule == "backup.location-missing"]
+	count(findings) == 1
+	findings[0].field == "location"
+}
+
+test_location_missing_quiet_for_an_unplaced_system_in_another_backup if {
+	other := object.union(_elsewhere, {"id": "other"})
+	crm := object.union(_elsewhere, {"id": "crm-export", "systems": ["crm"]})
+	{f.subject | some f in _eval(array.concat([_systems[0]], _unplaced), [other, crm]).warn} == {"backup:crm-export"}
+}
+
 # --- backup.unencrypted-external -----------------------------------------------
 
 test_unencrypted_external_fires_when_encrypted_missing if {

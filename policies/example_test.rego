@@ -15,7 +15,9 @@ import data.tom.waiver
 # DPF-certified US provider, a backup at another site of the same provider, an
 # encrypted laptop, a planned measure next to an implemented one; of format 1.1: a
 # sub-processor processing in the EU with Swiss support and a valid certificate,
-# online terms as AVV, a tagged transfer measure, a not-applicable measure), then the same
+# online terms as AVV from a provider that records where it processes but not its
+# seat, a tagged transfer measure, a not-applicable measure, a phone without location
+# in a backup), then the same
 # TOM with one mistake per rule.
 
 _today := "2026-11-22"
@@ -31,7 +33,7 @@ _clean := {
 		{"id": "swiss-mail", "name": "Swiss Mail AG", "country": "CH", "role": "processor", "personal_data": true, "avv": {"signed": "2025-01-10", "expires": "2027-12-31"}},
 		{"id": "crm-vendor", "name": "CRM Inc.", "country": "US", "role": "processor", "personal_data": true, "transfer": "dpf", "avv": {"signed": "2025-03-01"}, "subprocessors": ["crm-hosting"]},
 		{"id": "crm-hosting", "name": "CRM Hosting Ltd.", "country": "IE", "processing": ["EU"], "support_access": ["CH"], "certifications": [{"standard": "ISO 27001", "valid_until": "2027-01-31"}]},
-		{"id": "newsletter", "name": "Newsletter GmbH", "country": "DE", "role": "processor", "personal_data": true, "avv": {"form": "terms", "accepted": "2025-04-01"}},
+		{"id": "newsletter", "name": "Newsletter GmbH", "processing": ["DE"], "role": "processor", "personal_data": true, "avv": {"form": "terms", "accepted": "2025-04-01"}},
 	],
 	"location": [
 		{"id": "office", "name": "Office", "kind": "office", "country": "DE", "site": "muenchen"},
@@ -47,7 +49,7 @@ _clean := {
 	],
 	"backup": [{
 		"id": "server-backup",
-		"systems": ["root-server", "notebook", "pc"],
+		"systems": ["root-server", "notebook", "pc", "phone"],
 		"location": "hetzner-nbg1",
 		"frequency": "daily",
 		"retention_days": 42,
@@ -69,7 +71,7 @@ _clean := {
 # one: a dynamic reference such as data.tom[pkg] would include this package
 # itself, which OPA rejects as recursion.
 _all(tom) := findings if {
-	findings := (((((((avv.deny | transfer.deny) | backup.deny) | backup.warn) | system.deny) | system.warn) | measure.warn) | (certification.warn | encryption.info)) | ((review.warn | waiver.deny) | waiver.warn) with input as tom
+	findings := (((((((avv.deny | (transfer.deny | transfer.warn)) | backup.deny) | backup.warn) | system.deny) | system.warn) | measure.warn) | (certification.warn | encryption.info)) | ((review.warn | waiver.deny) | waiver.warn) with input as tom
 		with data.context.today as _today
 		with data.context.findings as []
 }
@@ -86,16 +88,18 @@ _broken := object.union(_clean, {
 		{"id": "hetzner", "name": "Hetzner Online GmbH", "country": "DE", "role": "processor", "personal_data": true, "access": "full", "avv": {"signed": "2024-02-12", "expires": "2026-06-30"}},
 		{"id": "it-admin", "name": "IT Admin Müller", "country": "DE", "role": "processor", "personal_data": true, "access": "full"},
 		{"id": "crm-vendor", "name": "CRM Inc.", "country": "US", "role": "processor", "personal_data": true, "avv": {"signed": "2025-03-01"}, "certifications": [{"standard": "SOC 2", "valid_until": "2026-01-31"}]},
+		{"id": "agency", "name": "Agentur", "role": "processor", "personal_data": true, "avv": {"signed": "2025-06-01"}},
 	],
 	"system": [
 		{"id": "root-server", "name": "Root server", "kind": "server", "provider": "hetzner", "location": "hetzner-fsn1", "personal_data": true, "os": "Debian 12", "encrypted": true},
 		{"id": "notebook", "name": "Notebook", "kind": "laptop", "location": "office", "personal_data": true, "os": "macOS 15 Sequoia"},
 		{"id": "nas", "name": "NAS", "kind": "storage", "location": "office", "personal_data": true, "os": "Synology DSM 7.2"},
+		{"id": "crm", "name": "CRM", "kind": "saas", "provider": "crm-vendor", "personal_data": true},
 	],
 	"backup": [
 		{
 			"id": "server-backup",
-			"systems": ["root-server", "notebook"],
+			"systems": ["root-server", "notebook", "crm"],
 			"location": "hetzner-fsn1",
 		},
 		{"id": "usb", "systems": ["root-server"], "retention_copies": 4, "encrypted": true, "restore_tested": "2026-11-01"},
@@ -112,6 +116,7 @@ test_broken_tom_has_one_finding_per_rule if {
 		["avv.missing", "provider:it-admin"],
 		["avv.expired", "provider:hetzner"],
 		["transfer.unsafeguarded", "provider:crm-vendor"],
+		["transfer.place-missing", "provider:agency"],
 		["backup.missing", "system:nas"],
 		["backup.offsite", "backup:server-backup"],
 		["backup.restore-untested", "backup:server-backup"],
@@ -126,6 +131,7 @@ test_broken_tom_has_one_finding_per_rule if {
 		["waiver.unused", "waiver:stale"],
 		["certification.expired", "provider:crm-vendor"],
 		["backup.location-missing", "backup:usb"],
+		["backup.location-missing", "backup:server-backup"],
 		["encryption.transit-missing", "control:encryption"],
 	}
 }

@@ -189,8 +189,9 @@ _gets(chain) := {"en": "processes or can reach personal data", "de": "verarbeite
 #     regions EU or EEA; countries with an adequacy decision in force such as
 #     Switzerland, the United Kingdom or Japan; US places with transfer = "dpf";
 #     providers without personal data and access, and the sub-processors of those
-#     only; sub-processors that record personal_data = false; providers without a
-#     country, processing or support_access
+#     only; sub-processors that record personal_data = false; providers without
+#     country, processing or support_access (without country and processing, the
+#     provider is reported by transfer.place-missing)
 #   example: |
 #     [[provider]]
 #     id = "mailer"
@@ -240,7 +241,8 @@ _gets(chain) := {"en": "processes or can reach personal data", "de": "verarbeite
 #         Orte in den USA mit transfer = "dpf"; Dienstleister ohne personenbezogene Daten und
 #         ohne Zugriff und allein deren Unterauftragsverarbeiter; Unterauftragsverarbeiter,
 #         die personal_data = false erfassen; Dienstleister ohne country, processing oder
-#         support_access
+#         support_access (ohne country und processing meldet transfer.place-missing den
+#         Dienstleister)
 #       resources:
 #         - Art. 44–46 DSGVO
 #         - Standardvertragsklauseln, Durchführungsbeschluss (EU) 2021/914
@@ -330,3 +332,95 @@ _recorded(p) := {
 } if {
 	is_string(p.transfer)
 } else := {"en": "no transfer safeguard is recorded", "de": "es ist keine Garantie für die Übermittlung erfasst"}
+
+# The providers that record no place the data goes to: no seat and no place of
+# processing (an empty processing list names none). support_access alone says
+# where staff reach the data from, not where it is kept.
+_unplaced := {p.id: p |
+	some p in providers
+	not p.country
+	count(object.get(p, "processing", [])) == 0
+}
+
+# METADATA
+# title: Provider with personal data records no place
+# description: >-
+#   Whether personal data leaves the EU/EEA (Chapter V GDPR) depends on where the
+#   provider that gets it sits and processes it. A provider that processes or can
+#   reach personal data, or a sub-processor that receives it, and records neither its
+#   seat (country) nor where it processes the data (processing) cannot be checked by
+#   transfer.unsafeguarded; this rule reports it instead of letting it pass.
+# related_resources:
+#   - description: Art. 44–46 GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+#   - description: Art. 30(1)(e) GDPR
+#     ref: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+# custom:
+#   id: transfer.place-missing
+#   severity: warn
+#   legal: Art. 44–46 GDPR
+#   fires: >-
+#     a provider that processes or can reach personal data, or a sub-processor that
+#     receives it through a chain transfer.unsafeguarded follows, without country and
+#     without processing (or with an empty processing list); support_access alone does
+#     not count
+#   quiet: >-
+#     providers with a country or a non-empty processing list, wherever it is;
+#     providers without personal data and access, and their sub-processors only;
+#     sub-processors that record personal_data = false
+#   example: |
+#     [[provider]]
+#     id = "newsletter"
+#     name = "Newsletter-Dienst"
+#     role = "processor"
+#     personal_data = true
+#     avv = { signed = 2025-03-01, document = "contracts/newsletter-avv.pdf" }
+#   fix: |
+#     [[provider]]
+#     id = "newsletter"
+#     name = "Newsletter-Dienst"
+#     country = "DE"
+#     processing = ["DE"]
+#     role = "processor"
+#     personal_data = true
+#     avv = { signed = 2025-03-01, document = "contracts/newsletter-avv.pdf" }
+#   i18n:
+#     de:
+#       title: Dienstleister mit personenbezogenen Daten ohne Ort
+#       description: >-
+#         Ob personenbezogene Daten den EWR verlassen (Kapitel V DSGVO), hängt davon ab,
+#         wo der Dienstleister, der sie erhält, seinen Sitz hat und sie verarbeitet. Ein
+#         Dienstleister, der personenbezogene Daten verarbeitet oder auf sie zugreifen kann,
+#         oder ein Unterauftragsverarbeiter, der sie erhält, ohne Sitz (country) und ohne
+#         Ort der Verarbeitung (processing) kann von transfer.unsafeguarded nicht geprüft
+#         werden; diese Regel meldet ihn, statt ihn bestehen zu lassen.
+#       legal: Art. 44–46 DSGVO
+#       fires: >-
+#         ein Dienstleister, der personenbezogene Daten verarbeitet oder auf sie zugreifen
+#         kann, oder ein Unterauftragsverarbeiter, der sie über eine Kette erhält, die
+#         transfer.unsafeguarded verfolgt, ohne country und ohne processing (oder mit
+#         leerer Liste processing); support_access allein zählt nicht
+#       quiet: >-
+#         Dienstleister mit country oder nicht leerer Liste processing, wo immer das ist;
+#         Dienstleister ohne personenbezogene Daten und ohne Zugriff und allein deren
+#         Unterauftragsverarbeiter; Unterauftragsverarbeiter, die personal_data = false
+#         erfassen
+#       resources: [Art. 44–46 DSGVO, Art. 30 Abs. 1 lit. e DSGVO]
+warn contains finding if {
+	some id, p in _unplaced
+	chain := _chain(id)
+	finding := {
+		"rule": "transfer.place-missing",
+		"subject": sprintf("provider:%s", [id]),
+		"field": "country",
+		"message": {
+			"en": sprintf("%s %s but records neither country nor processing, so whether the data leaves the EU/EEA cannot be checked", [lib.label("Provider", p), _gets(chain).en]),
+			"de": sprintf("%s %s, erfasst aber weder country noch processing; ob die Daten den EWR verlassen, lässt sich daher nicht prüfen", [lib.label("Dienstleister", p), _gets(chain).de]),
+		},
+		"help": {
+			"en": "Record the provider's seat and where it processes the data, e.g. country = \"DE\" and processing = [\"DE\"] (country codes, or the regions EU and EEA); its AVV or sub-processor list names them. For a place outside the EU/EEA, record the transfer safeguard too",
+			"de": "Erfassen Sie den Sitz des Dienstleisters und wo er die Daten verarbeitet, z. B. country = \"DE\" und processing = [\"DE\"] (Ländercodes oder die Regionen EU und EEA); sein AVV oder seine Liste der Unterauftragsverarbeiter nennt sie. Für einen Ort außerhalb des EWR erfassen Sie auch die Garantie für die Übermittlung",
+		},
+		"legal": _legal,
+	}
+}

@@ -24,7 +24,7 @@ _deny_on(p, today) := findings if {
 	findings := transfer.deny with input as {"provider": [p]} with data.context.today as today
 }
 
-test_us_without_transfer_fires if {
+test_unsafeguarded_fires_for_us_without_transfer if {
 	findings := _deny(_provider("US", {}))
 	count(findings) == 1
 	some f in findings
@@ -47,7 +47,7 @@ test_us_with_adequacy_fires if {
 	contains(f.message.en, "transfer = \"adequacy\" is recorded instead")
 }
 
-test_us_with_dpf_quiet if {
+test_unsafeguarded_quiet_for_us_with_dpf if {
 	count(_deny(_provider("US", {"transfer": "dpf"}))) == 0
 }
 
@@ -307,4 +307,86 @@ test_support_access_fires_next_to_a_seat_in_another_third_country if {
 	count(msgs) == 2
 	some us in msgs
 	startswith(us, "Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision")
+}
+
+# --- transfer.place-missing ---------------------------------------------------
+
+_warn(providers) := findings if {
+	findings := transfer.warn with input as {"provider": providers} with data.context.today as _today
+}
+
+_unplaced := object.remove(_provider("US", {}), ["country"])
+
+test_place_missing_fires_without_country_and_processing if {
+	findings := _warn([_unplaced])
+	count(findings) == 1
+	some f in findings
+	f.rule == "transfer.place-missing"
+	f.subject == "provider:mailer"
+	f.field == "country"
+	f.legal == {"en": "Art. 44–46 GDPR", "de": "Art. 44–46 DSGVO"}
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) processes or can reach personal data but records neither country nor processing, so whether the data leaves the EU/EEA cannot be checked"
+	f.message.de == "Dienstleister \"Mailer Inc.\" (mailer) verarbeitet personenbezogene Daten oder kann auf sie zugreifen, erfasst aber weder country noch processing; ob die Daten den EWR verlassen, lässt sich daher nicht prüfen"
+	contains(f.help.en, "country = \"DE\" and processing = [\"DE\"]")
+	contains(f.help.de, "country = \"DE\" und processing = [\"DE\"]")
+	count(_deny(_unplaced)) == 0
+}
+
+test_place_missing_fires_with_an_empty_processing_list_or_support_access_only if {
+	every extra in [{"processing": []}, {"support_access": ["DE"]}, {"processing": [], "support_access": ["IE"]}] {
+		{f.subject | some f in _warn([object.union(_unplaced, extra)])} == {"provider:mailer"}
+	}
+}
+
+test_place_missing_fires_for_access_only if {
+	p := object.union(_unplaced, {"personal_data": false, "access": "metadata"})
+	{f.rule | some f in _warn([p])} == {"transfer.place-missing"}
+}
+
+test_place_missing_quiet_with_country_or_processing if {
+	count(_warn([_provider("US", {})])) == 0
+	count(_warn([_provider("DE", {})])) == 0
+	count(_warn([object.union(_unplaced, {"processing": ["EU"]})])) == 0
+	count(_warn([object.union(_unplaced, {"processing": ["IN"], "transfer": "scc"})])) == 0
+}
+
+test_place_missing_quiet_without_personal_data if {
+	count(_warn([object.union(_unplaced, {"personal_data": false, "access": "none"})])) == 0
+	count(_warn([object.union(_unplaced, {"personal_data": false})])) == 0
+}
+
+test_place_missing_fires_for_a_sub_processor_and_names_the_chain if {
+	cloud := object.remove(_cloud, ["country"])
+	findings := _warn([_hoster, cloud])
+	count(findings) == 1
+	some f in findings
+	f.subject == "provider:cloud"
+	f.field == "country"
+	f.message.en == "Provider \"Cloud LLC\" (cloud) receives personal data as a sub-processor (hoster → cloud) but records neither country nor processing, so whether the data leaves the EU/EEA cannot be checked"
+	f.message.de == "Dienstleister \"Cloud LLC\" (cloud) erhält personenbezogene Daten als Unterauftragsverarbeiter (hoster → cloud), erfasst aber weder country noch processing; ob die Daten den EWR verlassen, lässt sich daher nicht prüfen"
+	count(_findings([_hoster, cloud])) == 0
+}
+
+test_place_missing_fires_down_the_chain if {
+	line := [p |
+		some q in _line(3)
+		p := object.remove(q, ["country" | q.id == "p3"])
+	]
+	{f.subject | some f in _warn(line)} == {"provider:p3"}
+}
+
+test_place_missing_quiet_for_sub_processors_that_get_no_data if {
+	cloud := object.remove(_cloud, ["country"])
+	count(_warn([_hoster, object.union(cloud, {"personal_data": false})])) == 0
+	count(_warn([_hoster, object.union(cloud, {"processing": ["IE"]})])) == 0
+	hoster := object.union(_hoster, {"personal_data": false, "access": "none"})
+	count(_warn([hoster, cloud])) == 0
+}
+
+test_place_missing_quiet_beyond_the_chains_followed if {
+	# p7 is reported by transfer.unsafeguarded as not checked; p8 and p9 are not reached.
+	line := [object.remove(q, ["country"]) | some q in _line(9); q.id != "p0"]
+	_line(9)[0].id == "p0"
+	subjects := {f.subject | some f in _warn(array.concat([_line(9)[0]], line))}
+	subjects == {sprintf("provider:p%d", [i]) | some i in numbers.range(1, 6)}
 }

@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 
 use crate::support::*;
 
-pub const BUNDLED_RULES: [&str; 19] = [
+pub const BUNDLED_RULES: [&str; 20] = [
     "avv.missing",
     "avv.expired",
     "transfer.unsafeguarded",
+    "transfer.place-missing",
     "backup.missing",
     "backup.offsite",
     "backup.restore-untested",

@@ -17,7 +17,12 @@ _safeguards := {"scc", "bcr", "derogation"}
 # reference used as an operand or as a lookup key before the negation, so for a
 # provider without transfer the whole rule body would be undefined and the rule
 # quiet.
-_accepted := _safeguards | {"adequacy", "dpf"}
+#
+# "adequacy" stands for a decision newer than the bundled data; "dpf" is no such
+# escape: the Data Privacy Framework exists only within the adequacy decision for the
+# US, so it covers no other country, and the US not before that decision (10 July
+# 2023), which the rule for decisions that require a transfer value handles.
+_accepted := _safeguards | {"adequacy"}
 
 # The regions a provider's processing may name: inside, whatever the country list.
 _regions := {"EU", "EEA"}
@@ -182,8 +187,9 @@ _gets(chain) := {"en": "processes or can reach personal data", "de": "verarbeite
 #     processing country or a support_access country is outside the EU/EEA and has
 #     no adequacy decision in force, and that records no transfer safeguard; for the
 #     US, no transfer = "dpf", "scc", "bcr" or "derogation" (transfer = "adequacy"
-#     does not cover the US); a sub-processor more than six levels down a chain,
-#     which is not followed
+#     does not cover the US); transfer = "dpf" for any other country, or for the US
+#     before its adequacy decision of 2023-07-10; a sub-processor more than six
+#     levels down a chain, which is not followed
 #   quiet: >-
 #     providers in the EU/EEA (Greece may be written EL) and processing in the
 #     regions EU or EEA; countries with an adequacy decision in force such as
@@ -231,7 +237,9 @@ _gets(chain) := {"en": "processes or can reach personal data", "de": "verarbeite
 #         (processing) oder ein Land des Supportzugriffs (support_access) außerhalb des EWR
 #         liegt und keinen geltenden Angemessenheitsbeschluss hat, und der keine Garantie
 #         für die Übermittlung erfasst; für die USA kein transfer = "dpf", "scc", "bcr"
-#         oder "derogation" (transfer = "adequacy" deckt die USA nicht ab); ein
+#         oder "derogation" (transfer = "adequacy" deckt die USA nicht ab);
+#         transfer = "dpf" für jedes andere Land oder für die USA vor ihrem
+#         Angemessenheitsbeschluss vom 10.07.2023; ein
 #         Unterauftragsverarbeiter mehr als sechs Ebenen tief in einer Kette, die nicht
 #         weiter verfolgt wird
 #       quiet: >-
@@ -262,8 +270,8 @@ deny contains finding if {
 		"subject": sprintf("provider:%s", [id]),
 		"field": "transfer",
 		"message": {
-			"en": sprintf("%s %s %s %s, but %s has no adequacy decision in force and no transfer safeguard is recorded", [lib.label("Provider", p), _where[rank].en, _country(code).en, _gets(chain).en, code]),
-			"de": sprintf("%s %s %s %s, aber für %s gilt kein Angemessenheitsbeschluss und es ist keine Garantie für die Übermittlung erfasst", [lib.label("Dienstleister", p), _where[rank].de, _country(code).de, _gets(chain).de, code]),
+			"en": sprintf("%s %s %s %s, but %s has no adequacy decision in force %s", [lib.label("Provider", p), _where[rank].en, _country(code).en, _gets(chain).en, code, _unsafeguarded(p).en]),
+			"de": sprintf("%s %s %s %s, aber für %s gilt kein Angemessenheitsbeschluss %s", [lib.label("Dienstleister", p), _where[rank].de, _country(code).de, _gets(chain).de, code, _unsafeguarded(p).de]),
 		},
 		"help": {
 			"en": "Record the safeguard the transfer relies on: transfer = \"scc\" (standard contractual clauses), \"bcr\" (binding corporate rules), \"derogation\" (Art. 49) or \"adequacy\" (a decision newer than the bundled data)",
@@ -325,6 +333,15 @@ deny contains finding if {
 _country(code) := {"en": sprintf("%s (%s)", [lib.country_name(code), code]), "de": sprintf("Drittland %s", [code])} if {
 	lib.country_name(code)
 } else := {"en": sprintf("country %s", [code]), "de": sprintf("Drittland %s", [code])}
+
+# What a provider without accepted safeguard records: nothing, or "dpf" where no
+# adequacy decision with the Data Privacy Framework is in force.
+_unsafeguarded(p) := {
+	"en": "and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10",
+	"de": "und transfer = \"dpf\" deckt das nicht ab: das Data Privacy Framework ist Teil des Angemessenheitsbeschlusses für die USA, in Kraft seit dem 10.07.2023",
+} if {
+	p.transfer == "dpf"
+} else := {"en": "and no transfer safeguard is recorded", "de": "und es ist keine Garantie für die Übermittlung erfasst"}
 
 _recorded(p) := {
 	"en": sprintf("transfer = \"%s\" is recorded instead", [p.transfer]),

@@ -87,9 +87,29 @@ test_third_country_access_only_fires if {
 }
 
 test_third_country_with_safeguard_quiet if {
-	every t in ["scc", "bcr", "derogation", "adequacy", "dpf"] {
+	every t in ["scc", "bcr", "derogation", "adequacy"] {
 		count(_deny(_provider("IN", {"transfer": t}))) == 0
 	}
+}
+
+# The Data Privacy Framework is part of the adequacy decision for the US: it covers
+# no other country, and the US not before 2023-07-10.
+test_dpf_outside_the_us_fires if {
+	findings := _deny(_provider("IN", {"transfer": "dpf"}))
+	count(findings) == 1
+	some f in findings
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10"
+	f.message.de == "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland IN verarbeitet personenbezogene Daten oder kann auf sie zugreifen, aber für IN gilt kein Angemessenheitsbeschluss und transfer = \"dpf\" deckt das nicht ab: das Data Privacy Framework ist Teil des Angemessenheitsbeschlusses für die USA, in Kraft seit dem 10.07.2023"
+}
+
+test_dpf_before_the_us_decision_fires if {
+	us := _provider("US", {"transfer": "dpf"})
+	findings := _deny_on(us, "2023-07-09")
+	count(findings) == 1
+	some f in findings
+	contains(f.message.en, "but US has no adequacy decision in force and transfer = \"dpf\" does not cover it")
+	count(_deny_on(us, "2023-07-10")) == 0
+	count(_deny_on(_provider("US", {"transfer": "scc"}), "2023-07-09")) == 0
 }
 
 test_swiss_provider_quiet if {
@@ -181,8 +201,9 @@ test_processing_fires_for_each_third_country_once if {
 
 test_processing_quiet_with_a_safeguard if {
 	count(_deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "scc"}))) == 0
+	# "dpf" covers the US place, not the Indian one.
 	findings := _deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "dpf"}))
-	count(findings) == 0
+	{f.message.en | some f in findings} == {"Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10"}
 	adequacy := _deny(_provider("DE", {"support_access": ["US", "IN"], "transfer": "adequacy"}))
 	{f.message.en | some f in adequacy} == {"Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and transfer = \"adequacy\" is recorded instead"}
 }

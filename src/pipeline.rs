@@ -109,6 +109,13 @@ pub fn load_policies(
                 if let Err(p) = policies.add(files, false) {
                     problems.extend(p);
                 }
+                // A copy of the bundled policies given with --policy needs its reference
+                // data as much as one in the repository: without it the rules that look
+                // a country up would find nothing and stay quiet.
+                match Source::open(dir, &Revision::Worktree) {
+                    Ok(disk) => add_reference(&disk, ".", &mut policies, &mut problems),
+                    Err(p) => problems.push(p),
+                }
             }
             Err(p) => problems.extend(p),
         }

@@ -477,15 +477,7 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         return Ok(EXIT_OK);
     }
     if hook.symlink_metadata().is_err() {
-        std::fs::rename(chained, hook).map_err(|e| {
-            io_problem(
-                tr(
-                    "problem-hook-put-back",
-                    &[("path", (&chained.display().to_string()).into())],
-                ),
-                e,
-            )
-        })?;
+        move_back(chained, hook, "problem-hook-put-back")?;
         writeln!(
             out,
             "{}",
@@ -494,15 +486,7 @@ fn recover(hook: &Path, chained: &Path, out: &mut dyn Write) -> CmdResult {
         return Ok(EXIT_OK);
     }
     if !matches!(owner_of(hook), Some(Owner::Tomcheck(_))) && same_content(hook, chained) {
-        std::fs::remove_file(chained).map_err(|e| {
-            io_problem(
-                tr(
-                    "problem-hook-remove",
-                    &[("path", (&chained.display().to_string()).into())],
-                ),
-                e,
-            )
-        })?;
+        remove(chained)?;
         let copy = shown(chained);
         writeln!(
             out,
@@ -711,6 +695,29 @@ fn install(existing: Existing, new_only: bool, env: &mut Env<'_>) -> CmdResult {
     Ok(EXIT_OK)
 }
 
+/// Puts the hook `from` back at `to`; `problem` names what failed.
+fn move_back(from: &Path, to: &Path, problem: &str) -> Result<(), Vec<Problem>> {
+    std::fs::rename(from, to).map_err(|e| {
+        io_problem(
+            tr(problem, &[("path", (&from.display().to_string()).into())]),
+            e,
+        )
+    })
+}
+
+/// Removes a hook file tomcheck wrote or a copy of it.
+fn remove(path: &Path) -> Result<(), Vec<Problem>> {
+    std::fs::remove_file(path).map_err(|e| {
+        io_problem(
+            tr(
+                "problem-hook-remove",
+                &[("path", (&path.display().to_string()).into())],
+            ),
+            e,
+        )
+    })
+}
+
 /// A path in a message, as the operating system spells it.
 fn shown(path: &Path) -> String {
     path.display().to_string()
@@ -746,15 +753,7 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
     let message = match owner_of(&hook) {
         None if has_chained => {
             // An interrupted uninstall (or a removed hook): the chained hook goes back.
-            std::fs::rename(&chained, &hook).map_err(|e| {
-                io_problem(
-                    tr(
-                        "problem-hook-restore",
-                        &[("path", (&chained.display().to_string()).into())],
-                    ),
-                    e,
-                )
-            })?;
+            move_back(&chained, &hook, "problem-hook-restore")?;
             tr(
                 "hook-none-chained-back",
                 &[("hook", (&shown(&hook)).into())],
@@ -775,15 +774,7 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
         Some(Owner::User) => {
             let mut message = tr("hook-not-ours", &[("hook", (&shown(&hook)).into())]);
             if has_chained && same_content(&hook, &chained) {
-                std::fs::remove_file(&chained).map_err(|e| {
-                    io_problem(
-                        tr(
-                            "problem-hook-remove",
-                            &[("path", (&chained.display().to_string()).into())],
-                        ),
-                        e,
-                    )
-                })?;
+                remove(&chained)?;
                 message.push('\n');
                 message.push_str(&tr(
                     "hook-removed-its-copy",
@@ -794,30 +785,14 @@ fn uninstall(force: bool, env: &mut Env<'_>) -> CmdResult {
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) if has_chained => {
             // Putting the chained hook back replaces ours in one step.
-            std::fs::rename(&chained, &hook).map_err(|e| {
-                io_problem(
-                    tr(
-                        "problem-hook-restore",
-                        &[("path", (&chained.display().to_string()).into())],
-                    ),
-                    e,
-                )
-            })?;
+            move_back(&chained, &hook, "problem-hook-restore")?;
             tr(
                 "hook-removed-chained-back",
                 &[("hook", (&shown(&hook)).into())],
             )
         }
         Some(Owner::Tomcheck(_) | Owner::Edited) => {
-            std::fs::remove_file(&hook).map_err(|e| {
-                io_problem(
-                    tr(
-                        "problem-hook-remove",
-                        &[("path", (&hook.display().to_string()).into())],
-                    ),
-                    e,
-                )
-            })?;
+            remove(&hook)?;
             tr("hook-removed", &[("hook", (&shown(&hook)).into())])
         }
     };

@@ -402,3 +402,40 @@ fn test_data_problems_stop_the_run() {
         assert!(err.contains(want), "{path}: {err}");
     }
 }
+
+/// `check --no-builtin --policy DIR` with a copy of the bundled policies finds what the
+/// bundled ones find: the directory's `reference/` comes with it. Without it the
+/// country lookups find nothing and a provider in India would pass.
+#[test]
+fn check_with_a_policy_directory_on_disk_loads_its_reference_data() {
+    let repo = Repo::new();
+    write_tom(
+        &repo,
+        &named_provider("mailer", "Mailer Inc.", true)
+            .replace("country = \"DE\"", "country = \"IN\""),
+    );
+    let copy = tempfile::tempdir().unwrap();
+    let policies = copy.path().join("policies");
+    let status = Command::new("cp")
+        .arg("-r")
+        .arg(manifest_dir().join("policies"))
+        .arg(&policies)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let rules = |args: &[&str]| -> Vec<String> {
+        check_json(repo.path(), args, 1)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {}", f["rule"], f["subject"]))
+            .collect()
+    };
+    let bundled = rules(&[]);
+    assert!(
+        bundled.contains(&"\"transfer.unsafeguarded\" \"provider:mailer\"".to_string()),
+        "{bundled:?}"
+    );
+    let policies = policies.to_string_lossy().into_owned();
+    assert_eq!(rules(&["--no-builtin", "--policy", &policies]), bundled);
+}

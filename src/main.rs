@@ -15,12 +15,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Runs the parsed command line with the process' standard streams.
 fn run(cli: tomcheck::cli::Cli) -> u8 {
-    let stdout = std::io::stdout();
-    // Standard error is not locked for the whole run: the engine's watchdog thread
-    // reports a breach on it while this thread is stuck in a policy.
+    // Neither stream is locked for the whole run: the engine's watchdog thread reports
+    // a breach on them (SARIF on standard output) while this thread is stuck in a policy.
+    let mut out = std::io::stdout();
     let mut err = std::io::stderr();
-    let (out_is_terminal, err_is_terminal) = (stdout.is_terminal(), err.is_terminal());
-    let mut out = stdout.lock();
+    let (out_is_terminal, err_is_terminal) = (out.is_terminal(), err.is_terminal());
     tomcheck::commands::run(
         cli,
         tomcheck::commands::Io {

@@ -311,18 +311,41 @@ pub fn stack_size() -> usize {
 /// or a parse or evaluation runs past its time limit inside a step regorus cannot
 /// interrupt, the breach is printed like any input problem and the process ends with
 /// exit code 2 from the watchdog's thread (the stuck work cannot be unwound).
-fn start_watchdog(memory_limit: Option<u64>, style: Style) {
+///
+/// With `check --format sarif` (`sarif` holds the repository prefix of its artifact
+/// URIs) standard output gets the log of a check that could not run, as for any other
+/// input problem, so code scanning is told why there are no results.
+fn start_watchdog(memory_limit: Option<u64>, style: Style, sarif: Option<String>) {
     limits::Watchdog::start(
         limits::WatchdogConfig { memory_limit },
         Box::new(move |breach| {
-            // Standard error is not held by the main thread (see main.rs), so this
-            // cannot wait for the work it interrupts.
+            let problem = breach.problem();
+            // Neither stream is held by the main thread for the run (see main.rs), so
+            // this cannot wait for the work it interrupts. SARIF is written after the
+            // evaluation, so nothing of it is on standard output yet.
+            if let Some(prefix) = &sarif {
+                let mut out = Output::new(std::io::stdout());
+                let _ = crate::report::sarif::render_problems(
+                    std::slice::from_ref(&problem),
+                    prefix,
+                    EXIT_INPUT,
+                    &mut out,
+                );
+                let _ = out.flush();
+            }
             let mut err = Output::new(std::io::stderr());
-            let _ = human::render_problems(&[breach.problem()], style, &mut err);
+            let _ = human::render_problems(&[problem], style, &mut err);
             let _ = err.flush();
             std::process::exit(i32::from(EXIT_INPUT));
         }),
     );
+}
+
+/// The repository prefix of SARIF artifact URIs for `root` (empty outside a repository).
+fn sarif_prefix(root: &std::path::Path) -> String {
+    crate::source::discover_repository(root)
+        .and_then(|repo| crate::source::repo_prefix(&repo, root).ok())
+        .unwrap_or_default()
 }
 
 /// Runs a parsed command line and returns the exit code: the only place a [`Failure`]
@@ -344,8 +367,13 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         out: &mut out,
     };
     crate::i18n::set_current(env.style.lang);
+    let sarif =
+        matches!(&cli.command, Command::Check(a) if a.format == crate::cli::FormatArg::Sarif);
     let result = memory_limit()
-        .map(|limit| start_watchdog(limit, style(&cli, io.err_is_terminal)))
+        .map(|limit| {
+            let prefix = sarif.then(|| sarif_prefix(&env.root));
+            start_watchdog(limit, style(&cli, io.err_is_terminal), prefix)
+        })
         .map_err(Failure::from);
     let result = result.and_then(|_| match &cli.command {
         Command::Check(args) => check::run(args, &mut env),
@@ -370,11 +398,8 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Err(failure) => {
             let problems = failure.problems();
             // Code scanning gets a log too, saying why the check could not run.
-            if matches!(&cli.command, Command::Check(a) if a.format == crate::cli::FormatArg::Sarif)
-            {
-                let prefix = crate::source::discover_repository(&env.root)
-                    .and_then(|repo| crate::source::repo_prefix(&repo, &env.root).ok())
-                    .unwrap_or_default();
+            if sarif {
+                let prefix = sarif_prefix(&env.root);
                 let _ =
                     crate::report::sarif::render_problems(&problems, &prefix, EXIT_INPUT, env.out);
                 let _ = env.out.flush();

@@ -92,3 +92,30 @@ fn a_memory_limit_that_is_not_a_number_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// When the watchdog stops a policy past the memory cap, `--format sarif` still writes
+/// the log of a check that could not run, so code scanning says why it has no results.
+#[test]
+fn a_policy_stopped_by_the_watchdog_still_gets_a_sarif_log() {
+    let case = crate::support::manifest_dir().join("tests/bad/policy-memory-bomb");
+    let out = crate::support::tomcheck()
+        .current_dir(&case)
+        .args(["check", "--format", "sarif", "--today", TODAY])
+        .env("TOMCHECK_MEMORY_LIMIT", "200")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("memory limit of 200 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    let log: serde_json::Value = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("no SARIF log on stdout ({e}):\n{}", stdout(&out)));
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["exitCode"], 2, "{invocation}");
+    assert_eq!(invocation["executionSuccessful"], false, "{invocation}");
+    let said = invocation["toolExecutionNotifications"][0]["message"]["text"].to_string();
+    assert!(said.contains("memory limit of 200 MiB"), "{said}");
+    assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+}

@@ -125,7 +125,17 @@ fn german_explain() {
         &["explain", "avv.missing", "--lang", "de"],
         0,
     );
-    insta::assert_snapshot!("explain-avv-missing.de", stdout(&out));
+    // The line of the rule in avv.rego moves with every edit above it: redacted.
+    let text = stdout(&out);
+    let (head, tail) = text
+        .split_once("builtin/avv.rego:")
+        .expect("explain names the rule's file");
+    let line_end = tail
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(tail.len());
+    assert!(line_end > 0, "no line number after the file: {text}");
+    let text = format!("{head}builtin/avv.rego:[line]{}", &tail[line_end..]);
+    insta::assert_snapshot!("explain-avv-missing.de", text);
 }
 
 /// German findings from the locale, English from `LANG=C`, and `--lang` over both.

@@ -85,6 +85,10 @@ country_name(code) := countries.eea_non_eu[code]
 
 country_name(code) := countries.adequacy[code].name
 
+# German names exist for the countries with an adequacy decision, the third
+# countries a finding names most often.
+country_name_de(code) := countries.adequacy[code].name_de
+
 # EU member states and the EEA states Iceland, Liechtenstein and Norway: no
 # transfer in the sense of Chapter V GDPR.
 in_eea(code) if countries.eu[code]

@@ -329,10 +329,14 @@ deny contains finding if {
 	}
 }
 
-# German messages name the country by its code: the bundled names are English.
-_country(code) := {"en": sprintf("%s (%s)", [lib.country_name(code), code]), "de": sprintf("Drittland %s", [code])} if {
+# A third country as messages name it: by name where the bundled data has one.
+_country(code) := {"en": sprintf("%s (%s)", [lib.country_name(code), code]), "de": _country_de(code)} if {
 	lib.country_name(code)
-} else := {"en": sprintf("country %s", [code]), "de": sprintf("Drittland %s", [code])}
+} else := {"en": sprintf("country %s", [code]), "de": _country_de(code)}
+
+_country_de(code) := sprintf("Drittland %s (%s)", [lib.country_name_de(code), code]) if {
+	lib.country_name_de(code)
+} else := sprintf("Drittland %s", [code])
 
 # What a provider without accepted safeguard records: nothing, or "dpf" where no
 # adequacy decision with the Data Privacy Framework is in force.

@@ -36,6 +36,7 @@ test_unsafeguarded_fires_for_us_without_transfer if {
 	contains(f.message.en, "Data Privacy Framework")
 	contains(f.message.en, "no transfer safeguard is recorded")
 	contains(f.help.en, "transfer = \"dpf\"")
+	startswith(f.message.de, "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland Vereinigte Staaten (US) ")
 }
 
 test_us_with_adequacy_fires if {

@@ -50,7 +50,7 @@ fn run_step(script: &str, dir: &Path, env: &[(&str, &str)]) -> Ran {
     let mut cmd = command("bash");
     cmd.current_dir(dir)
         .args(["-e", "-c", script])
-        .env("TOMCHECK", env!("CARGO_BIN_EXE_tomcheck"))
+        .env("TOMCHECK", crate::support::bin())
         .env("INPUT_PATH", ".")
         .env("INPUT_BASE", "")
         .env("INPUT_FAIL_ON", "")

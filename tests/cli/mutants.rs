@@ -21,8 +21,8 @@ fn fixtures() -> PathBuf {
 
 /// `tomcheck test --mutants <args>` in `dir`, without colours.
 fn mutants(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("tomcheck")
-        .expect("binary built")
+    // The copy the shared helpers keep: the install tests relink target/debug/tomcheck.
+    Command::new(crate::support::bin())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_STEP_SUMMARY")
@@ -91,8 +91,7 @@ fn max_survivors_sets_how_many_may_survive() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).starts_with(WEAK_SURVIVOR), "{}", stdout(&out));
     // Only with --mutants.
-    let out = Command::cargo_bin("tomcheck")
-        .unwrap()
+    let out = Command::new(crate::support::bin())
         .current_dir(fixtures())
         .args(["test", "weak", "--max-survivors", "1"])
         .output()
@@ -304,8 +303,7 @@ fn print_in_a_policy_does_not_stall_log_on_worker_threads() {
     .unwrap();
     git(&["add", "-A"]);
     git(&["commit", "-qm", "one"]);
-    let out = Command::cargo_bin("tomcheck")
-        .unwrap()
+    let out = Command::new(crate::support::bin())
         .current_dir(root)
         .env("NO_COLOR", "1")
         .args(["log", "--jobs", "2", "--today", "2026-11-22"])

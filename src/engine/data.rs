@@ -144,54 +144,43 @@ pub fn merge(doc: &mut Map<String, Value>, path: &[&str], value: Value) -> Resul
 }
 
 fn parse(file: &SourceText, problems: &mut Vec<Problem>) -> Option<Value> {
-    let name = crate::text::clean_line(&file.name);
-    if file.path.ends_with(".json") {
+    // Where the parser stopped, and which of the two it was.
+    let (id, error, offset) = if file.path.ends_with(".json") {
         match serde_json::from_str(&file.text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let offset = file.offset_of(e.line(), e.column());
-                let message = tr(
-                    "data-not-json",
-                    &[
-                        ("file", name.as_str().into()),
-                        ("error", e.to_string().as_str().into()),
-                    ],
-                );
-                problems.push(Problem::at(
-                    Code::ReferenceData,
-                    message,
-                    file,
-                    offset..offset + 1,
-                    tr("data-here", &[]),
-                ));
-                None
-            }
+            Ok(v) => return Some(v),
+            Err(e) => (
+                "data-not-json",
+                e.to_string(),
+                file.offset_of(e.line(), e.column()),
+            ),
         }
     } else {
         match yaml_serde::from_str::<Value>(&file.text) {
-            Ok(v) => Some(v),
+            Ok(v) => return Some(v),
             Err(e) => {
                 let offset = e
                     .location()
                     .map_or(0, |l| file.offset_of(l.line(), l.column()));
-                let message = tr(
-                    "data-not-yaml",
-                    &[
-                        ("file", name.as_str().into()),
-                        ("error", e.to_string().as_str().into()),
-                    ],
-                );
-                problems.push(Problem::at(
-                    Code::ReferenceData,
-                    message,
-                    file,
-                    offset..offset + 1,
-                    tr("data-here", &[]),
-                ));
-                None
+                ("data-not-yaml", e.to_string(), offset)
             }
         }
-    }
+    };
+    let name = crate::text::clean_line(&file.name);
+    let message = tr(
+        id,
+        &[
+            ("file", name.as_str().into()),
+            ("error", error.as_str().into()),
+        ],
+    );
+    problems.push(Problem::at(
+        Code::ReferenceData,
+        message,
+        file,
+        offset..offset + 1,
+        tr("data-here", &[]),
+    ));
+    None
 }
 
 fn conflict(file: &SourceText, at: &str) -> Problem {

@@ -251,14 +251,14 @@ impl<W: Write> Write for Output<W> {
     }
 }
 
-fn style(cli: &Cli, terminal: bool) -> Style {
+fn style(cli: &Cli, lang: Lang, terminal: bool) -> Style {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     Style {
-        lang: language(cli),
+        lang,
         color,
         narrate: cli.narrate,
         width: 100,
@@ -359,9 +359,12 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     } else {
         Output::new(io.out)
     };
+    // Read once: without --lang or TOMCHECK_LANG it reads tomcheck.toml.
+    let lang = language(&cli);
+    let err_style = style(&cli, lang, io.err_is_terminal);
     let mut env = Env {
         root: cli.dir.clone().unwrap_or_else(|| PathBuf::from(".")),
-        style: style(&cli, io.out_is_terminal),
+        style: style(&cli, lang, io.out_is_terminal),
         lang_chosen: cli.lang.is_some()
             || std::env::var_os("TOMCHECK_LANG").is_some_and(|v| !v.is_empty()),
         out: &mut out,
@@ -369,11 +372,9 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
     crate::i18n::set_current(env.style.lang);
     let sarif =
         matches!(&cli.command, Command::Check(a) if a.format == crate::cli::FormatArg::Sarif);
+    let prefix = sarif.then(|| sarif_prefix(&env.root));
     let result = memory_limit()
-        .map(|limit| {
-            let prefix = sarif.then(|| sarif_prefix(&env.root));
-            start_watchdog(limit, style(&cli, io.err_is_terminal), prefix)
-        })
+        .map(|limit| start_watchdog(limit, err_style, prefix.clone()))
         .map_err(Failure::from);
     let result = result.and_then(|_| match &cli.command {
         Command::Check(args) => check::run(args, &mut env),
@@ -398,14 +399,13 @@ pub fn run(cli: Cli, io: Io<'_>) -> u8 {
         Err(failure) => {
             let problems = failure.problems();
             // Code scanning gets a log too, saying why the check could not run.
-            if sarif {
-                let prefix = sarif_prefix(&env.root);
+            if let Some(prefix) = &prefix {
                 let _ =
-                    crate::report::sarif::render_problems(&problems, &prefix, EXIT_INPUT, env.out);
+                    crate::report::sarif::render_problems(&problems, prefix, EXIT_INPUT, env.out);
                 let _ = env.out.flush();
             }
             let mut err = Output::new(io.err);
-            let _ = human::render_problems(&problems, style(&cli, io.err_is_terminal), &mut err);
+            let _ = human::render_problems(&problems, err_style, &mut err);
             let _ = err.flush();
             EXIT_INPUT
         }

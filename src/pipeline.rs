@@ -105,17 +105,14 @@ pub fn load_policies(
     }
     for dir in &options.policy_dirs {
         match policy_dir_on_disk(dir) {
-            Ok(files) => {
+            Ok((disk, files)) => {
                 if let Err(p) = policies.add(files, false) {
                     problems.extend(p);
                 }
                 // A copy of the bundled policies given with --policy needs its reference
                 // data as much as one in the repository: without it the rules that look
                 // a country up would find nothing and stay quiet.
-                match Source::open(dir, &Revision::Worktree) {
-                    Ok(disk) => add_reference(&disk, ".", &mut policies, &mut problems),
-                    Err(p) => problems.push(p),
-                }
+                add_reference(&disk, ".", &mut policies, &mut problems);
             }
             Err(p) => problems.extend(p),
         }
@@ -127,9 +124,10 @@ pub fn load_policies(
     }
 }
 
-/// The `.rego` files of a policy directory on disk (`--policy DIR`, `tomcheck test DIR`),
-/// named `DIR/…` as given, so diagnostics point where the user looks.
-pub fn policy_dir_on_disk(dir: &Path) -> Result<Vec<SourceText>, Vec<Problem>> {
+/// A policy directory on disk (`--policy DIR`, `tomcheck test DIR`) opened as a source
+/// (for its `reference/`, see [`add_reference`]) and its `.rego` files, named `DIR/…` as
+/// given, so diagnostics point where the user looks.
+pub fn policy_dir_on_disk(dir: &Path) -> Result<(Source, Vec<SourceText>), Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![Problem::new(
             Code::PolicyDir,
@@ -141,14 +139,15 @@ pub fn policy_dir_on_disk(dir: &Path) -> Result<Vec<SourceText>, Vec<Problem>> {
     }
     let disk = Source::open(dir, &Revision::Worktree).map_err(|p| vec![p])?;
     let files = disk.read_dir(".", ".rego")?.unwrap_or_default();
-    Ok(files
+    let files = files
         .into_iter()
         .map(|f| {
             let path = dir.join(f.path.trim_start_matches("./"));
             let path = path.to_string_lossy().replace('\\', "/");
             SourceText::new(path.clone(), path, f.text.clone())
         })
-        .collect())
+        .collect();
+    Ok((disk, files))
 }
 
 /// Adds the data of the policy directory `dir`'s `reference/` as `data.reference`: a

@@ -37,7 +37,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             };
             policies.tests.clear();
             let dir = env.path(dir);
-            let files = pipeline::policy_dir_on_disk(&dir)?;
+            let (source, files) = pipeline::policy_dir_on_disk(&dir)?;
             // A file at the path of a bundled one, in the same package, is a copy of it
             // (`tomcheck test policies` in tomcheck's own tree, or an edited copy): it
             // takes the bundled file's place instead of defining its rules twice.
@@ -59,7 +59,6 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
                 .collect();
             policies.add(files, false)?;
             // The directory's reference data, as `check` loads it for a policy directory.
-            let source = Source::open(&dir, &Revision::Worktree)?;
             let mut problems = Vec::new();
             pipeline::add_reference(&source, ".", &mut policies, &mut problems);
             if !problems.is_empty() {

@@ -22,6 +22,8 @@ pub struct SourceText {
     /// Built on first use and shared by clones: most files read (every commit of a
     /// `log`) never get a position looked up or a snippet shown.
     derived: Arc<Derived>,
+    /// Whether the file ships inside the binary (see [`SourceText::bundled`]).
+    bundled: bool,
 }
 
 #[derive(Debug, Default)]
@@ -49,7 +51,24 @@ impl SourceText {
             name: clean_line(&name.into()),
             text: text.into(),
             derived: Arc::default(),
+            bundled: false,
         }
+    }
+
+    /// A policy or data file compiled into the binary, named `builtin/<path>`. Only
+    /// these may be replaced by what the build prepared from them; a repository's own
+    /// `builtin/` directory is read like any other.
+    pub fn bundled(path: &str, text: &str) -> Self {
+        let name = format!("builtin/{path}");
+        Self {
+            bundled: true,
+            ..Self::new(name.clone(), name, text)
+        }
+    }
+
+    /// Whether the file ships inside the binary.
+    pub fn is_bundled(&self) -> bool {
+        self.bundled
     }
 
     /// The text with control characters masked, for display.

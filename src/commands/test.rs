@@ -44,7 +44,8 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
             let prefix = format!("{}/", dir.to_string_lossy().trim_end_matches('/'));
             policies.files.retain(|b| {
                 !files.iter().any(|f| {
-                    b.path.strip_prefix("builtin/") == f.path.strip_prefix(&prefix)
+                    b.is_bundled()
+                        && b.path.strip_prefix("builtin/") == f.path.strip_prefix(&prefix)
                         && package_of(&b.text) == package_of(&f.text)
                 })
             });
@@ -87,7 +88,7 @@ pub fn run(args: &TestArgs, env: &mut Env<'_>) -> CmdResult {
         .files
         .iter()
         .chain(&policies.tests)
-        .filter(|f| !f.path.starts_with("builtin/"))
+        .filter(|f| !f.is_bundled())
         .flat_map(portability::check)
         .collect();
     let options = EngineOptions { timeout };

@@ -642,8 +642,36 @@ fn seconds(d: Duration) -> String {
     }
 }
 
+/// What a watched parse or evaluation does; put into words only when it is reported,
+/// so a run that stays within its limits formats no message for it.
+#[derive(Debug, Clone)]
+pub enum Doing {
+    /// Parsing a policy file (its path).
+    Parsing(String),
+    Analysing,
+    CheckingRecursion,
+    EvaluatingAll,
+    /// Evaluating one query (its text).
+    Evaluating(String),
+}
+
+impl Doing {
+    /// The activity in the run's language (`parsing policies/x.rego`).
+    pub fn describe(&self) -> String {
+        match self {
+            Doing::Parsing(path) => tr("problem-activity-parsing", &[("path", path.into())]),
+            Doing::Analysing => tr("problem-activity-analysing", &[]),
+            Doing::CheckingRecursion => tr("problem-activity-recursion", &[]),
+            Doing::EvaluatingAll => tr("problem-activity-evaluating-all", &[]),
+            Doing::Evaluating(query) => {
+                tr("problem-activity-evaluating", &[("query", query.into())])
+            }
+        }
+    }
+}
+
 struct Activity {
-    what: String,
+    what: Doing,
     started: Instant,
     limit: Duration,
 }
@@ -667,14 +695,14 @@ impl Drop for Watched {
     }
 }
 
-/// Puts `what` (`evaluating the policies`) under watch with its time limit.
-pub fn watch(what: impl Into<String>, limit: Duration) -> Watched {
+/// Puts `what` (evaluating the policies) under watch with its time limit.
+pub fn watch(what: Doing, limit: Duration) -> Watched {
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     if let Ok(mut a) = activities().lock() {
         a.insert(
             id,
             Activity {
-                what: what.into(),
+                what,
                 started: Instant::now(),
                 limit,
             },
@@ -685,7 +713,7 @@ pub fn watch(what: impl Into<String>, limit: Duration) -> Watched {
 
 fn current_activity() -> Option<String> {
     let a = activities().lock().ok()?;
-    a.values().next().map(|a| a.what.clone())
+    a.values().next().map(|a| a.what.describe())
 }
 
 /// Settings of the watchdog.
@@ -729,7 +757,7 @@ fn look(config: &WatchdogConfig) -> Option<Breach> {
     a.values().find_map(|a| {
         let elapsed = a.started.elapsed();
         (elapsed > a.limit + HARD_LIMIT_GRACE).then(|| Breach::Time {
-            what: a.what.clone(),
+            what: a.what.describe(),
             limit: a.limit,
             elapsed,
         })
@@ -995,7 +1023,10 @@ mod tests {
                 let _ = tx.send(b);
             }),
         );
-        let _w = watch("parsing policies/slow.rego", Duration::from_millis(10));
+        let _w = watch(
+            Doing::Parsing("policies/slow.rego".into()),
+            Duration::from_millis(10),
+        );
         let breach = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         let Breach::Time { what, .. } = &breach else {
             panic!("{breach:?}");

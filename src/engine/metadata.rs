@@ -93,6 +93,11 @@ struct Translation {
 
 /// Reads every annotated rule of one policy file, in the run's language.
 pub fn read(source: &SourceText, builtin: bool) -> Result<Vec<RuleMeta>, Vec<Problem>> {
+    if builtin {
+        if let Some(file) = super::bundled::file(source) {
+            return read_prepared(source, file, crate::i18n::current());
+        }
+    }
     read_in(source, builtin, crate::i18n::current())
 }
 
@@ -103,19 +108,51 @@ pub fn read_in(
     builtin: bool,
     lang: Lang,
 ) -> Result<Vec<RuleMeta>, Vec<Problem>> {
+    let annotations = super::annotations::blocks(&source.text)
+        .into_iter()
+        .map(|b| {
+            let ann = yaml_serde::from_str(&b.yaml).map_err(|e| e.to_string());
+            (b.span, b.line, ann)
+        })
+        .collect();
+    rules_of(source, builtin, lang, annotations)
+}
+
+/// [`read_in`] for a bundled file, from the annotations the build converted to JSON.
+fn read_prepared(
+    source: &SourceText,
+    file: &super::bundled::File,
+    lang: Lang,
+) -> Result<Vec<RuleMeta>, Vec<Problem>> {
+    let mut annotations = Vec::with_capacity(file.annotations.len());
+    for a in file.annotations {
+        match a.json.and_then(|j| serde_json::from_str(j).ok()) {
+            Some(ann) => annotations.push((a.span.clone(), a.line, Ok(ann))),
+            // Not convertible: the YAML reader says why.
+            None => return read_in(source, true, lang),
+        }
+    }
+    rules_of(source, true, lang, annotations)
+}
+
+/// The rules of a file's annotations: `(span of the block, line of the rule below it,
+/// the annotation or why its YAML does not parse)`.
+fn rules_of(
+    source: &SourceText,
+    builtin: bool,
+    lang: Lang,
+    annotations: Vec<(Range<usize>, usize, Result<Annotation, String>)>,
+) -> Result<Vec<RuleMeta>, Vec<Problem>> {
     let mut rules = Vec::new();
     let mut problems = Vec::new();
-    for (span, yaml, line) in blocks(&source.text) {
-        let ann: Annotation = match yaml_serde::from_str(&yaml) {
+    for (span, line, ann) in annotations {
+        let ann = match ann {
             Ok(a) => a,
             Err(e) => {
                 problems.push(
                     Problem::at(
                         Code::Metadata,
-                        crate::i18n::tr(
-                            "problem-metadata-yaml",
-                            &[("error", (&e.to_string()).into())],
-                        ),
+                        crate::i18n::tr("problem-metadata-yaml", &[("error", (&e).into())]),
                         source,
                         span,
                         crate::i18n::tr("problem-metadata-yaml-label", &[]),
@@ -226,40 +263,6 @@ pub fn read_in(
     }
 }
 
-/// `(span of the block, YAML text, 1-based line of the rule below it)` per annotation.
-fn blocks(text: &str) -> Vec<(Range<usize>, String, usize)> {
-    let mut out = Vec::new();
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |off, l| {
-            let start = *off;
-            *off += l.len();
-            Some((start, l))
-        })
-        .collect();
-    let mut i = 0;
-    while i < lines.len() {
-        let (start, line) = lines[i];
-        if line.trim() == "# METADATA" {
-            let mut yaml = String::new();
-            let mut j = i + 1;
-            while j < lines.len() && lines[j].1.trim_start().starts_with('#') {
-                let body = lines[j].1.trim_start().trim_start_matches('#');
-                let body = body.strip_prefix(' ').unwrap_or(body);
-                yaml.push_str(body.trim_end_matches(['\n', '\r']));
-                yaml.push('\n');
-                j += 1;
-            }
-            let end = lines.get(j).map(|l| l.0).unwrap_or(text.len());
-            out.push((start..end.saturating_sub(1).max(start), yaml, j + 1));
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +319,29 @@ mod tests {
             let errs = read_in(&src, true, Lang::De).unwrap_err();
             assert_eq!(errs[0].code, "metadata", "{bad}");
         }
+    }
+
+    /// The annotations the build converted read as the YAML they were written in.
+    #[test]
+    fn prepared_annotations_read_like_their_yaml() {
+        let policies = crate::engine::Policies::bundled().unwrap();
+        let mut rules = 0;
+        for source in &policies.files {
+            let file = super::super::bundled::file(source).unwrap();
+            assert!(file.annotations.iter().all(|a| a.json.is_some()));
+            for lang in [Lang::En, Lang::De] {
+                let prepared = read_prepared(source, file, lang).unwrap();
+                let written = read_in(source, true, lang).unwrap();
+                rules += prepared.len();
+                assert_eq!(
+                    serde_json::to_value(&prepared).unwrap(),
+                    serde_json::to_value(&written).unwrap(),
+                    "{} ({lang:?})",
+                    source.path
+                );
+            }
+        }
+        assert!(rules >= 40, "{rules}");
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! evaluated package by package; `tom.waiver` goes last and sees the findings so far in
 //! `data.context.findings`, which is how `waiver.unused` knows what a waiver matches.
 
+mod annotations;
+mod bundled;
 pub mod data;
 pub mod limits;
 pub mod metadata;
@@ -32,6 +34,7 @@ use crate::config::Severity;
 use crate::diag::{Code, Problem};
 use crate::i18n::tr;
 use crate::text::SourceText;
+use limits::Doing;
 use metadata::RuleMeta;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
@@ -83,7 +86,7 @@ impl Policies {
         let mut rego = Vec::new();
         let mut reference = Vec::new();
         for (path, text) in files {
-            let file = SourceText::new(format!("builtin/{path}"), format!("builtin/{path}"), text);
+            let file = SourceText::bundled(&path, text);
             if path.ends_with(".rego") {
                 rego.push(file);
             } else if path.starts_with("reference/") {
@@ -179,7 +182,7 @@ impl Policies {
         // of an analysed engine starts evaluating at once. An error here (an unsafe
         // variable, say) is left for the evaluation to report, as it always was.
         {
-            let _watch = limits::watch(tr("problem-activity-analysing", &[]), options.timeout);
+            let _watch = limits::watch(Doing::Analysing, options.timeout);
             let _ = engine.eval_query("true".into(), false);
         }
         Ok(Prepared {
@@ -228,15 +231,15 @@ impl Policies {
         let mut problems = Vec::new();
         let mut packages = Vec::new();
         for file in files {
-            if let Err(p) = limits::check_policy_text(file) {
-                problems.push(p);
-                continue;
+            // Bundled policies are checked by a unit test instead, on every build.
+            if !file.is_bundled() {
+                if let Err(p) = limits::check_policy_text(file) {
+                    problems.push(p);
+                    continue;
+                }
             }
-            let _watch = limits::watch(
-                tr("problem-activity-parsing", &[("path", (&file.path).into())]),
-                options.timeout,
-            );
-            match engine.add_policy(file.path.clone(), file.text.to_string()) {
+            let _watch = limits::watch(Doing::Parsing(file.path.clone()), options.timeout);
+            match engine.add_policy(file.path.clone(), bundled::code(file).to_string()) {
                 Ok(pkg) => {
                     let pkg = pkg.trim_start_matches("data.").to_string();
                     if !packages.contains(&pkg) {
@@ -250,23 +253,17 @@ impl Policies {
             return Err(problems);
         }
         // Bundled policies are checked by a unit test instead, on every build.
-        let theirs: Vec<SourceText> = files
-            .iter()
-            .filter(|f| !f.path.starts_with("builtin/"))
-            .cloned()
-            .collect();
+        let theirs: Vec<SourceText> = files.iter().filter(|f| !f.is_bundled()).cloned().collect();
         let problems = {
-            let _watch = limits::watch(tr("problem-activity-recursion", &[]), options.timeout);
+            let _watch = limits::watch(Doing::CheckingRecursion, options.timeout);
             limits::check_recursion(&theirs)
         };
         if !problems.is_empty() {
             return Err(problems);
         }
         // Conflicts with the reference data were reported when the data was added.
-        let mut data = self.data.clone();
-        data.insert("reference".into(), Value::Object(self.reference.clone()));
-        let data = Value::Object(data);
-        engine.add_data(regorus::Value::from(data)).map_err(|e| {
+        let data = self.data_document();
+        data.and_then(|data| engine.add_data(data)).map_err(|e| {
             vec![Problem::new(
                 Code::Engine,
                 tr(
@@ -276,6 +273,24 @@ impl Policies {
             )]
         })?;
         Ok((engine, packages))
+    }
+
+    /// `data` for the engine: the further documents and the reference data, converted
+    /// from where they are kept rather than from a copy.
+    fn data_document(&self) -> anyhow::Result<regorus::Value> {
+        use serde::Deserialize as _;
+        let object = |entries: &mut dyn Iterator<Item = (&String, &Value)>| {
+            let mut value = regorus::Value::new_object();
+            let map = value.as_object_mut()?;
+            for (key, v) in entries {
+                map.insert(key.as_str().into(), regorus::Value::deserialize(v)?);
+            }
+            anyhow::Ok(value)
+        };
+        let reference = object(&mut self.reference.iter())?;
+        let mut data = object(&mut self.data.iter().filter(|(k, _)| *k != "reference"))?;
+        data.as_object_mut()?.insert("reference".into(), reference);
+        Ok(data)
     }
 }
 
@@ -436,7 +451,7 @@ impl Prepared {
             set_list(packages)
         };
         query.push_str(&with);
-        let watch = limits::watch(tr("problem-activity-evaluating-all", &[]), self.timeout);
+        let watch = limits::watch(Doing::EvaluatingAll, self.timeout);
         let result = engine.eval_query(query, false);
         drop(watch);
         if let Ok(results) = result {
@@ -455,13 +470,8 @@ impl Prepared {
         }
         for pkg in packages {
             for (set, severity) in SETS {
-                let watch = limits::watch(
-                    tr(
-                        "problem-activity-evaluating",
-                        &[("query", (&format!("data.{pkg}.{set}")).into())],
-                    ),
-                    self.timeout,
-                );
+                let watch =
+                    limits::watch(Doing::Evaluating(format!("data.{pkg}.{set}")), self.timeout);
                 let result = engine.eval_query(format!("data.{pkg}.{set}{with}"), false);
                 drop(watch);
                 match result {
@@ -573,10 +583,7 @@ impl Prepared {
         engine: &mut regorus::Engine,
         query: &str,
     ) -> Result<Option<regorus::Value>, Problem> {
-        let watch = limits::watch(
-            tr("problem-activity-evaluating", &[("query", query.into())]),
-            self.timeout,
-        );
+        let watch = limits::watch(Doing::Evaluating(query.to_string()), self.timeout);
         let result = engine.eval_query(query.to_string(), false);
         drop(watch);
         match result {

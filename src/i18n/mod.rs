@@ -153,25 +153,42 @@ pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     t(current(), id, args)
 }
 
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
-        [OnceLock::new(), OnceLock::new()];
-    let slot = &BUNDLES[lang as usize];
-    slot.get_or_init(|| {
+/// The areas of the catalogue (indexes into [`FILES`]) an id's prefix points to; a
+/// prefix no area claims points to the report's texts. The rest of the catalogue is
+/// only read when the message is in none of them (a unit test keeps that from
+/// happening).
+fn areas_of(id: &str) -> &'static [usize] {
+    let prefix = id.split('-').next().unwrap_or(id);
+    match prefix {
+        "problem" | "field" => &[1],
+        "hook" | "init" | "man" | "mutants" | "reference" | "schema" | "test" => &[2],
+        "render" => &[3],
+        "explain" | "rules" => &[4],
+        "sarif" => &[0, 4],
+        "data" => &[5],
+        _ => &[0],
+    }
+}
+
+/// One area of the catalogue in one language, read on first use: a run reads only the
+/// areas whose texts it shows (a check without problems never parses their texts).
+fn bundle(lang: Lang, area: usize) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [[OnceLock<FluentBundle<FluentResource>>; FILES.len()]; 2] =
+        [const { [const { OnceLock::new() }; FILES.len()] }; 2];
+    BUNDLES[lang as usize][area].get_or_init(|| {
         let tag = lang.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         // No Unicode isolation marks around variables: output goes to terminals, logs
         // and files, where they show up as stray characters.
         bundle.set_use_isolating(false);
         // The catalogue is part of the binary; the unit tests below parse every file.
-        for (_, en, de) in FILES {
-            let text = match lang {
-                Lang::En => en,
-                Lang::De => de,
-            };
-            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
-            let _ = bundle.add_resource(resource);
-        }
+        let (_, en, de) = FILES[area];
+        let text = match lang {
+            Lang::En => en,
+            Lang::De => de,
+        };
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
         bundle
     })
 }
@@ -179,8 +196,14 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 /// One message of the catalogue in `lang`, with its variables. A message missing from
 /// the catalogue (a bug the unit tests catch) is shown as its id rather than hidden.
 pub fn t(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    let first = areas_of(id);
+    let found = first
+        .iter()
+        .copied()
+        .chain((0..FILES.len()).filter(|a| !first.contains(a)))
+        .map(|area| bundle(lang, area))
+        .find_map(|b| Some((b, b.get_message(id)?.value()?)));
+    let Some((bundle, pattern)) = found else {
         return id.to_string();
     };
     let mut fluent_args = FluentArgs::new();
@@ -275,6 +298,20 @@ mod tests {
             }
         }
         assert!(all.len() > 10);
+    }
+
+    /// A message is found in the areas its prefix points to, so a run reads no more of
+    /// the catalogue than it shows.
+    #[test]
+    fn every_prefix_points_to_the_area_of_its_messages() {
+        for (i, (area, en, _)) in FILES.iter().enumerate() {
+            for (id, _) in messages(en) {
+                assert!(
+                    areas_of(&id).contains(&i),
+                    "`{id}` is in {area}.ftl, not where its prefix points"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,87 @@
+//! The bundled policy files as the build script prepared them (see `build.rs`): the
+//! annotations as JSON and the text regorus parses without its comment lines.
+
+use std::ops::Range;
+
+use crate::text::SourceText;
+
+/// One bundled, non-test policy file.
+pub(crate) struct File {
+    /// Below `policies/`, with `/` separators.
+    pub path: &'static str,
+    /// The length of the original text, checked before the file is used.
+    pub len: usize,
+    /// The text with comment lines emptied, or `None` when it must be parsed as it is.
+    pub code: Option<&'static str>,
+    pub annotations: &'static [Annotation],
+}
+
+/// One `# METADATA` block.
+pub(crate) struct Annotation {
+    pub span: Range<usize>,
+    pub line: usize,
+    /// The block as JSON, `None` when its YAML does not parse.
+    pub json: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/bundled_policies.rs"));
+
+/// The prepared form of a bundled policy file.
+pub(crate) fn file(source: &SourceText) -> Option<&'static File> {
+    if !source.is_bundled() {
+        return None;
+    }
+    let path = source.path.strip_prefix("builtin/")?;
+    FILES
+        .iter()
+        .find(|f| f.path == path && f.len == source.text.len())
+}
+
+/// The text regorus is to parse for `source`.
+pub(crate) fn code(source: &SourceText) -> &str {
+    file(source).and_then(|f| f.code).unwrap_or(&source.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Policies;
+
+    /// Every bundled policy has its prepared form, and that form's code differs from the
+    /// file only in emptied comment lines: every rule sits on the line and column the
+    /// file shows.
+    #[test]
+    fn every_bundled_policy_is_prepared_line_for_line() {
+        let policies = Policies::bundled().unwrap();
+        assert_eq!(policies.files.len(), super::FILES.len());
+        for source in &policies.files {
+            let file = super::file(source).unwrap_or_else(|| panic!("{}", source.path));
+            let code = file
+                .code
+                .unwrap_or_else(|| panic!("{} kept whole", source.path));
+            assert_eq!(super::code(source), code);
+            let (original, prepared): (Vec<_>, Vec<_>) = (
+                source.text.split_inclusive('\n').collect(),
+                code.split_inclusive('\n').collect(),
+            );
+            assert_eq!(original.len(), prepared.len(), "{}", source.path);
+            for (o, p) in original.iter().zip(&prepared) {
+                let emptied = o.trim_start().starts_with('#') && p.trim().is_empty();
+                assert!(o == p || emptied, "{}: {o:?} became {p:?}", source.path);
+            }
+        }
+    }
+
+    /// A file that only shares a bundled file's name is read as written.
+    #[test]
+    fn a_repository_file_named_like_a_bundled_one_is_not_replaced() {
+        let policies = Policies::bundled().unwrap();
+        let bundled = &policies.files[0];
+        let theirs = crate::text::SourceText::new(
+            bundled.path.clone(),
+            bundled.path.clone(),
+            bundled.text.clone(),
+        );
+        assert!(super::file(&theirs).is_none());
+        assert_eq!(super::code(&theirs), &*theirs.text);
+    }
+}

@@ -1,8 +1,11 @@
 //! Prepares the bundled policies at build time, so a run does not redo it: the YAML of
 //! every `# METADATA` block becomes JSON (reading YAML was a sixth of a small check),
-//! and the text regorus parses loses its comment lines (most of the bundled text is
-//! annotations the parser would only skip). The original files stay the ones shown in
-//! diagnostics; a unit test compares the prepared and the original readings.
+//! the text regorus parses loses its comment lines (most of the bundled text is
+//! annotations the parser would only skip), and one more copy per language keeps only
+//! that language's line of each message (a check shows one language, and parsing and
+//! analysing the other's texts was a tenth of it). The original files stay the ones
+//! shown in diagnostics and the ones policy tests run; unit tests compare the prepared
+//! and the original readings.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -30,10 +33,13 @@ fn main() {
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
         let code = without_comment_lines(&text);
+        let only = |lang: &str| code.as_deref().map(|c| in_one_language(c, lang));
         writeln!(
             out,
-            "    File {{ path: {rel:?}, len: {}, code: {code:?}, annotations: &[",
-            text.len()
+            "    File {{ path: {rel:?}, len: {}, code: {code:?}, code_in: [{:?}, {:?}], annotations: &[",
+            text.len(),
+            only("en"),
+            only("de"),
         )
         .expect("write to String");
         for block in annotations::blocks(&text) {
@@ -87,4 +93,61 @@ fn without_comment_lines(text: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// `code` with the other language's line of every message emptied: a line `"en": …,`
+/// directly followed by a line `"de": …,` at the same indentation, each a whole entry
+/// (its brackets and strings closed on the line), loses the line not in `lang`. The
+/// object keeps the key of `lang`, which is the one a run in `lang` reads.
+fn in_one_language(code: &str, lang: &str) -> String {
+    let lines: Vec<&str> = code.split_inclusive('\n').collect();
+    let mut drop = vec![false; lines.len()];
+    for i in 1..lines.len() {
+        let (en, de) = (lines[i - 1], lines[i]);
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let entry = |l: &str, key: &str| {
+            let t = l.trim();
+            t.starts_with(&format!("\"{key}\": ")) && t.ends_with(',') && closed(t)
+        };
+        if indent(en) == indent(de) && entry(en, "en") && entry(de, "de") {
+            drop[if lang == "en" { i } else { i - 1 }] = true;
+        }
+    }
+    let mut out = String::with_capacity(code.len());
+    for (line, drop) in lines.iter().zip(drop) {
+        if drop {
+            out.push_str(&line[line.trim_end_matches(['\n', '\r']).len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Whether every bracket and double-quoted string opened on `line` is closed on it.
+fn closed(line: &str) -> bool {
+    let mut depth = 0i32;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => loop {
+                match chars.next() {
+                    Some('\\') => {
+                        chars.next();
+                    }
+                    Some('"') => break,
+                    Some(_) => {}
+                    None => return false,
+                }
+            },
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '#' => break,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }

@@ -154,16 +154,27 @@ impl Policies {
         self.rules.iter().map(|r| r.id.as_str()).collect()
     }
 
-    /// Parses the policies into an engine, ready to be cloned per evaluation.
+    /// Parses the policies into an engine, ready to be cloned per evaluation, with the
+    /// messages of the bundled policies in the run's language.
     pub fn prepare(&self, options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
-        self.prepare_files(&self.files, options, true)
+        self.prepare_texts(options, Texts::In(crate::i18n::current()))
+    }
+
+    /// Like [`Policies::prepare`], with the bundled policies' messages in `texts`.
+    pub fn prepare_texts(
+        &self,
+        options: &EngineOptions,
+        texts: Texts,
+    ) -> Result<Prepared, Vec<Problem>> {
+        self.prepare_files(&self.files, options, true, texts)
     }
 
     /// Like [`Policies::prepare`], with the test files too (for `tomcheck test`).
     pub fn prepare_with_tests(&self, options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
         let all: Vec<SourceText> = self.files.iter().chain(&self.tests).cloned().collect();
-        // Without the collecting module: coverage would list it.
-        self.prepare_files(&all, options, false)
+        // Without the collecting module: coverage would list it. With every language:
+        // the tests check the texts of each.
+        self.prepare_files(&all, options, false, Texts::All)
     }
 
     fn prepare_files(
@@ -171,8 +182,9 @@ impl Policies {
         files: &[SourceText],
         options: &EngineOptions,
         collect: bool,
+        texts: Texts,
     ) -> Result<Prepared, Vec<Problem>> {
-        let (mut engine, mut packages) = self.engine_of(files, options)?;
+        let (mut engine, mut packages) = self.engine_of(files, options, texts)?;
         packages.sort();
         let collector = collect
             && engine
@@ -191,6 +203,10 @@ impl Policies {
             files: files.to_vec(),
             collector,
             timeout: options.timeout,
+            lang: match texts {
+                Texts::In(lang) => lang,
+                Texts::All => crate::i18n::current(),
+            },
         })
     }
 
@@ -200,6 +216,7 @@ impl Policies {
         &self,
         files: &[SourceText],
         options: &EngineOptions,
+        texts: Texts,
     ) -> Result<(regorus::Engine, Vec<String>), Vec<Problem>> {
         let mut engine = regorus::Engine::new();
         engine.set_rego_v0(false);
@@ -239,7 +256,7 @@ impl Policies {
                 }
             }
             let _watch = limits::watch(Doing::Parsing(file.path.clone()), options.timeout);
-            match engine.add_policy(file.path.clone(), bundled::code(file).to_string()) {
+            match engine.add_policy(file.path.clone(), bundled::code(file, texts).to_string()) {
                 Ok(pkg) => {
                     let pkg = pkg.trim_start_matches("data.").to_string();
                     if !packages.contains(&pkg) {
@@ -309,6 +326,17 @@ fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static s
     }
 }
 
+/// The messages of the bundled policies an engine holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Those of one language, the one a run shows: the other's texts are neither parsed
+    /// nor analysed. Findings are read in this language.
+    In(crate::i18n::Lang),
+    /// Every language, as written (policy tests check the texts of each). Findings are
+    /// read in the run's language.
+    All,
+}
+
 /// Evaluation settings.
 #[derive(Debug, Clone)]
 pub struct EngineOptions {
@@ -355,9 +383,16 @@ pub struct Prepared {
     collector: bool,
     /// The time limit of one query, which the watchdog enforces too.
     timeout: Duration,
+    /// The language a finding's texts are taken in.
+    lang: crate::i18n::Lang,
 }
 
 impl Prepared {
+    /// The same engine, reading findings in `lang`.
+    pub fn reading(self, lang: crate::i18n::Lang) -> Self {
+        Self { lang, ..self }
+    }
+
     /// Evaluates every package against `input`.
     pub fn evaluate(
         &self,
@@ -538,7 +573,7 @@ impl Prepared {
             }
         };
         for item in items {
-            match finding_from(item, pkg, severity, crate::i18n::current()) {
+            match finding_from(item, pkg, severity, self.lang) {
                 Ok(f) => findings.push(f),
                 Err(why) => problems.push(self.malformed(pkg, set, &why)),
             }
@@ -1003,7 +1038,7 @@ mod tests {
         assert!(prepared.collector);
         let without = Prepared {
             collector: false,
-            ..p.prepare_files(&p.files, &EngineOptions::default(), false)
+            ..p.prepare_files(&p.files, &EngineOptions::default(), false, Texts::All)
                 .unwrap()
         };
         let again = without

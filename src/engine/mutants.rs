@@ -52,7 +52,7 @@ use serde::Serialize;
 
 use super::metadata::RuleMeta;
 use super::policytest::{discover, TestCase};
-use super::{engine_problem, rego_problem, set_today, EngineOptions, Policies};
+use super::{engine_problem, rego_problem, set_today, EngineOptions, Policies, Texts};
 use crate::diag::{did_you_mean, Code, Problem};
 use crate::i18n::tr;
 use crate::text::SourceText;
@@ -297,7 +297,7 @@ pub fn run(
             .chain(&policies.tests)
             .cloned()
             .collect();
-        let (mut engine, _) = policies.engine_of(&others, &options.engine)?;
+        let (mut engine, _) = policies.engine_of(&others, &options.engine, Texts::All)?;
         add_context(&mut engine, &options.today)?;
         engine.set_input(regorus::Value::new_object());
         // The output of `print()` would repeat for every mutant; `tomcheck test` shows it.
@@ -1746,7 +1746,9 @@ mod tests {
         let weak = "package tom.limit_test\n\nimport data.tom.limit\n\ntest_fires if { count(limit.deny) == 1 with input as {\"backup\": [{\"days\": 3}]} }\n";
         let p = policies(LIMIT, weak);
         let file = &p.files[0];
-        let (mut base, _) = p.engine_of(&p.tests, &EngineOptions::default()).unwrap();
+        let (mut base, _) = p
+            .engine_of(&p.tests, &EngineOptions::default(), Texts::All)
+            .unwrap();
         base.set_input(regorus::Value::new_object());
         let cases = discover(&p.tests);
         let judged = |from: &str, to: &str| {

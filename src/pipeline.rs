@@ -237,6 +237,9 @@ fn source_place(source: &Source) -> String {
     }
 }
 
+/// The facts of a revision, or why they cannot be read.
+pub type FactsRead = Result<Facts, Vec<Problem>>;
+
 /// A prepared set of policies for a configuration; reused across revisions.
 pub struct Checker {
     pub options: CheckOptions,
@@ -250,20 +253,48 @@ pub struct Checker {
 impl Checker {
     /// Loads configuration and policies from `source` and prepares the engine.
     pub fn new(source: &Source, options: CheckOptions) -> Result<Self, Vec<Problem>> {
+        Self::build(source, options, false).map(|(checker, _)| checker)
+    }
+
+    /// [`Checker::new`] and the facts of `source`, read while the bundled policies are
+    /// parsed: for a single check ([`Checker::check_facts`]). The facts' problems come
+    /// second, as they would from [`Checker::check`].
+    pub fn with_facts(
+        source: &Source,
+        options: CheckOptions,
+    ) -> Result<(Self, FactsRead), Vec<Problem>> {
+        let (checker, facts) = Self::build(source, options, true)?;
+        let facts = facts.unwrap_or_else(|| load_facts_with(source, &checker.config, None));
+        Ok((checker, facts))
+    }
+
+    fn build(
+        source: &Source,
+        options: CheckOptions,
+        with_facts: bool,
+    ) -> Result<(Self, Option<FactsRead>), Vec<Problem>> {
+        // The bundled policies are most of the parsing: it starts on a thread of its own
+        // while this one reads the configuration, the metadata, the reference data and
+        // the facts.
+        let parse = (!options.no_builtin)
+            .then(|| Policies::parse_bundled(&options.engine))
+            .flatten();
         let config = read_config(source)?;
         let policies = load_policies(source, &config, &options)?;
-        let prepared = policies.prepare(&options.engine)?;
+        let facts = with_facts.then(|| load_facts_with(source, &config, None));
+        let prepared = policies.prepare_from(&options.engine, parse)?;
         let mut problems = config.check_rules(&policies.rule_ids());
         if !problems.is_empty() {
             return Err(std::mem::take(&mut problems));
         }
-        Ok(Self {
+        let checker = Self {
             options,
             policies,
             prepared,
             config,
             facts_cache: None,
-        })
+        };
+        Ok((checker, facts))
     }
 
     /// Keeps the parsed files of each checked revision for the next one, so a file
@@ -278,14 +309,30 @@ impl Checker {
     /// directory is taken from this checker's configuration.
     pub fn check(&self, source: &Source) -> Result<Outcome, Vec<Problem>> {
         let (facts, findings, today) = self.findings(source)?;
-        Ok(Outcome {
+        Ok(self.outcome(source, facts, findings, today))
+    }
+
+    /// [`Checker::check`] with the facts [`Checker::with_facts`] read.
+    pub fn check_facts(&self, source: &Source, facts: FactsRead) -> Result<Outcome, Vec<Problem>> {
+        let (facts, findings, today) = self.findings_of(source, facts?)?;
+        Ok(self.outcome(source, facts, findings, today))
+    }
+
+    fn outcome(
+        &self,
+        source: &Source,
+        facts: Facts,
+        findings: Vec<Finding>,
+        today: String,
+    ) -> Outcome {
+        Outcome {
             facts,
             findings,
             config: self.config.clone(),
             label: source.label(),
             revision: source.commit_id(),
             today,
-        })
+        }
     }
 
     /// The facts and findings of one revision, and the date they were evaluated as of:
@@ -297,6 +344,15 @@ impl Checker {
             .map(|c| c.lock().unwrap_or_else(|e| e.into_inner()));
         let facts = load_facts_with(source, &self.config, cache.as_deref_mut())?;
         drop(cache);
+        self.findings_of(source, facts)
+    }
+
+    /// [`Checker::findings`] of facts already read.
+    fn findings_of(
+        &self,
+        source: &Source,
+        facts: Facts,
+    ) -> Result<(Facts, Vec<Finding>, String), Vec<Problem>> {
         let problems = facts.check_waiver_rules(&self.policies.rule_ids());
         if !problems.is_empty() {
             return Err(problems);
@@ -322,6 +378,6 @@ impl Checker {
 /// Checks one revision with its own configuration and policies.
 pub fn check(revision: &Revision, options: CheckOptions) -> Result<Outcome, Vec<Problem>> {
     let source = Source::open(&options.root, revision).map_err(|p| vec![p])?;
-    let checker = Checker::new(&source, options)?;
-    checker.check(&source)
+    let (checker, facts) = Checker::with_facts(&source, options)?;
+    checker.check_facts(&source, facts)
 }

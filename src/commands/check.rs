@@ -40,8 +40,8 @@ fn run_with(args: &CheckArgs, waivers_from_today: bool, env: &mut Env<'_>) -> Cm
     let head = Source::open(&env.root, &revision)?;
     let (outcome, checker, comparison) = match &args.base {
         None => {
-            let checker = Checker::new(&head, options)?;
-            let outcome = checker.check(&head)?;
+            let (checker, facts) = Checker::with_facts(&head, options)?;
+            let outcome = checker.check_facts(&head, facts)?;
             (outcome, checker, None)
         }
         Some(base_rev) => {

@@ -80,19 +80,7 @@ impl Policies {
     /// The policies and reference data that ship with tomcheck.
     pub fn bundled() -> Result<Self, Vec<Problem>> {
         let mut p = Self::default();
-        let mut files = Vec::new();
-        collect_bundled(&BUNDLED, &mut files);
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut rego = Vec::new();
-        let mut reference = Vec::new();
-        for (path, text) in files {
-            let file = SourceText::bundled(&path, text);
-            if path.ends_with(".rego") {
-                rego.push(file);
-            } else if path.starts_with("reference/") {
-                reference.push(file);
-            }
-        }
+        let (rego, reference) = bundled_files();
         let mut problems = Vec::new();
         p.reference = data::document("builtin/reference", &reference, &mut problems);
         if !problems.is_empty() {
@@ -160,6 +148,47 @@ impl Policies {
         self.prepare_texts(options, Texts::In(crate::i18n::current()))
     }
 
+    /// Starts parsing the bundled policies, with the messages of the run's language, on
+    /// a thread of their own, for [`Policies::prepare_from`]: the caller reads the
+    /// configuration, the metadata and the reference data meanwhile. `None` where no
+    /// thread can be started.
+    pub fn parse_bundled(options: &EngineOptions) -> Option<BundledParse> {
+        let texts = Texts::In(crate::i18n::current());
+        let (rego, _) = bundled_files();
+        let files: Vec<SourceText> = rego
+            .into_iter()
+            .filter(|f| !f.path.ends_with("_test.rego"))
+            .collect();
+        let paths = files.iter().map(|f| f.path.clone()).collect();
+        let options = options.clone();
+        std::thread::Builder::new()
+            .name("tomcheck-parse".into())
+            .stack_size(limits::stack_size())
+            .spawn(move || {
+                let mut engine = sandboxed_engine(&options)?;
+                let mut packages = Vec::new();
+                parse_into(&mut engine, &mut packages, &files, &options, texts)?;
+                Ok((engine, packages))
+            })
+            .ok()
+            .map(|thread| BundledParse {
+                texts,
+                paths,
+                thread,
+            })
+    }
+
+    /// [`Policies::prepare`], continuing from [`Policies::parse_bundled`] where that
+    /// parsed the bundled policies these policies hold.
+    pub fn prepare_from(
+        &self,
+        options: &EngineOptions,
+        parse: Option<BundledParse>,
+    ) -> Result<Prepared, Vec<Problem>> {
+        let texts = Texts::In(crate::i18n::current());
+        self.prepare_files_from(parse, &self.files, options, true, texts)
+    }
+
     /// Like [`Policies::prepare`], with the bundled policies' messages in `texts`.
     pub fn prepare_texts(
         &self,
@@ -184,7 +213,18 @@ impl Policies {
         collect: bool,
         texts: Texts,
     ) -> Result<Prepared, Vec<Problem>> {
-        let (mut engine, mut packages) = self.engine_of(files, options, texts)?;
+        self.prepare_files_from(None, files, options, collect, texts)
+    }
+
+    fn prepare_files_from(
+        &self,
+        parse: Option<BundledParse>,
+        files: &[SourceText],
+        options: &EngineOptions,
+        collect: bool,
+        texts: Texts,
+    ) -> Result<Prepared, Vec<Problem>> {
+        let (mut engine, mut packages) = self.engine_from(parse, files, options, texts)?;
         packages.sort();
         let collector = collect
             && engine
@@ -212,63 +252,40 @@ impl Policies {
 
     /// A sandboxed engine holding `files` and the reference data, not yet analysed, and
     /// the packages of the files in their order.
-    fn engine_of(
+    fn engine_of(&self, files: &[SourceText], options: &EngineOptions, texts: Texts) -> Parsed {
+        self.engine_from(None, files, options, texts)
+    }
+
+    /// [`Policies::engine_of`], continuing from the bundled policies parsed on another
+    /// thread when that parse holds exactly the bundled files among `files`, with the
+    /// same texts (otherwise it is left unused).
+    fn engine_from(
         &self,
+        parse: Option<BundledParse>,
         files: &[SourceText],
         options: &EngineOptions,
         texts: Texts,
-    ) -> Result<(regorus::Engine, Vec<String>), Vec<Problem>> {
-        let mut engine = regorus::Engine::new();
-        engine.set_rego_v0(false);
-        // Without this, regorus writes a policy's `print` output straight to stderr,
-        // unsanitised: a repository's policy could drive the terminal or a CI log.
-        // Gathered, it is shown (cleaned) by `tomcheck test` and dropped by `check`.
-        engine.set_gather_prints(true);
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: options.timeout,
-            check_interval: NonZeroU32::new(64).expect("non-zero"),
-        });
-        engine
-            .add_extension(
-                "time.now_ns".into(),
-                0,
-                Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))),
-            )
-            .map_err(|e| vec![engine_problem(&e.to_string())])?;
-        engine
-            .add_extension(
-                "rand.intn".into(),
-                2,
-                Box::new(|_| {
-                    anyhow_error("rand.intn is not available: policy evaluation is deterministic")
-                }),
-            )
-            .map_err(|e| vec![engine_problem(&e.to_string())])?;
-        limits::guard_builtins(&mut engine).map_err(|e| vec![engine_problem(&e.to_string())])?;
-        let mut problems = Vec::new();
-        let mut packages = Vec::new();
-        for file in files {
-            // Bundled policies are checked by a unit test instead, on every build.
-            if !file.is_bundled() {
-                if let Err(p) = limits::check_policy_text(file) {
-                    problems.push(p);
-                    continue;
-                }
+    ) -> Parsed {
+        // Converted before waiting for the other thread.
+        let data = self.data_document();
+        let bundled: Vec<&str> = files
+            .iter()
+            .filter(|f| f.is_bundled())
+            .map(|f| f.path.as_str())
+            .collect();
+        let parsed = parse
+            .filter(|p| p.texts == texts && p.paths == bundled)
+            .map(BundledParse::join)
+            .transpose()?;
+        let (mut engine, mut packages, rest) = match parsed {
+            Some((engine, packages)) => {
+                let rest: Vec<SourceText> =
+                    files.iter().filter(|f| !f.is_bundled()).cloned().collect();
+                (engine, packages, rest)
             }
-            let _watch = limits::watch(Doing::Parsing(file.path.clone()), options.timeout);
-            match engine.add_policy(file.path.clone(), bundled::code(file, texts).to_string()) {
-                Ok(pkg) => {
-                    let pkg = pkg.trim_start_matches("data.").to_string();
-                    if !packages.contains(&pkg) {
-                        packages.push(pkg);
-                    }
-                }
-                Err(e) => problems.push(rego_problem(Code::RegoSyntax, &e.to_string(), files)),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+            None => (sandboxed_engine(options)?, Vec::new(), files.to_vec()),
+        };
+        parse_into(&mut engine, &mut packages, &rest, options, texts)?;
         // Bundled policies are checked by a unit test instead, on every build.
         let theirs: Vec<SourceText> = files.iter().filter(|f| !f.is_bundled()).cloned().collect();
         let problems = {
@@ -279,7 +296,6 @@ impl Policies {
             return Err(problems);
         }
         // Conflicts with the reference data were reported when the data was added.
-        let data = self.data_document();
         data.and_then(|data| engine.add_data(data)).map_err(|e| {
             vec![Problem::new(
                 Code::Engine,
@@ -311,8 +327,114 @@ impl Policies {
     }
 }
 
+/// The bundled policies being parsed on a thread of their own (see
+/// [`Policies::parse_bundled`]).
+pub struct BundledParse {
+    texts: Texts,
+    /// The files being parsed, in order.
+    paths: Vec<String>,
+    thread: std::thread::JoinHandle<Parsed>,
+}
+
+/// An engine holding parsed policies, not yet analysed, and their packages in order.
+type Parsed = Result<(regorus::Engine, Vec<String>), Vec<Problem>>;
+
+impl BundledParse {
+    fn join(self) -> Parsed {
+        self.thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+}
+
+/// A regorus engine with tomcheck's sandbox: no `print` output, an execution timer,
+/// `time.now_ns` answering the evaluation date, `rand.intn` failing, guarded builtins.
+fn sandboxed_engine(options: &EngineOptions) -> Result<regorus::Engine, Vec<Problem>> {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    // Without this, regorus writes a policy's `print` output straight to stderr,
+    // unsanitised: a repository's policy could drive the terminal or a CI log.
+    // Gathered, it is shown (cleaned) by `tomcheck test` and dropped by `check`.
+    engine.set_gather_prints(true);
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: options.timeout,
+        check_interval: NonZeroU32::new(64).expect("non-zero"),
+    });
+    engine
+        .add_extension(
+            "time.now_ns".into(),
+            0,
+            Box::new(|_| Ok(regorus::Value::from(TODAY_NS.with(Cell::get)))),
+        )
+        .map_err(|e| vec![engine_problem(&e.to_string())])?;
+    engine
+        .add_extension(
+            "rand.intn".into(),
+            2,
+            Box::new(|_| {
+                anyhow_error("rand.intn is not available: policy evaluation is deterministic")
+            }),
+        )
+        .map_err(|e| vec![engine_problem(&e.to_string())])?;
+    limits::guard_builtins(&mut engine).map_err(|e| vec![engine_problem(&e.to_string())])?;
+    Ok(engine)
+}
+
+/// Parses `files` into `engine`, adding their packages to `packages` in order.
+fn parse_into(
+    engine: &mut regorus::Engine,
+    packages: &mut Vec<String>,
+    files: &[SourceText],
+    options: &EngineOptions,
+    texts: Texts,
+) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    for file in files {
+        // Bundled policies are checked by a unit test instead, on every build.
+        if !file.is_bundled() {
+            if let Err(p) = limits::check_policy_text(file) {
+                problems.push(p);
+                continue;
+            }
+        }
+        let _watch = limits::watch(Doing::Parsing(file.path.clone()), options.timeout);
+        match engine.add_policy(file.path.clone(), bundled::code(file, texts).to_string()) {
+            Ok(pkg) => {
+                let pkg = pkg.trim_start_matches("data.").to_string();
+                if !packages.contains(&pkg) {
+                    packages.push(pkg);
+                }
+            }
+            Err(e) => problems.push(rego_problem(Code::RegoSyntax, &e.to_string(), files)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
 fn anyhow_error(msg: &str) -> anyhow::Result<regorus::Value> {
     Err(anyhow::anyhow!(msg.to_string()))
+}
+
+/// The bundled `.rego` files (tests included) and reference data files, sorted by path.
+fn bundled_files() -> (Vec<SourceText>, Vec<SourceText>) {
+    let mut files = Vec::new();
+    collect_bundled(&BUNDLED, &mut files);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rego = Vec::new();
+    let mut reference = Vec::new();
+    for (path, text) in files {
+        let file = SourceText::bundled(&path, text);
+        if path.ends_with(".rego") {
+            rego.push(file);
+        } else if path.starts_with("reference/") {
+            reference.push(file);
+        }
+    }
+    (rego, reference)
 }
 
 fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {
@@ -1019,6 +1141,33 @@ mod tests {
             waiver_from: None,
             max_waiver_days: None,
         }
+    }
+
+    /// The bundled policies parsed on their own thread give the engine a parse here
+    /// gives, and are left unused by policies that do not hold them.
+    #[test]
+    fn a_parse_on_another_thread_is_used_only_for_the_same_files() {
+        let options = EngineOptions::default();
+        let bundled = Policies::bundled().unwrap();
+        let input = json!({
+            "organization": { "name": "x" },
+            "provider": [{ "id": "p", "name": "P", "role": "processor", "country": "IN", "personal_data": true }],
+        });
+        let here = bundled.prepare(&options).unwrap();
+        let there = bundled
+            .prepare_from(&options, Policies::parse_bundled(&options))
+            .unwrap();
+        assert_eq!(here.packages, there.packages);
+        let findings = there.evaluate(&input, &ctx()).unwrap();
+        assert!(findings.iter().any(|f| f.rule == "avv.missing"));
+        assert_eq!(here.evaluate(&input, &ctx()).unwrap(), findings);
+
+        let theirs = policies("package tom.x\ndeny contains \"m\" if { input.provider }\n");
+        let alone = theirs
+            .prepare_from(&options, Policies::parse_bundled(&options))
+            .unwrap();
+        assert_eq!(alone.packages, vec!["tom.x".to_string()]);
+        assert_eq!(alone.evaluate(&input, &ctx()).unwrap().len(), 1);
     }
 
     #[test]

@@ -80,7 +80,10 @@ impl Policies {
     /// The policies and reference data that ship with tomcheck.
     pub fn bundled() -> Result<Self, Vec<Problem>> {
         let mut p = Self::default();
-        let (rego, reference) = bundled_files();
+        let (rego, reference): (Vec<_>, Vec<_>) =
+            bundled_files(|p| p.ends_with(".rego") || p.starts_with("reference/"))
+                .into_iter()
+                .partition(|f| f.path.ends_with(".rego"));
         let mut problems = Vec::new();
         p.reference = data::document("builtin/reference", &reference, &mut problems);
         if !problems.is_empty() {
@@ -154,11 +157,7 @@ impl Policies {
     /// thread can be started.
     pub fn parse_bundled(options: &EngineOptions) -> Option<BundledParse> {
         let texts = Texts::In(crate::i18n::current());
-        let (rego, _) = bundled_files();
-        let files: Vec<SourceText> = rego
-            .into_iter()
-            .filter(|f| !f.path.ends_with("_test.rego"))
-            .collect();
+        let files = bundled_files(|p| p.ends_with(".rego") && !p.ends_with("_test.rego"));
         let paths = files.iter().map(|f| f.path.clone()).collect();
         let options = options.clone();
         std::thread::Builder::new()
@@ -419,22 +418,17 @@ fn anyhow_error(msg: &str) -> anyhow::Result<regorus::Value> {
     Err(anyhow::anyhow!(msg.to_string()))
 }
 
-/// The bundled `.rego` files (tests included) and reference data files, sorted by path.
-fn bundled_files() -> (Vec<SourceText>, Vec<SourceText>) {
+/// The bundled files whose path below `policies/` `wanted` accepts, sorted by path (only
+/// those are copied out of the binary).
+fn bundled_files(wanted: impl Fn(&str) -> bool) -> Vec<SourceText> {
     let mut files = Vec::new();
     collect_bundled(&BUNDLED, &mut files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut rego = Vec::new();
-    let mut reference = Vec::new();
-    for (path, text) in files {
-        let file = SourceText::bundled(&path, text);
-        if path.ends_with(".rego") {
-            rego.push(file);
-        } else if path.starts_with("reference/") {
-            reference.push(file);
-        }
-    }
-    (rego, reference)
+    files
+        .into_iter()
+        .filter(|(path, _)| wanted(path))
+        .map(|(path, text)| SourceText::bundled(&path, text))
+        .collect()
 }
 
 fn collect_bundled(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static str)>) {

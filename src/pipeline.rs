@@ -253,7 +253,7 @@ pub struct Checker {
 impl Checker {
     /// Loads configuration and policies from `source` and prepares the engine.
     pub fn new(source: &Source, options: CheckOptions) -> Result<Self, Vec<Problem>> {
-        Self::build(source, options, false).map(|(checker, _)| checker)
+        Self::build(source, options, |_| ()).map(|(checker, ())| checker)
     }
 
     /// [`Checker::new`] and the facts of `source`, read while the bundled policies are
@@ -263,25 +263,27 @@ impl Checker {
         source: &Source,
         options: CheckOptions,
     ) -> Result<(Self, FactsRead), Vec<Problem>> {
-        let (checker, facts) = Self::build(source, options, true)?;
-        let facts = facts.unwrap_or_else(|| load_facts_with(source, &checker.config, None));
-        Ok((checker, facts))
+        Self::build(source, options, |config| {
+            load_facts_with(source, config, None)
+        })
     }
 
-    fn build(
+    /// The checker, and what `meanwhile` makes of the configuration while the bundled
+    /// policies are being parsed.
+    fn build<T>(
         source: &Source,
         options: CheckOptions,
-        with_facts: bool,
-    ) -> Result<(Self, Option<FactsRead>), Vec<Problem>> {
+        meanwhile: impl FnOnce(&Config) -> T,
+    ) -> Result<(Self, T), Vec<Problem>> {
         // The bundled policies are most of the parsing: it starts on a thread of its own
         // while this one reads the configuration, the metadata, the reference data and
-        // the facts.
+        // (for a single check) the facts.
         let parse = (!options.no_builtin)
             .then(|| Policies::parse_bundled(&options.engine))
             .flatten();
         let config = read_config(source)?;
         let policies = load_policies(source, &config, &options)?;
-        let facts = with_facts.then(|| load_facts_with(source, &config, None));
+        let extra = meanwhile(&config);
         let prepared = policies.prepare_from(&options.engine, parse)?;
         let mut problems = config.check_rules(&policies.rule_ids());
         if !problems.is_empty() {
@@ -294,7 +296,7 @@ impl Checker {
             config,
             facts_cache: None,
         };
-        Ok((checker, facts))
+        Ok((checker, extra))
     }
 
     /// Keeps the parsed files of each checked revision for the next one, so a file

@@ -142,7 +142,8 @@ fn add_data(paths: &[PathBuf], env: &Env<'_>, policies: &mut Policies) -> Result
     for given in paths {
         let path = env.path(given);
         let shown = given.to_string_lossy();
-        let files = if path.is_dir() {
+        let is_dir = path.is_dir();
+        let files = if is_dir {
             let source = Source::open(&path, &Revision::Worktree)?;
             pipeline::data_files(&source, ".", &mut problems)
         } else {
@@ -169,7 +170,7 @@ fn add_data(paths: &[PathBuf], env: &Env<'_>, policies: &mut Policies) -> Result
             .into_iter()
             .map(|f| {
                 let rel = f.path.trim_start_matches("./");
-                let name = if path.is_dir() {
+                let name = if is_dir {
                     format!("{}/{rel}", shown.trim_end_matches('/'))
                 } else {
                     shown.to_string()

@@ -148,7 +148,7 @@ impl Policies {
     /// Parses the policies into an engine, ready to be cloned per evaluation, with the
     /// messages of the bundled policies in the run's language.
     pub fn prepare(&self, options: &EngineOptions) -> Result<Prepared, Vec<Problem>> {
-        self.prepare_texts(options, Texts::In(crate::i18n::current()))
+        self.prepare_from(options, None)
     }
 
     /// Starts parsing the bundled policies, with the messages of the run's language, on
@@ -185,7 +185,7 @@ impl Policies {
         parse: Option<BundledParse>,
     ) -> Result<Prepared, Vec<Problem>> {
         let texts = Texts::In(crate::i18n::current());
-        self.prepare_files_from(parse, &self.files, options, true, texts)
+        self.prepare_files(parse, &self.files, options, true, texts)
     }
 
     /// Like [`Policies::prepare`], with the bundled policies' messages in `texts`.
@@ -194,7 +194,7 @@ impl Policies {
         options: &EngineOptions,
         texts: Texts,
     ) -> Result<Prepared, Vec<Problem>> {
-        self.prepare_files(&self.files, options, true, texts)
+        self.prepare_files(None, &self.files, options, true, texts)
     }
 
     /// Like [`Policies::prepare`], with the test files too (for `tomcheck test`).
@@ -202,20 +202,12 @@ impl Policies {
         let all: Vec<SourceText> = self.files.iter().chain(&self.tests).cloned().collect();
         // Without the collecting module: coverage would list it. With every language:
         // the tests check the texts of each.
-        self.prepare_files(&all, options, false, Texts::All)
+        self.prepare_files(None, &all, options, false, Texts::All)
     }
 
+    /// An analysed engine of `files`, continuing from `parse` (see
+    /// [`Policies::engine_of`]).
     fn prepare_files(
-        &self,
-        files: &[SourceText],
-        options: &EngineOptions,
-        collect: bool,
-        texts: Texts,
-    ) -> Result<Prepared, Vec<Problem>> {
-        self.prepare_files_from(None, files, options, collect, texts)
-    }
-
-    fn prepare_files_from(
         &self,
         parse: Option<BundledParse>,
         files: &[SourceText],
@@ -223,7 +215,7 @@ impl Policies {
         collect: bool,
         texts: Texts,
     ) -> Result<Prepared, Vec<Problem>> {
-        let (mut engine, mut packages) = self.engine_from(parse, files, options, texts)?;
+        let (mut engine, mut packages) = self.engine_of(parse, files, options, texts)?;
         packages.sort();
         let collector = collect
             && engine
@@ -250,15 +242,10 @@ impl Policies {
     }
 
     /// A sandboxed engine holding `files` and the reference data, not yet analysed, and
-    /// the packages of the files in their order.
-    fn engine_of(&self, files: &[SourceText], options: &EngineOptions, texts: Texts) -> Parsed {
-        self.engine_from(None, files, options, texts)
-    }
-
-    /// [`Policies::engine_of`], continuing from the bundled policies parsed on another
-    /// thread when that parse holds exactly the bundled files among `files`, with the
-    /// same texts (otherwise it is left unused).
-    fn engine_from(
+    /// the packages of the files in their order. It continues from `parse`, the bundled
+    /// policies parsed on another thread, when that holds exactly the bundled files among
+    /// `files`, with the same texts (otherwise `parse` is left unused).
+    fn engine_of(
         &self,
         parse: Option<BundledParse>,
         files: &[SourceText],
@@ -276,17 +263,13 @@ impl Policies {
             .filter(|p| p.texts == texts && p.paths == bundled)
             .map(BundledParse::join)
             .transpose()?;
-        let (mut engine, mut packages, rest) = match parsed {
-            Some((engine, packages)) => {
-                let rest: Vec<SourceText> =
-                    files.iter().filter(|f| !f.is_bundled()).cloned().collect();
-                (engine, packages, rest)
-            }
-            None => (sandboxed_engine(options)?, Vec::new(), files.to_vec()),
-        };
-        parse_into(&mut engine, &mut packages, &rest, options, texts)?;
         // Bundled policies are checked by a unit test instead, on every build.
         let theirs: Vec<SourceText> = files.iter().filter(|f| !f.is_bundled()).cloned().collect();
+        let (mut engine, mut packages, rest) = match parsed {
+            Some((engine, packages)) => (engine, packages, theirs.as_slice()),
+            None => (sandboxed_engine(options)?, Vec::new(), files),
+        };
+        parse_into(&mut engine, &mut packages, rest, options, texts)?;
         let problems = {
             let _watch = limits::watch(Doing::CheckingRecursion, options.timeout);
             limits::check_recursion(&theirs)
@@ -1181,7 +1164,7 @@ mod tests {
         assert!(prepared.collector);
         let without = Prepared {
             collector: false,
-            ..p.prepare_files(&p.files, &EngineOptions::default(), false, Texts::All)
+            ..p.prepare_files(None, &p.files, &EngineOptions::default(), false, Texts::All)
                 .unwrap()
         };
         let again = without

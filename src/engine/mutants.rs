@@ -297,7 +297,7 @@ pub fn run(
             .chain(&policies.tests)
             .cloned()
             .collect();
-        let (mut engine, _) = policies.engine_of(&others, &options.engine, Texts::All)?;
+        let (mut engine, _) = policies.engine_of(None, &others, &options.engine, Texts::All)?;
         add_context(&mut engine, &options.today)?;
         engine.set_input(regorus::Value::new_object());
         // The output of `print()` would repeat for every mutant; `tomcheck test` shows it.
@@ -1747,7 +1747,7 @@ mod tests {
         let p = policies(LIMIT, weak);
         let file = &p.files[0];
         let (mut base, _) = p
-            .engine_of(&p.tests, &EngineOptions::default(), Texts::All)
+            .engine_of(None, &p.tests, &EngineOptions::default(), Texts::All)
             .unwrap();
         base.set_input(regorus::Value::new_object());
         let cases = discover(&p.tests);

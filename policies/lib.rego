@@ -79,15 +79,12 @@ countries := data.reference.countries
 # ISO 3166-1 alpha-2 code of a country as written in the TOM ("el" -> "GR").
 country_code(c) := object.get(countries.aliases, upper(trim_space(c)), upper(trim_space(c)))
 
-country_name(code) := countries.eu[code]
+# A country's name, for the codes the reference data names (EU/EEA members, the
+# countries with an adequacy decision and the usual third countries of providers);
+# undefined for others, which messages show as the code alone.
+country_name(code) := countries.names[code].en
 
-country_name(code) := countries.eea_non_eu[code]
-
-country_name(code) := countries.adequacy[code].name
-
-# German names exist for the countries with an adequacy decision, the third
-# countries a finding names most often.
-country_name_de(code) := countries.adequacy[code].name_de
+country_name_de(code) := countries.names[code].de
 
 # EU member states and the EEA states Iceland, Liechtenstein and Norway: no
 # transfer in the sense of Chapter V GDPR.

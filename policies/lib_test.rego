@@ -42,7 +42,11 @@ test_country_name if {
 	lib.country_name("DE") == "Germany"
 	lib.country_name("LI") == "Liechtenstein"
 	lib.country_name("CH") == "Switzerland"
-	not lib.country_name("CN")
+	lib.country_name("IN") == "India"
+	lib.country_name_de("IN") == "Indien"
+	lib.country_name_de("DE") == "Deutschland"
+	not lib.country_name("ZZ")
+	not lib.country_name_de("ZZ")
 }
 
 test_adequacy_in_force if {

@@ -36,7 +36,7 @@ test_unsafeguarded_fires_for_us_without_transfer if {
 	contains(f.message.en, "Data Privacy Framework")
 	contains(f.message.en, "no transfer safeguard is recorded")
 	contains(f.help.en, "transfer = \"dpf\"")
-	startswith(f.message.de, "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland Vereinigte Staaten (US) ")
+	startswith(f.message.de, "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland USA (US) ")
 }
 
 test_us_with_adequacy_fires if {
@@ -74,7 +74,7 @@ test_third_country_without_transfer_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	f.message.en == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) in India (IN) processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
 }
 
 test_third_country_without_personal_data_quiet if {
@@ -99,8 +99,8 @@ test_dpf_outside_the_us_fires if {
 	findings := _deny(_provider("IN", {"transfer": "dpf"}))
 	count(findings) == 1
 	some f in findings
-	f.message.en == "Provider \"Mailer Inc.\" (mailer) in country IN processes or can reach personal data, but IN has no adequacy decision in force and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10"
-	f.message.de == "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland IN verarbeitet personenbezogene Daten oder kann auf sie zugreifen, aber für IN gilt kein Angemessenheitsbeschluss und transfer = \"dpf\" deckt das nicht ab: das Data Privacy Framework ist Teil des Angemessenheitsbeschlusses für die USA, in Kraft seit dem 10.07.2023"
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) in India (IN) processes or can reach personal data, but IN has no adequacy decision in force and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10"
+	f.message.de == "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland Indien (IN) verarbeitet personenbezogene Daten oder kann auf sie zugreifen, aber für IN gilt kein Angemessenheitsbeschluss und transfer = \"dpf\" deckt das nicht ab: das Data Privacy Framework ist Teil des Angemessenheitsbeschlusses für die USA, in Kraft seit dem 10.07.2023"
 }
 
 test_dpf_before_the_us_decision_fires if {
@@ -170,7 +170,7 @@ test_processing_in_a_third_country_fires if {
 	f.rule == "transfer.unsafeguarded"
 	f.subject == "provider:mailer"
 	f.field == "transfer"
-	f.message.en == "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) with data processing in India (IN) processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"
 }
 
 test_support_access_from_a_third_country_fires if {
@@ -195,16 +195,16 @@ test_processing_fires_for_each_third_country_once if {
 	some us in msgs
 	startswith(us, "Provider \"Mailer Inc.\" (mailer) in United States (US) processes")
 	some india in msgs
-	startswith(india, "Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes")
+	startswith(india, "Provider \"Mailer Inc.\" (mailer) with data processing in India (IN) processes")
 	q := _provider("DE", {"support_access": ["IN"], "processing": ["IN"]})
-	{f.message.en | some f in _deny(q)} == {"Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"}
+	{f.message.en | some f in _deny(q)} == {"Provider \"Mailer Inc.\" (mailer) with data processing in India (IN) processes or can reach personal data, but IN has no adequacy decision in force and no transfer safeguard is recorded"}
 }
 
 test_processing_quiet_with_a_safeguard if {
 	count(_deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "scc"}))) == 0
 	# "dpf" covers the US place, not the Indian one.
 	findings := _deny(_provider("DE", {"processing": ["US", "IN"], "transfer": "dpf"}))
-	{f.message.en | some f in findings} == {"Provider \"Mailer Inc.\" (mailer) with data processing in country IN processes or can reach personal data, but IN has no adequacy decision in force and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10"}
+	{f.message.en | some f in findings} == {"Provider \"Mailer Inc.\" (mailer) with data processing in India (IN) processes or can reach personal data, but IN has no adequacy decision in force and transfer = \"dpf\" does not cover it: the Data Privacy Framework is part of the adequacy decision for the US, in force since 2023-07-10"}
 	adequacy := _deny(_provider("DE", {"support_access": ["US", "IN"], "transfer": "adequacy"}))
 	{f.message.en | some f in adequacy} == {"Provider \"Mailer Inc.\" (mailer) with support access from United States (US) processes or can reach personal data; the adequacy decision for US covers only organisations certified under the Data Privacy Framework, and transfer = \"adequacy\" is recorded instead"}
 }
@@ -234,7 +234,7 @@ test_chain_fires_down_the_chain_through_the_first_engaging_provider if {
 	cloud := object.union(_cloud, {"country": "IE", "subprocessors": ["support"]})
 	support := {"id": "support", "name": "Support Pvt Ltd", "country": "DE", "support_access": ["IN"]}
 	other := {"id": "zz", "name": "ZZ", "country": "DE", "subprocessors": ["support"]}
-	_messages([_hoster, hoster2, cloud, support, other]) == {"provider:support": "Provider \"Support Pvt Ltd\" (support) with support access from country IN receives personal data as a sub-processor (a-hoster → cloud → support), but IN has no adequacy decision in force and no transfer safeguard is recorded"}
+	_messages([_hoster, hoster2, cloud, support, other]) == {"provider:support": "Provider \"Support Pvt Ltd\" (support) with support access from India (IN) receives personal data as a sub-processor (a-hoster → cloud → support), but IN has no adequacy decision in force and no transfer safeguard is recorded"}
 }
 
 test_chain_quiet_for_safeguarded_eu_and_excluded_sub_processors if {
@@ -411,4 +411,12 @@ test_place_missing_quiet_beyond_the_chains_followed if {
 	_line(9)[0].id == "p0"
 	subjects := {f.subject | some f in _warn(array.concat([_line(9)[0]], line))}
 	subjects == {sprintf("provider:p%d", [i]) | some i in numbers.range(1, 6)}
+}
+
+# A third country the reference data does not name is shown by its code.
+test_an_unnamed_country_is_shown_by_its_code if {
+	findings := _deny(_provider("VN", {}))
+	some f in findings
+	f.message.en == "Provider \"Mailer Inc.\" (mailer) in country VN processes or can reach personal data, but VN has no adequacy decision in force and no transfer safeguard is recorded"
+	startswith(f.message.de, "Dienstleister \"Mailer Inc.\" (mailer) mit Sitz in Drittland VN verarbeitet")
 }

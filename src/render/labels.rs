@@ -277,81 +277,28 @@ pub fn tag(lang: Lang, tag: &str) -> &str {
     }
 }
 
-/// Country and region names: code, English, German; sorted by code for lookup.
-const NAMES: &[(&str, &str, &str)] = &[
-    ("AD", "Andorra", "Andorra"),
-    ("AR", "Argentina", "Argentinien"),
-    ("AT", "Austria", "Österreich"),
-    ("AU", "Australia", "Australien"),
-    ("BE", "Belgium", "Belgien"),
-    ("BG", "Bulgaria", "Bulgarien"),
-    ("BR", "Brazil", "Brasilien"),
-    ("CA", "Canada", "Kanada"),
-    ("CH", "Switzerland", "Schweiz"),
-    ("CN", "China", "China"),
-    ("CY", "Cyprus", "Zypern"),
-    ("CZ", "Czechia", "Tschechien"),
-    ("DE", "Germany", "Deutschland"),
-    ("DK", "Denmark", "Dänemark"),
-    ("EE", "Estonia", "Estland"),
-    ("EEA", "EEA", "EWR"),
-    ("ES", "Spain", "Spanien"),
-    ("EU", "EU", "EU"),
-    ("FI", "Finland", "Finnland"),
-    ("FO", "Faroe Islands", "Färöer"),
-    ("FR", "France", "Frankreich"),
-    ("GB", "United Kingdom", "Vereinigtes Königreich"),
-    ("GG", "Guernsey", "Guernsey"),
-    ("GR", "Greece", "Griechenland"),
-    ("HR", "Croatia", "Kroatien"),
-    ("HU", "Hungary", "Ungarn"),
-    ("IE", "Ireland", "Irland"),
-    ("IL", "Israel", "Israel"),
-    ("IM", "Isle of Man", "Isle of Man"),
-    ("IN", "India", "Indien"),
-    ("IS", "Iceland", "Island"),
-    ("IT", "Italy", "Italien"),
-    ("JE", "Jersey", "Jersey"),
-    ("JP", "Japan", "Japan"),
-    ("KR", "South Korea", "Südkorea"),
-    ("LI", "Liechtenstein", "Liechtenstein"),
-    ("LT", "Lithuania", "Litauen"),
-    ("LU", "Luxembourg", "Luxemburg"),
-    ("LV", "Latvia", "Lettland"),
-    ("MT", "Malta", "Malta"),
-    ("MX", "Mexico", "Mexiko"),
-    ("NL", "Netherlands", "Niederlande"),
-    ("NO", "Norway", "Norwegen"),
-    ("NZ", "New Zealand", "Neuseeland"),
-    ("PH", "Philippines", "Philippinen"),
-    ("PL", "Poland", "Polen"),
-    ("PT", "Portugal", "Portugal"),
-    ("RO", "Romania", "Rumänien"),
-    ("SE", "Sweden", "Schweden"),
-    ("SG", "Singapore", "Singapur"),
-    ("SI", "Slovenia", "Slowenien"),
-    ("SK", "Slovakia", "Slowakei"),
-    ("UA", "Ukraine", "Ukraine"),
-    ("US", "United States", "USA"),
-    ("UY", "Uruguay", "Uruguay"),
-];
-
-/// A country's name for an ISO 3166-1 alpha-2 code: EU/EEA countries, the countries
-/// with an adequacy decision and the usual seats and support locations of service
-/// providers; the regions `EU` and `EEA` of a provider's places (EU, EWR in German).
-/// Other codes are shown as written.
-pub fn country(lang: Lang, code: &str) -> String {
-    match NAMES.binary_search_by(|(c, _, _)| (*c).cmp(code)) {
-        Ok(i) => pick(lang, NAMES[i].1, NAMES[i].2).to_string(),
-        Err(_) => code.to_string(),
-    }
+/// The bundled reference data on countries (`policies/reference/countries/data.json`),
+/// parsed once.
+pub(crate) fn countries_data() -> &'static serde_json::Value {
+    static DATA: OnceLock<serde_json::Value> = OnceLock::new();
+    DATA.get_or_init(|| {
+        serde_json::from_str(include_str!("../../policies/reference/countries/data.json"))
+            .unwrap_or_default()
+    })
 }
 
-fn pick<'a>(lang: Lang, en: &'a str, de: &'a str) -> &'a str {
-    match lang {
-        Lang::En => en,
-        Lang::De => de,
-    }
+/// A country's name for an ISO 3166-1 alpha-2 code, from the reference data's `names`
+/// (the names the policies' messages use too): EU/EEA countries, the countries with an
+/// adequacy decision and the usual seats and support locations of service providers;
+/// the regions `EU` and `EEA` of a provider's places (EU, EWR in German). Other codes
+/// are shown as written.
+pub fn country(lang: Lang, code: &str) -> String {
+    let name = countries_data()
+        .get("names")
+        .and_then(|names| names.get(code))
+        .and_then(|n| n.get(lang.tag()))
+        .and_then(serde_json::Value::as_str);
+    name.unwrap_or(code).to_string()
 }
 
 /// A date `YYYY-MM-DD` as written in running text: `20.05.2018` in German,
@@ -427,13 +374,13 @@ mod tests {
     }
 
     #[test]
-    fn country_table_is_sorted_for_lookup() {
+    fn countries_are_named_from_the_reference_data() {
         assert_eq!(country(Lang::De, "DE"), "Deutschland");
         assert_eq!(country(Lang::En, "US"), "United States");
+        assert_eq!(country(Lang::De, "IN"), "Indien");
         assert_eq!(country(Lang::De, "ZZ"), "ZZ");
         assert_eq!(country(Lang::De, "EEA"), "EWR");
         assert_eq!(country(Lang::En, "EEA"), "EEA");
-        assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0), "sorted by code");
         for c in ["AT", "CH", "GB", "NO", "SE", "UA"] {
             assert_ne!(country(Lang::En, c), c);
         }

@@ -635,9 +635,7 @@ pub(crate) struct Countries {
 
 impl Countries {
     pub(crate) fn bundled() -> Self {
-        let data: Value =
-            serde_json::from_str(include_str!("../../policies/reference/countries/data.json"))
-                .unwrap_or(Value::Null);
+        let data = labels::countries_data();
         let keys = |k: &str| -> Vec<String> {
             data.get(k)
                 .and_then(Value::as_object)

@@ -67,14 +67,20 @@ fn bundled_reference_data_is_laid_out_for_opa_and_records_its_source() {
     );
 }
 
+/// The bundled country data: its text and its parse.
+fn countries() -> (String, serde_json::Value) {
+    let text =
+        std::fs::read_to_string(manifest_dir().join("policies/reference/countries/data.json"))
+            .unwrap();
+    let data = serde_json::from_str(&text).unwrap();
+    (text, data)
+}
+
 /// Adequacy decisions count from their date; the US, Japan, Korea and the UK had none
 /// before that.
 #[test]
 fn adequacy_decisions_have_their_dates_and_decisions() {
-    let text =
-        std::fs::read_to_string(manifest_dir().join("policies/reference/countries/data.json"))
-            .unwrap();
-    let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (text, data) = countries();
     let adequacy = &data["adequacy"];
     for (code, since, number) in [
         ("US", "2023-07-10", "(EU) 2023/1795"),
@@ -84,11 +90,21 @@ fn adequacy_decisions_have_their_dates_and_decisions() {
         ("BR", "2026-01-26", "(EU) 2026/179"),
     ] {
         assert_eq!(adequacy[code]["since"], since, "{code}");
+        let decision = adequacy[code]["decision"].as_str().unwrap();
+        assert!(decision.contains(number), "{code}");
+        // The full title as the Official Journal gives it, not a paraphrase.
         assert!(
-            adequacy[code]["decision"]
+            decision.starts_with("Commission Implementing Decision (EU) ")
+                && decision.contains(
+                    "pursuant to Regulation (EU) 2016/679 of the European Parliament and of \
+                     the Council on the adequate"
+                ),
+            "{code}: {decision}"
+        );
+        assert!(
+            adequacy[code]["scope"]
                 .as_str()
-                .unwrap()
-                .contains(number),
+                .is_some_and(|s| !s.is_empty()),
             "{code}"
         );
         assert!(
@@ -104,6 +120,47 @@ fn adequacy_decisions_have_their_dates_and_decisions() {
         "the unused requires field is gone"
     );
     assert!(!adequacy["KR"]["scope"].as_str().unwrap().contains("verify"));
+}
+
+/// One table of country names serves the messages and the documents: it names every
+/// EU/EEA member and every country with an adequacy decision in both languages, with
+/// the English name the other tables give.
+#[test]
+fn every_listed_country_has_one_name_per_language() {
+    let (text, data) = countries();
+    let names = data["names"].as_object().unwrap();
+    let mut listed = 0;
+    for (table, english) in [
+        ("eu", None),
+        ("eea_non_eu", None),
+        ("adequacy", Some("name")),
+    ] {
+        for (code, entry) in data[table].as_object().unwrap() {
+            let en = match english {
+                Some(key) => &entry[key],
+                None => entry,
+            };
+            assert_eq!(names[code]["en"], *en, "{code}");
+            assert!(
+                names[code]["de"].as_str().is_some_and(|s| !s.is_empty()),
+                "{code}"
+            );
+            listed += 1;
+        }
+    }
+    assert!(listed > 40, "{listed}");
+    for region in ["EU", "EEA"] {
+        assert!(names.contains_key(region), "{region}");
+    }
+    for (code, name) in names {
+        let ok = code.len() == 2 || code == "EEA";
+        assert!(ok && code.chars().all(|c| c.is_ascii_uppercase()), "{code}");
+        assert_eq!(name.as_object().unwrap().len(), 2, "{code}: en and de");
+    }
+    assert!(
+        !text.contains("\"name_de\""),
+        "the second table of German names is gone"
+    );
 }
 
 /// `scripts/update-os-eol.py` on a small copy of endoflife.date's product files (the

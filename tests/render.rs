@@ -969,6 +969,41 @@ fn the_action_renders_the_requested_documents() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("is not KIND-FORMAT"));
 }
 
+/// A logo that cannot be shown stops the render with the reason, in the working tree
+/// and in a commit alike: a missing file, a directory, a file that is no PNG or JPEG,
+/// and a symbolic link stored in git.
+#[test]
+fn a_logo_that_cannot_be_shown_is_an_error() {
+    let repo = Repo::new();
+    repo.write("tom/org.toml", ORG);
+    repo.write("logo.txt", "not an image\n");
+    std::fs::create_dir(repo.path().join("logos")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("logo.txt", repo.path().join("link.png")).unwrap();
+    // With `--rev HEAD` the settings and the logo come from the commit.
+    let fails = |logo: &str, rev: bool, says: &str| {
+        repo.write("tomcheck.toml", &format!("[document]\nlogo = \"{logo}\"\n"));
+        let mut args = vec!["render", "tom", "--today", "2026-05-04"];
+        if rev {
+            repo.commit(logo, "2026-05-04T10:00:00+02:00");
+            args.extend(["--rev", "HEAD"]);
+        }
+        let out = tomcheck(repo.path()).args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{logo} {rev}: {stderr}");
+        // The message as one line, without the frame miette wraps it in.
+        let words: Vec<&str> = stderr.split_whitespace().filter(|w| *w != "│").collect();
+        assert!(words.join(" ").contains(says), "{logo} {rev}: {stderr}");
+    };
+    fails("missing.png", false, "`missing.png` does not exist");
+    fails("logos", false, "a readable image file");
+    fails("logo.txt", false, "`logo.txt` is neither");
+    fails("missing.png", true, "`missing.png` does not exist");
+    fails("logo.txt", true, "`logo.txt` is neither");
+    #[cfg(unix)]
+    fails("link.png", true, "does not follow links stored in git");
+}
+
 /// The company's own look from `[document]`: letterhead, introduction, extra sections
 /// from Markdown snippets, a logo, and page templates that replace the built-in ones —
 /// all read from the rendered revision; a misspelt key is an error with a suggestion.

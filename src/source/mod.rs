@@ -262,6 +262,31 @@ impl Source {
 
     /// Reads one file relative to the root; `Ok(None)` when it does not exist.
     pub fn read_file(&self, path: &str) -> Result<Option<SourceText>, Problem> {
+        match self.locate(path)? {
+            None => Ok(None),
+            Some(FileRef::Disk(full)) => {
+                let bytes = read_limited(&full, path)?;
+                self.decode(path, bytes).map(Some)
+            }
+            Some(FileRef::Blob(id)) => self.read_blob(id, path).map(Some),
+        }
+    }
+
+    /// Reads one binary file (a logo) relative to the root, with the same limits and
+    /// symlink rules as [`Source::read_file`]; `Ok(None)` when it does not exist.
+    pub fn read_bytes(&self, path: &str) -> Result<Option<Vec<u8>>, Problem> {
+        match self.locate(path)? {
+            None => Ok(None),
+            Some(FileRef::Disk(full)) => read_limited(&full, path).map(Some),
+            Some(FileRef::Blob(id)) => self.blob_bytes(id, path).map(Some),
+        }
+    }
+
+    /// Where the file `path` (relative to the root) is in this revision: on disk, or a
+    /// blob of the index or commit; `Ok(None)` when there is none. A symbolic link is
+    /// refused here, for every kind of read.
+    fn locate(&self, path: &str) -> Result<Option<FileRef>, Problem> {
+        let git_path = || format!("{}{path}", self.prefix);
         match &self.backing {
             Backing::Worktree => {
                 let full = self.root.join(path);
@@ -269,19 +294,17 @@ impl Source {
                     return Ok(None);
                 }
                 self.check_link(&full, path)?;
-                let bytes = read_limited(&full, path)?;
-                self.decode(path, bytes).map(Some)
+                Ok(Some(FileRef::Disk(full)))
             }
-            Backing::Index(index) => {
-                let git_path = format!("{}{path}", self.prefix);
-                let Some(entry) = index.get_path(Path::new(&git_path), 0) else {
-                    return Ok(None);
-                };
-                self.read_index_entry(&entry, path).map(Some)
-            }
+            Backing::Index(index) => match index.get_path(Path::new(&git_path()), 0) {
+                Some(entry) if entry.mode == 0o120000 => {
+                    Err(symlink_in_git(&self.display_name(path)))
+                }
+                Some(entry) => Ok(Some(FileRef::Blob(entry.id))),
+                None => Ok(None),
+            },
             Backing::Commit { tree, .. } => {
-                let git_path = format!("{}{path}", self.prefix);
-                let Ok(entry) = tree.get_path(Path::new(&git_path)) else {
+                let Ok(entry) = tree.get_path(Path::new(&git_path())) else {
                     return Ok(None);
                 };
                 if entry.filemode() == 0o120000 {
@@ -290,53 +313,9 @@ impl Source {
                 if entry.kind() != Some(ObjectType::Blob) {
                     return Ok(None);
                 }
-                self.read_blob(entry.id(), path).map(Some)
+                Ok(Some(FileRef::Blob(entry.id())))
             }
         }
-    }
-
-    /// Reads one binary file (a logo) relative to the root, with the same limits and
-    /// symlink rules as [`Source::read_file`]; `Ok(None)` when it does not exist.
-    pub fn read_bytes(&self, path: &str) -> Result<Option<Vec<u8>>, Problem> {
-        let id = match &self.backing {
-            Backing::Worktree => {
-                let full = self.root.join(path);
-                if !full.is_file() {
-                    return Ok(None);
-                }
-                self.check_link(&full, path)?;
-                return read_limited(&full, path).map(Some);
-            }
-            Backing::Index(index) => {
-                let git_path = format!("{}{path}", self.prefix);
-                match index.get_path(Path::new(&git_path), 0) {
-                    Some(entry) if entry.mode != 0o120000 => entry.id,
-                    Some(_) => return Err(symlink_in_git(&self.display_name(path))),
-                    None => return Ok(None),
-                }
-            }
-            Backing::Commit { tree, .. } => {
-                let git_path = format!("{}{path}", self.prefix);
-                let Ok(entry) = tree.get_path(Path::new(&git_path)) else {
-                    return Ok(None);
-                };
-                if entry.filemode() == 0o120000 {
-                    return Err(symlink_in_git(&self.display_name(path)));
-                }
-                if entry.kind() != Some(ObjectType::Blob) {
-                    return Ok(None);
-                }
-                entry.id()
-            }
-        };
-        let repo = self.repo.expect("git sources have a repository");
-        let blob = repo
-            .find_blob(id)
-            .map_err(|e| git_problem(&tr("problem-git-read-file", &[("path", path.into())]), &e))?;
-        if blob.size() > MAX_FILE_BYTES {
-            return Err(too_large(path, blob.size()));
-        }
-        Ok(Some(blob.content().to_vec()))
     }
 
     /// Whether `dir` (relative to the root) exists as a directory in this revision.
@@ -519,19 +498,22 @@ impl Source {
             ));
             return;
         }
+        let unreadable_dir = |e: std::io::Error| {
+            Problem::new(
+                Code::Io,
+                tr(
+                    "problem-read-dir",
+                    &[
+                        ("path", (&format!("{rel}/")).into()),
+                        ("error", (&e.to_string()).into()),
+                    ],
+                ),
+            )
+        };
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::new(
-                    Code::Io,
-                    tr(
-                        "problem-read-dir",
-                        &[
-                            ("path", (&format!("{rel}/")).into()),
-                            ("error", (&e.to_string()).into()),
-                        ],
-                    ),
-                ));
+                problems.push(unreadable_dir(e));
                 return;
             }
         };
@@ -539,16 +521,7 @@ impl Source {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push(Problem::new(
-                        Code::Io,
-                        tr(
-                            "problem-read-dir",
-                            &[
-                                ("path", (&format!("{rel}/")).into()),
-                                ("error", (&e.to_string()).into()),
-                            ],
-                        ),
-                    ));
+                    problems.push(unreadable_dir(e));
                     continue;
                 }
             };
@@ -702,17 +675,6 @@ impl Source {
         }
     }
 
-    fn read_index_entry(
-        &self,
-        entry: &git2::IndexEntry,
-        path: &str,
-    ) -> Result<SourceText, Problem> {
-        if entry.mode == 0o120000 {
-            return Err(symlink_in_git(&self.display_name(path)));
-        }
-        self.read_blob(entry.id, path)
-    }
-
     fn read_blob(&self, id: Oid, path: &str) -> Result<SourceText, Problem> {
         let Some(cache) = &self.blobs else {
             return self.read_blob_uncached(id, path);
@@ -731,6 +693,11 @@ impl Source {
     }
 
     fn read_blob_uncached(&self, id: Oid, path: &str) -> Result<SourceText, Problem> {
+        self.decode(path, self.blob_bytes(id, path)?)
+    }
+
+    /// A blob's content, within the same size limit as a file on disk.
+    fn blob_bytes(&self, id: Oid, path: &str) -> Result<Vec<u8>, Problem> {
         let repo = self.repo.expect("git sources have a repository");
         let blob = repo
             .find_blob(id)
@@ -738,7 +705,7 @@ impl Source {
         if blob.size() > MAX_FILE_BYTES {
             return Err(too_large(path, blob.size()));
         }
-        self.decode(path, blob.content().to_vec())
+        Ok(blob.content().to_vec())
     }
 
     fn decode(&self, path: &str, bytes: Vec<u8>) -> Result<SourceText, Problem> {

@@ -39,6 +39,13 @@ use metadata::RuleMeta;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
 
+/// A file of the bundled policy directory (`reference/countries/data.json`) as the
+/// binary carries it, for the parts of tomcheck that read the same reference data as
+/// the policies.
+pub fn bundled_file(path: &str) -> Option<&'static str> {
+    BUNDLED.get_file(path).and_then(|f| f.contents_utf8())
+}
+
 /// The package evaluated after all others, with the findings so far.
 pub const WAIVER_PACKAGE: &str = "tom.waiver";
 /// The sets a package may define, by severity.

@@ -278,11 +278,12 @@ pub fn tag(lang: Lang, tag: &str) -> &str {
 }
 
 /// The bundled reference data on countries (`policies/reference/countries/data.json`),
-/// parsed once.
+/// the same copy the policies read, parsed once.
 pub(crate) fn countries_data() -> &'static serde_json::Value {
     static DATA: OnceLock<serde_json::Value> = OnceLock::new();
     DATA.get_or_init(|| {
-        serde_json::from_str(include_str!("../../policies/reference/countries/data.json"))
+        crate::engine::bundled_file("reference/countries/data.json")
+            .and_then(|text| serde_json::from_str(text).ok())
             .unwrap_or_default()
     })
 }
